@@ -1,0 +1,1 @@
+"""Closer's logic: plain typed Python, no Streamlit imports."""

@@ -1,0 +1,158 @@
+"""The six practices and the app's own words, loaded from `content/` and validated."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lib.entries import PRACTICE_KEYS
+
+CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+DEFAULT_PARTNER = "your partner"
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_KNOWN_PLACEHOLDERS = {"partner", "Partner"}
+# Keys that must be present in every practice file, with their TOML types.
+_PRACTICE_FIELDS: dict[str, type] = {
+    "key": str,
+    "number": int,
+    "title": str,
+    "icon": str,
+    "summary": str,
+    "why": str,
+    "practices": list,
+    "prompts": list,
+    "scale": dict,
+}
+_SCALE_FIELDS = ("low", "mid", "high")
+_APP_FIELDS = ("name", "tagline", "intro", "disclaimer")
+
+
+class ContentError(ValueError):
+    """A content file is missing, malformed, or missing a field."""
+
+
+@dataclass(frozen=True)
+class Scale:
+    """What a 1, a 5 and a 10 on a practice's slider mean."""
+
+    low: str
+    mid: str
+    high: str
+
+
+@dataclass(frozen=True)
+class Practice:
+    """One of the six practices, as the user reads it."""
+
+    key: str
+    number: int
+    title: str
+    icon: str
+    summary: str
+    why: str
+    practices: tuple[str, ...]
+    prompts: tuple[str, ...]
+    scale: Scale
+    caution: str = ""
+
+
+@dataclass(frozen=True)
+class AppText:
+    """Sentences about Closer itself."""
+
+    name: str
+    tagline: str
+    intro: str
+    disclaimer: str
+
+
+def personalise(text: str, partner_name: str = "") -> str:
+    """Fill `{partner}` and `{Partner}` with the partner's name or "your partner"."""
+    name = partner_name.strip()
+    values = {"partner": name or DEFAULT_PARTNER, "Partner": name or DEFAULT_PARTNER.capitalize()}
+    return _PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), text)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise ContentError(f"Content file {path} is missing.") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ContentError(f"Content file {path} is not valid TOML: {error}") from None
+
+
+def _text(data: dict[str, Any], field: str, path: Path) -> str:
+    value = data.get(field)
+    if value is None:
+        raise ContentError(f"Content file {path} is missing the field “{field}”.")
+    if not isinstance(value, str) or not value.strip():
+        raise ContentError(f"Content file {path}: “{field}” must be non-empty text.")
+    unknown = {name for name in _PLACEHOLDER.findall(value) if name not in _KNOWN_PLACEHOLDERS}
+    if unknown:
+        raise ContentError(
+            f"Content file {path}: “{field}” uses unknown placeholder(s) "
+            f"{', '.join('{' + name + '}' for name in sorted(unknown))}."
+        )
+    return value.strip()
+
+
+def _texts(data: dict[str, Any], field: str, path: Path, low: int, high: int) -> tuple[str, ...]:
+    items = data[field]
+    if not low <= len(items) <= high:
+        raise ContentError(
+            f"Content file {path}: “{field}” needs {low} to {high} items, not {len(items)}."
+        )
+    return tuple(_text({field: item}, field, path) for item in items)
+
+
+def parse_practice(data: dict[str, Any], path: Path) -> Practice:
+    """Validate one practice file's data."""
+    for field, kind in _PRACTICE_FIELDS.items():
+        if field not in data:
+            raise ContentError(f"Content file {path} is missing the field “{field}”.")
+        if not isinstance(data[field], kind) or isinstance(data[field], bool):
+            raise ContentError(f"Content file {path}: “{field}” has the wrong type.")
+    unknown = set(data) - set(_PRACTICE_FIELDS) - {"caution"}
+    if unknown:
+        raise ContentError(
+            f"Content file {path} has unknown field(s): {', '.join(sorted(unknown))}."
+        )
+    if data["key"] != path.stem:
+        raise ContentError(f"Content file {path}: “key” is {data['key']!r}, not {path.stem!r}.")
+    expected_number = PRACTICE_KEYS.index(path.stem) + 1
+    if data["number"] != expected_number:
+        raise ContentError(f"Content file {path}: “number” must be {expected_number}.")
+    scale = {field: _text(data["scale"], field, path) for field in _SCALE_FIELDS}
+    caution = _text(data, "caution", path) if "caution" in data or path.stem == "space" else ""
+    return Practice(
+        key=data["key"],
+        number=data["number"],
+        title=_text(data, "title", path),
+        icon=_text(data, "icon", path),
+        summary=_text(data, "summary", path),
+        why=_text(data, "why", path),
+        practices=_texts(data, "practices", path, 3, 5),
+        prompts=_texts(data, "prompts", path, 2, 3),
+        scale=Scale(**scale),
+        caution=caution,
+    )
+
+
+def load_practices(folder: Path = CONTENT_DIR) -> tuple[Practice, ...]:
+    """All six practices in their order, or ContentError naming the file and field."""
+    return tuple(
+        parse_practice(_read_toml(path), path)
+        for path in (folder / "practices" / f"{key}.toml" for key in PRACTICE_KEYS)
+    )
+
+
+def load_app_text(folder: Path = CONTENT_DIR) -> AppText:
+    """The app's name, tagline, intro and disclaimer."""
+    path = folder / "app.toml"
+    data = _read_toml(path)
+    return AppText(**{field: _text(data, field, path) for field in _APP_FIELDS})

@@ -1,0 +1,106 @@
+"""ISO weeks: the unit a check-in belongs to (`2026-W48`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_WEEK_PATTERN = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.IGNORECASE)
+
+
+class WeekError(ValueError):
+    """A week the user named that does not exist or cannot be used."""
+
+
+def weeks_in_year(year: int) -> int:
+    """How many ISO weeks `year` has: 52, or 53 in long years."""
+    # December 28th always falls in the last ISO week of its year.
+    return date(year, 12, 28).isocalendar().week
+
+
+@dataclass(frozen=True, order=True)
+class IsoWeek:
+    """One ISO week, ordered in time."""
+
+    year: int
+    week: int
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.year <= 9999:
+            raise WeekError(f"{self.year} is not a year Closer can use.")
+        last = weeks_in_year(self.year)
+        if not 1 <= self.week <= last:
+            raise WeekError(
+                f"{self.year}-W{self.week:02d} is not a real week: "
+                f"{self.year} has weeks 1 to {last}."
+            )
+
+    def __str__(self) -> str:
+        return f"{self.year}-W{self.week:02d}"
+
+    @classmethod
+    def parse(cls, text: str) -> IsoWeek:
+        """Read `2026-W48` (also `2026W48`, `2026-w8`)."""
+        match = _WEEK_PATTERN.match(text or "")
+        if match is None:
+            shown = (text or "").strip()[:40] or "an empty value"
+            raise WeekError(
+                f"“{shown}” is not a week. Write it like 2026-W48 (year, W, week number)."
+            )
+        return cls(int(match.group(1)), int(match.group(2)))
+
+    @classmethod
+    def of(cls, day: date) -> IsoWeek:
+        """The ISO week `day` falls in."""
+        iso = day.isocalendar()
+        return cls(iso.year, iso.week)
+
+    @property
+    def monday(self) -> date:
+        """The first day of this week."""
+        return date.fromisocalendar(self.year, self.week, 1)
+
+    @property
+    def sunday(self) -> date:
+        """The last day of this week."""
+        return date.fromisocalendar(self.year, self.week, 7)
+
+    @property
+    def doc_id(self) -> int:
+        """A stable integer id, one per week (`2026-W48` -> 202648)."""
+        return self.year * 100 + self.week
+
+    @classmethod
+    def from_doc_id(cls, doc_id: int) -> IsoWeek:
+        """The week behind an id made by `doc_id`."""
+        return cls(doc_id // 100, doc_id % 100)
+
+    def shifted(self, weeks: int) -> IsoWeek:
+        """The week `weeks` later (negative: earlier)."""
+        return IsoWeek.of(self.monday + timedelta(weeks=weeks))
+
+    def label(self) -> str:
+        """A human label: `23–29 Nov 2026`."""
+        start, end = self.monday, self.sunday
+        if start.year != end.year:
+            return f"{start:%-d %b %Y} – {end:%-d %b %Y}"
+        if start.month != end.month:
+            return f"{start:%-d %b} – {end:%-d %b %Y}"
+        return f"{start:%-d}–{end:%-d %b %Y}"
+
+
+def weeks_back(latest: IsoWeek, count: int) -> list[IsoWeek]:
+    """`count` weeks ending at `latest`, newest first."""
+    return [latest.shifted(-offset) for offset in range(count)]
+
+
+def check_not_future(week: IsoWeek, today: date) -> IsoWeek:
+    """Return `week`, or explain why a future week cannot be checked in."""
+    current = IsoWeek.of(today)
+    if week > current:
+        raise WeekError(
+            f"{week} has not started yet. You can check in for this week "
+            f"({current}) or any week before it."
+        )
+    return week
