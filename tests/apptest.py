@@ -1,0 +1,67 @@
+"""Helpers for driving Closer's pages with Streamlit's AppTest."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
+
+from lib.storage import Diary
+from lib.weeks import IsoWeek
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+TIMEOUT = 30
+# A Tuesday: week 2026-W48 runs Monday 23 to Sunday 29 November.
+TODAY = date(2026, 11, 24)
+THIS_WEEK = IsoWeek.of(TODAY)
+
+
+@dataclass
+class Closer:
+    """A running copy of the app on a temporary data file."""
+
+    db_path: Path
+
+    def open(self, page: str = "", **query: str) -> AppTest:
+        """Run the app and go to `page` (a file under pages/, or "" for home)."""
+        at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+        at.query_params.update(query)
+        at.run()
+        if page:
+            at.switch_page(page).run()
+        return at
+
+    def open_url(self, url_path: str) -> AppTest:
+        """Run the app and go to the page at `/url_path` (works for function pages too)."""
+        at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+        # AppTest.switch_page() only finds file pages. st.Page derives a page's
+        # hash from its url_path alone, which is what a browser's URL selects.
+        at._page_hash = calc_hash(url_path)
+        return at.run()
+
+    def diary(self) -> Diary:
+        """A separate handle on the same file, to check what was really written."""
+        return Diary.open(self.db_path)
+
+
+def clear_streamlit_caches() -> None:
+    """Caches outlive an AppTest instance; every case starts from nothing."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def closer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Closer]:
+    """The app on an empty data file in `tmp_path`, with today fixed to TODAY."""
+    db_path = tmp_path / "closer.json"
+    monkeypatch.setenv("CLOSER_DB", str(db_path))
+    monkeypatch.setattr("pages.common.today", lambda: TODAY)
+    clear_streamlit_caches()
+    yield Closer(db_path)
+    clear_streamlit_caches()

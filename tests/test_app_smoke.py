@@ -1,0 +1,27 @@
+"""Every page renders without an exception, on an empty and on a filled diary."""
+
+import pytest
+
+from lib.content import load_practices
+from lib.entries import PRACTICE_KEYS, make_entry
+from tests.apptest import THIS_WEEK, Closer
+
+FILE_PAGES = ["", "pages/home.py", "pages/check_in.py"]
+
+
+@pytest.mark.parametrize("filled", [False, True], ids=["empty", "filled"])
+@pytest.mark.parametrize("page", FILE_PAGES)
+def test_file_page_renders(closer: Closer, page: str, filled: bool) -> None:
+    if filled:
+        ratings = dict.fromkeys(PRACTICE_KEYS, 6)
+        closer.diary().save_entry(make_entry(THIS_WEEK.shifted(-1), ratings))
+    at = closer.open(page)
+    assert not at.exception
+    assert at.title, "every page has a title"
+
+
+@pytest.mark.parametrize("practice", load_practices(), ids=lambda practice: practice.key)
+def test_practice_page_renders(closer: Closer, practice) -> None:
+    at = closer.open_url(practice.key.replace("_", "-"))
+    assert not at.exception
+    assert at.title[0].value == f"{practice.icon} {practice.title}"
