@@ -111,11 +111,21 @@ def previous_entry(entries: Iterable[WeekEntry], week: IsoWeek) -> WeekEntry | N
     return max(earlier, key=lambda entry: entry.week) if earlier else None
 
 
-def previous_rating_label(previous: WeekEntry | None, week: IsoWeek, key: str) -> str:
-    """`Last week: 6`, `2026-W44: skipped`, or `No earlier check-in`."""
+def previous_rating_label(
+    previous: WeekEntry | None, week: IsoWeek, key: str, today_week: IsoWeek
+) -> str:
+    """`Last week: 6`, `2026-W44: skipped`, or `No earlier check-in`.
+
+    "Last week" only when `week` is this week's form and the entry is the week
+    before; for a past week the earlier week is named, which cannot be misread.
+    """
     if previous is None:
         return "No earlier check-in"
-    when = "Last week" if previous.week == week.shifted(-1) else str(previous.week)
+    when = (
+        "Last week"
+        if previous.week == week.shifted(-1) == today_week.shifted(-1)
+        else str(previous.week)
+    )
     rating = previous.ratings[key]
     return f"{when}: {'skipped' if rating is None else rating}"
 

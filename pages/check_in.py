@@ -30,7 +30,7 @@ st.selectbox(
 )
 if entry is not None:
     st.info(
-        f"You are editing the check-in you saved for this week on "
+        f"You are editing the check-in you saved for {week} on "
         f"{entry.updated_at:%-d %b %Y at %H:%M}. Saving replaces it.",
         icon="✏️",
     )
@@ -40,7 +40,8 @@ for item in common.practices():
         head, last = st.columns([3, 1], vertical_alignment="bottom")
         head.markdown(f"#### {item.icon} {item.title}")
         last.caption(
-            checkin.previous_rating_label(previous, week, item.key), text_alignment="right"
+            checkin.previous_rating_label(previous, week, item.key, IsoWeek.of(today)),
+            text_alignment="right",
         )
         st.caption(item.summary)
         skip_key = checkin.widget_key(week, "skip", item.key)
@@ -55,9 +56,7 @@ for item in common.practices():
             help=f"5: {item.scale.mid}",
             persist_state="session",
         )
-        skip.toggle(
-            "Skip", key=skip_key, help="Skip this practice this week", persist_state="session"
-        )
+        skip.toggle("Skip this week", key=skip_key, persist_state="session")
         low, high = st.columns(2)
         low.caption(f"**1** · {item.scale.low}")
         high.caption(f"{item.scale.high} · **10**", text_alignment="right")

@@ -22,24 +22,25 @@ else:
             st.success(f"**This week ({status.week}) is checked in.** You can still edit it.")
             link_label = "Edit this week's check-in"
         else:
-            days = "today" if status.days_left == 0 else f"{status.days_left + 1} more days"
-            st.info(f"**This week's check-in is still open** ({status.week.label()}), for {days}.")
+            until = "tonight" if status.days_left == 0 else f"{status.week.sunday:%A %-d %B}"
+            st.info(f"**This week's check-in ({status.week}) is open until {until}.**")
             link_label = "Check in for this week"
         st.page_link("pages/check_in.py", label=link_label, icon="✍️")
     weeks = status.weeks_checked_in
     left, right = st.columns(2)
     left.metric("Weeks checked in", weeks)
     if status.last_saved is not None:
-        right.metric(
-            "Latest check-in", str(status.last_saved.week), help=status.last_saved.week.label()
-        )
+        latest = status.last_saved.week
+        right.metric("Latest check-in", latest.label(), help=f"ISO week {latest}")
 
 st.subheader("The six practices")
-columns = st.columns(2)
-for index, item in enumerate(common.practices()):
-    with columns[index % 2]:
-        st.page_link(common.practice_page(item), label=f"{item.number}. {item.title}")
-        st.caption(item.summary)
+items = common.practices()
+for row in range(0, len(items), 2):
+    # One row of columns at a time, so a phone stacks them in reading order.
+    for column, item in zip(st.columns(2), items[row : row + 2], strict=False):
+        with column:
+            st.page_link(common.practice_page(item), label=f"{item.number}. {item.title}")
+            st.caption(item.summary)
 
 st.divider()
 st.caption(text.disclaimer)

@@ -183,3 +183,12 @@ def test_unreadable_data_file_is_explained_and_never_written(closer: Closer) -> 
         assert any(str(closer.db_path) in error.value for error in at.error)
         assert not at.slider, "no form is offered while the file cannot be read"
     assert closer.db_path.read_bytes() == before
+
+
+def test_editing_a_past_week_names_the_earlier_week_instead_of_last_week(closer: Closer) -> None:
+    two_back = THIS_WEEK.shifted(-2)
+    closer.diary().save_entry(make_entry(two_back, dict.fromkeys(PRACTICE_KEYS, 4)))
+    at = closer.open(PAGE, week=str(LAST_WEEK))
+    captions = [caption.value for caption in at.caption]
+    assert f"{two_back}: 4" in captions
+    assert not any(caption.startswith("Last week") for caption in captions)

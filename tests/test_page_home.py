@@ -13,10 +13,10 @@ def test_first_visit_explains_the_idea_and_offers_the_first_check_in(closer: Clo
     assert at.title[0].value.endswith("Check-in")
 
 
-def test_open_week_says_the_check_in_is_still_open(closer: Closer) -> None:
+def test_open_week_says_until_when_the_check_in_is_open(closer: Closer) -> None:
     closer.diary().save_entry(make_entry(THIS_WEEK.shifted(-3), dict.fromkeys(PRACTICE_KEYS, 5)))
     at = closer.open()
-    assert any("still open" in info.value for info in at.info)
+    assert any("is open until Sunday 29 November" in info.value for info in at.info)
     assert not at.success
     assert at.metric[0].value == "1"
 
@@ -28,4 +28,4 @@ def test_done_week_says_so_and_counts_every_week(closer: Closer) -> None:
     at = closer.open()
     assert any(str(THIS_WEEK) in success.value for success in at.success)
     assert at.metric[0].value == "3"
-    assert at.metric[1].value == str(THIS_WEEK)
+    assert at.metric[1].value == THIS_WEEK.label()
