@@ -124,6 +124,7 @@ class AtomicJSONStorage(Storage):
         """Replace the file with `data`, atomically and durably."""
         stamped = {**data, META_TABLE: _meta_table()}
         payload = json.dumps(stamped, ensure_ascii=False, indent=1, sort_keys=True)
+        remove_stale_temp_files(self.path)
         atomic_write(self.path, (payload + "\n").encode("utf-8"))
 
     def close(self) -> None:
@@ -146,11 +147,21 @@ def atomic_write(path: Path, payload: bytes) -> None:
             os.unlink(temp_name)
         raise
     # The rename itself lives in the folder: sync it so it survives a power cut.
-    folder = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
+    # The new file is already in place, so a folder that cannot be synced (some
+    # file systems refuse) must not be reported as a failed save.
+    with suppress(OSError):
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+
+
+def remove_stale_temp_files(path: Path) -> None:
+    """Delete temp files left by a writer that was killed mid-save (call under the lock)."""
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        with suppress(OSError):
+            leftover.unlink()
 
 
 def _save_error(path: Path, error: OSError) -> SaveError:
@@ -216,44 +227,51 @@ class Diary:
                     yield
             except Timeout:
                 raise SaveError(
-                    f"Another Closer window or program has held {self.path} for over "
-                    f"{LOCK_TIMEOUT_SECONDS:.0f} seconds. Nothing was changed; try again."
+                    f"Another Closer window or program is still using {self.path} after "
+                    f"{LOCK_TIMEOUT_SECONDS:.0f} seconds. Nothing was changed; please try again."
                 ) from None
 
     def check(self) -> None:
-        """Raise DataFileError if the file cannot be read, and validate every entry."""
+        """Raise DataFileError if the file cannot be read or holds an entry that cannot."""
         self.list_entries()
 
     def list_entries(self) -> list[WeekEntry]:
         """Every saved week, oldest first."""
         with self._locked():
-            documents = self._entries.all()
-        return sorted((self._decode(doc) for doc in documents), key=lambda entry: entry.week)
+            entries = self._load()
+        return [entries[week] for week in sorted(entries)]
 
     def get_entry(self, week: IsoWeek) -> WeekEntry | None:
         """The entry for `week`, or None."""
         with self._locked():
-            document = self._entries.get(doc_id=week.doc_id)
-        return None if document is None else self._decode(document)
+            return self._load().get(week)
 
     def save_entry(self, entry: WeekEntry) -> WeekEntry:
         """Save `entry`, replacing any entry for the same week; return it as stored."""
         with self._locked():
-            existing = self._entries.get(doc_id=entry.week.doc_id)
+            existing = self._load().get(entry.week)
             now = self._clock()
-            created = now if existing is None else self._decode(existing).created_at or now
+            created = existing.created_at if existing and existing.created_at else now
             stored = entry.stamped(created, now)
             record = entry_to_record(stored)
+            # Check the record as a later read will, so no save can make the diary unreadable.
+            entry_from_record(record)
             self._write(lambda: self._replace(entry.week.doc_id, record, existing is not None))
         return stored
 
     def delete_entry(self, week: IsoWeek) -> bool:
         """Delete the entry for `week`; True if there was one."""
         with self._locked():
-            if self._entries.get(doc_id=week.doc_id) is None:
+            if week not in self._load():
                 return False
             self._write(lambda: self._entries.remove(doc_ids=[week.doc_id]))
         return True
+
+    def _load(self) -> dict[IsoWeek, WeekEntry]:
+        # Every verb reads and checks the whole diary first: one damaged entry
+        # makes the file unreadable, and an unreadable file is never written.
+        entries = [self._decode(document) for document in self._entries.all()]
+        return {entry.week: entry for entry in entries}
 
     def _replace(self, doc_id: int, record: dict[str, Any], exists: bool) -> None:
         if exists:
@@ -272,15 +290,22 @@ class Diary:
         except OSError as error:
             raise _save_error(self.path or Path("memory"), error) from error
 
-    def _decode(self, document: dict[str, Any]) -> WeekEntry:
+    def _decode(self, document: Document) -> WeekEntry:
+        where = self.path or Path("memory")
         try:
-            return entry_from_record(document)
+            entry = entry_from_record(document)
         except EntryError as error:
-            week = document.get("week", "?") if isinstance(document, dict) else "?"
+            week = document.get("week", "?")
             raise DataFileError(
-                self.path or Path("memory"),
-                f"has an entry for {week} that Closer cannot read: {error}",
+                where, f"has an entry for {week} that Closer cannot read: {error}"
             ) from None
+        if entry.week.doc_id != document.doc_id:
+            raise DataFileError(
+                where,
+                f"is damaged: the entry stored under {document.doc_id} says it is for "
+                f"{entry.week}, which belongs under {entry.week.doc_id}.",
+            )
+        return entry
 
     def close(self) -> None:
         """Release the handle."""
