@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -27,6 +28,8 @@ REFLECTION_MAX_CHARS = 10_000
 # Newlines and tabs are ordinary in notes; other control characters only
 # arrive by pasting binary junk and would make the diary hard to read.
 _ALLOWED_CONTROLS = {"\n", "\t"}
+# ASCII digits only: str.isdigit() also accepts "²", which int() then rejects.
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 
 
 class EntryError(ValueError):
@@ -75,7 +78,7 @@ def clean_rating(key: str, value: object) -> int | None:
         value = int(value)
     if isinstance(value, str):
         text = value.strip()
-        if not text.lstrip("-").isdigit():
+        if not _WHOLE_NUMBER.fullmatch(text):
             raise ValueError(
                 f"The rating for {name} must be a whole number from 1 to 10 "
                 f"or “skipped”, not “{text[:20]}”."
@@ -167,8 +170,12 @@ def make_entry(
 
 
 def _parse_time(value: object, what: str) -> datetime:
-    if not isinstance(value, str):
+    if value is None:
         raise EntryError([f"The {what} time is missing."])
+    if not isinstance(value, str):
+        raise EntryError(
+            [f"The {what} time must be written as text, like 2026-11-24T20:15:00+01:00."]
+        )
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 _WEEK_PATTERN = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.IGNORECASE)
 
@@ -37,14 +37,16 @@ class IsoWeek:
             )
 
     def __str__(self) -> str:
-        return f"{self.year}-W{self.week:02d}"
+        return f"{self.year:04d}-W{self.week:02d}"
 
     @classmethod
     def parse(cls, text: str) -> IsoWeek:
         """Read `2026-W48` (also `2026W48`, `2026-w8`)."""
         match = _WEEK_PATTERN.match(text or "")
         if match is None:
-            shown = (text or "").strip()[:40] or "an empty value"
+            shown = (text or "").strip()[:40]
+            if not shown:
+                raise WeekError("No week was given. Write it like 2026-W48 (year, W, week number).")
             raise WeekError(
                 f"“{shown}” is not a week. Write it like 2026-W48 (year, W, week number)."
             )
@@ -84,10 +86,10 @@ class IsoWeek:
         """A human label: `23–29 Nov 2026`."""
         start, end = self.monday, self.sunday
         if start.year != end.year:
-            return f"{start:%-d %b %Y} – {end:%-d %b %Y}"
+            return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
         if start.month != end.month:
-            return f"{start:%-d %b} – {end:%-d %b %Y}"
-        return f"{start:%-d}–{end:%-d %b %Y}"
+            return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
+        return f"{start.day}–{end.day} {end:%b %Y}"
 
 
 def weeks_back(latest: IsoWeek, count: int) -> list[IsoWeek]:
@@ -104,3 +106,13 @@ def check_not_future(week: IsoWeek, today: date) -> IsoWeek:
             f"({current}) or any week before it."
         )
     return week
+
+
+def day_label(day: date) -> str:
+    """`Sunday 29 November` (no `%-d`, which Windows does not know)."""
+    return f"{day:%A} {day.day} {day:%B}"
+
+
+def moment_label(moment: datetime) -> str:
+    """`24 Nov 2026 at 20:15`."""
+    return f"{moment.day} {moment:%b %Y at %H:%M}"

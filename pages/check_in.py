@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib import checkin
 from lib.entries import NOTE_MAX_CHARS, REFLECTION_MAX_CHARS
-from lib.weeks import IsoWeek
+from lib.weeks import IsoWeek, moment_label
 from pages import common
 
 today = common.today()
@@ -31,7 +31,7 @@ st.selectbox(
 if entry is not None:
     st.info(
         f"You are editing the check-in you saved for {week} on "
-        f"{entry.updated_at:%-d %b %Y at %H:%M}. Saving replaces it.",
+        f"{moment_label(entry.updated_at)}. Saving replaces it.",
         icon="✏️",
     )
 

@@ -73,6 +73,10 @@ def saved_entries() -> list[WeekEntry]:
     except DataFileError as error:
         show_data_error(error)
         raise  # unreachable: st.stop() ends the run
+    except SaveError as error:  # the file is busy in another program
+        st.error(str(error))
+        st.stop()
+        raise
 
 
 def practice_page(item: Practice) -> st.Page:

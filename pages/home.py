@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lib.checkin import week_status
+from lib.weeks import day_label
 from pages import common
 
 text = common.app_text()
@@ -22,7 +23,7 @@ else:
             st.success(f"**This week ({status.week}) is checked in.** You can still edit it.")
             link_label = "Edit this week's check-in"
         else:
-            until = "tonight" if status.days_left == 0 else f"{status.week.sunday:%A %-d %B}"
+            until = "tonight" if status.days_left == 0 else day_label(status.week.sunday)
             st.info(f"**This week's check-in ({status.week}) is open until {until}.**")
             link_label = "Check in for this week"
         st.page_link("pages/check_in.py", label=link_label, icon="✍️")
