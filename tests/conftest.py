@@ -1,0 +1,110 @@
+"""Fixtures shared by the tests: a fixed clock, a diary on both backends, valid entries.
+
+Page fixtures (`closer`) live in tests/apptest.py, browser ones in tests/browser.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import strategies as st
+
+from lib.entries import (
+    NOTE_MAX_CHARS,
+    PRACTICE_KEYS,
+    RATING_MAX,
+    RATING_MIN,
+    REFLECTION_MAX_CHARS,
+    WeekEntry,
+    make_entry,
+)
+from lib.storage import Diary
+from lib.weeks import IsoWeek
+
+pytest_plugins = ["tests.apptest", "tests.browser"]
+
+# 20:15 on Tuesday 24 November 2026 (2026-W48), one hour east of UTC.
+START = datetime(2026, 11, 24, 20, 15, tzinfo=timezone(timedelta(hours=1)))
+
+
+@dataclass
+class FakeClock:
+    """A clock that only moves when a test moves it."""
+
+    now: datetime = START
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> datetime:
+        """Move the clock forward and return the new time."""
+        self.now += timedelta(**delta)
+        return self.now
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A fixed, timezone-aware clock the test can advance."""
+    return FakeClock()
+
+
+@pytest.fixture(params=["memory", "json"])
+def db(request: pytest.FixtureRequest, tmp_path: Path, clock: FakeClock) -> Iterator[Diary]:
+    """The same diary verbs, once in memory and once on a JSON file in `tmp_path`."""
+    if request.param == "memory":
+        diary = Diary.in_memory(clock=clock)
+    else:
+        diary = Diary.open(tmp_path / "closer.json", clock=clock)
+    yield diary
+    diary.close()
+
+
+EntryFactory = Callable[..., WeekEntry]
+
+
+def valid_entry(
+    week: IsoWeek | str = "2026-W48", rating: int | None = 7, **changes: object
+) -> WeekEntry:
+    """A valid entry: every practice rated `rating`, unless `ratings=` etc. say otherwise."""
+    ratings = changes.pop("ratings", dict.fromkeys(PRACTICE_KEYS, rating))
+    return make_entry(week, ratings, **changes)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def entry_factory() -> EntryFactory:
+    """Build valid entries: `entry_factory("2026-W47", 4, reflection="...")`."""
+    return valid_entry
+
+
+def note_texts(limit: int) -> st.SearchStrategy[str]:
+    """Text `make_entry` keeps as it is: no control characters but newline and tab, stripped."""
+    alphabet = st.characters(exclude_categories=("Cs", "Cc"), include_characters="\n\t")
+    return st.text(alphabet, max_size=limit).map(str.strip)
+
+
+def aware_datetimes() -> st.SearchStrategy[datetime]:
+    """Datetimes with any whole-second UTC offset, as a saved entry carries them."""
+    # Whole seconds: real offsets never have microseconds, and isoformat() keeps seconds.
+    offsets = st.integers(-86_399, 86_399).map(lambda seconds: timezone(timedelta(seconds=seconds)))
+    return st.datetimes(timezones=offsets)
+
+
+# Any day a diary could plausibly hold (see the year-999 xfail in test_weeks.py).
+DAYS = st.dates(min_value=date(1000, 1, 1), max_value=date(3000, 12, 31))
+
+
+@st.composite
+def week_entries(draw: st.DrawFn) -> WeekEntry:
+    """Any entry a user could save, built directly (not through `make_entry`)."""
+    ratings = st.none() | st.integers(RATING_MIN, RATING_MAX)
+    return WeekEntry(
+        week=IsoWeek.of(draw(DAYS)),
+        ratings={key: draw(ratings) for key in PRACTICE_KEYS},
+        notes={key: draw(note_texts(NOTE_MAX_CHARS)) for key in PRACTICE_KEYS},
+        reflection=draw(note_texts(REFLECTION_MAX_CHARS)),
+        focus=draw(st.none() | st.sampled_from(PRACTICE_KEYS)),
+    )

@@ -1,0 +1,299 @@
+"""The check-in form as plain values: start values, saving, unsaved changes, week picking."""
+
+from datetime import date
+
+import pytest
+
+from lib.checkin import (
+    DEFAULT_RATING,
+    PICKER_WEEKS,
+    entry_from_form,
+    form_values,
+    has_unsaved_changes,
+    picker_weeks,
+    previous_entry,
+    previous_rating_label,
+    resolve_week,
+    week_option_label,
+    week_status,
+    widget_key,
+)
+from lib.entries import PRACTICE_KEYS, EntryError, WeekEntry
+from lib.weeks import IsoWeek
+from tests.conftest import EntryFactory
+
+# A Tuesday: 2026-W48 runs from Monday 23 to Sunday 29 November.
+TODAY = date(2026, 11, 24)
+WEEK = IsoWeek(2026, 48)
+
+
+@pytest.fixture
+def saved(entry_factory: EntryFactory) -> WeekEntry:
+    """A saved week with one practice skipped and a few notes."""
+    return entry_factory(
+        WEEK,
+        ratings={**dict.fromkeys(PRACTICE_KEYS, 6), "connection": 9, "space": None},
+        notes={"connection": "Long talk on Sunday.", "space": "No time apart."},
+        reflection="Busy, but close.",
+    )
+
+
+def test_widget_keys_are_per_week_so_drafts_never_mix() -> None:
+    assert widget_key(WEEK, "rating", "self_love") == "ci.2026-W48.rating.self_love"
+    assert widget_key(WEEK, "reflection") == "ci.2026-W48.reflection"
+    assert widget_key(WEEK.shifted(-1), "reflection") == "ci.2026-W47.reflection"
+
+
+def test_form_for_a_new_week_starts_blank_at_the_default_rating() -> None:
+    values = form_values(WEEK, None)
+    expected: dict[str, object] = {"ci.2026-W48.reflection": ""}
+    for key in PRACTICE_KEYS:
+        expected[f"ci.2026-W48.rating.{key}"] = 5
+        expected[f"ci.2026-W48.skip.{key}"] = False
+        expected[f"ci.2026-W48.note.{key}"] = ""
+    assert values == expected
+
+
+def test_form_for_a_saved_week_shows_what_was_saved(saved: WeekEntry) -> None:
+    values = form_values(WEEK, saved)
+    assert values["ci.2026-W48.rating.connection"] == 9
+    assert values["ci.2026-W48.skip.connection"] is False
+    assert values["ci.2026-W48.note.connection"] == "Long talk on Sunday."
+    assert values["ci.2026-W48.rating.presence"] == 6
+    assert values["ci.2026-W48.note.presence"] == ""
+    assert values["ci.2026-W48.reflection"] == "Busy, but close."
+
+
+def test_skipped_practice_shows_skip_ticked_and_the_slider_at_default(saved: WeekEntry) -> None:
+    values = form_values(WEEK, saved)
+    assert values["ci.2026-W48.skip.space"] is True
+    assert values["ci.2026-W48.rating.space"] == DEFAULT_RATING
+    assert values["ci.2026-W48.note.space"] == "No time apart."
+
+
+def test_entry_from_form_turns_skipped_into_none_and_strips_text() -> None:
+    form = form_values(WEEK, None)
+    form["ci.2026-W48.rating.connection"] = 8
+    form["ci.2026-W48.skip.space"] = True
+    form["ci.2026-W48.rating.space"] = 10
+    form["ci.2026-W48.note.presence"] = "  Phones away.\r\n"
+    form["ci.2026-W48.reflection"] = "\n Good week. "
+    entry = entry_from_form(WEEK, form, "mystery")
+    assert entry.week == WEEK
+    assert entry.ratings == {**dict.fromkeys(PRACTICE_KEYS, 5), "connection": 8, "space": None}
+    assert entry.notes["presence"] == "Phones away."
+    assert entry.reflection == "Good week."
+    assert entry.focus == "mystery"
+
+
+def test_entry_from_saved_form_equals_the_saved_entry(saved: WeekEntry) -> None:
+    assert entry_from_form(WEEK, form_values(WEEK, saved), None) == saved
+
+
+def test_entry_from_form_reports_every_bad_value() -> None:
+    form = form_values(WEEK, None)
+    form["ci.2026-W48.rating.connection"] = 11
+    form["ci.2026-W48.note.space"] = "x\x00"
+    with pytest.raises(EntryError) as caught:
+        entry_from_form(WEEK, form, "kindness")
+    assert len(caught.value.problems) == 3
+
+
+def test_entry_from_form_reads_only_its_own_weeks_keys() -> None:
+    form = {**form_values(WEEK.shifted(-1), None), **form_values(WEEK, None)}
+    form["ci.2026-W47.rating.connection"] = 1
+    assert entry_from_form(WEEK, form, None).ratings["connection"] == DEFAULT_RATING
+
+
+def test_fresh_form_has_no_unsaved_changes() -> None:
+    assert not has_unsaved_changes(WEEK, form_values(WEEK, None), None)
+
+
+def test_form_showing_the_saved_entry_has_no_unsaved_changes(saved: WeekEntry) -> None:
+    assert not has_unsaved_changes(WEEK, form_values(WEEK, saved), saved)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("rating.connection", 8),
+        ("skip.presence", True),
+        ("skip.space", False),
+        ("note.mystery", "Something new."),
+        ("reflection", "Changed my mind."),
+    ],
+)
+def test_any_real_change_is_unsaved(saved: WeekEntry, field: str, value: object) -> None:
+    form = form_values(WEEK, saved)
+    form[f"ci.2026-W48.{field}"] = value
+    assert has_unsaved_changes(WEEK, form, saved)
+
+
+@pytest.mark.parametrize(("field", "value"), [("rating.connection", 6), ("note.mystery", "Hi")])
+def test_any_change_to_a_new_week_is_unsaved(field: str, value: object) -> None:
+    form = form_values(WEEK, None)
+    form[f"ci.2026-W48.{field}"] = value
+    assert has_unsaved_changes(WEEK, form, None)
+
+
+def test_moving_the_slider_of_a_skipped_practice_is_no_change(saved: WeekEntry) -> None:
+    form = form_values(WEEK, saved)
+    form["ci.2026-W48.rating.space"] = 2
+    assert not has_unsaved_changes(WEEK, form, saved)
+
+
+def test_whitespace_around_notes_is_no_change(saved: WeekEntry) -> None:
+    form = form_values(WEEK, saved)
+    form["ci.2026-W48.note.connection"] = "  Long talk on Sunday.\n"
+    assert not has_unsaved_changes(WEEK, form, saved)
+
+
+def test_no_week_asked_for_opens_this_week_silently() -> None:
+    assert resolve_week(None, TODAY) == (WEEK, None)
+    assert resolve_week("", TODAY) == (WEEK, None)
+
+
+@pytest.mark.parametrize("requested", ["2026-W40", "2026w48", "2020-W53"])
+def test_past_or_current_week_is_opened(requested: str) -> None:
+    assert resolve_week(requested, TODAY) == (IsoWeek.parse(requested), None)
+
+
+@pytest.mark.parametrize(
+    ("requested", "message"),
+    [
+        ("2026-W49", "2026-W49 has not started yet"),
+        ("2031-W01", "has not started yet"),
+        ("soon", "“soon” is not a week"),
+        ("2025-W53", "2025 has weeks 1 to 52"),
+    ],
+)
+def test_unusable_week_falls_back_to_this_week_with_a_message(requested: str, message: str) -> None:
+    week, problem = resolve_week(requested, TODAY)
+    assert week == WEEK
+    assert problem is not None
+    assert message in problem
+    assert problem.endswith("Showing this week instead.")
+
+
+def test_picker_offers_two_years_newest_first_from_this_week() -> None:
+    weeks = picker_weeks(TODAY, [])
+    assert len(weeks) == PICKER_WEEKS == 104
+    assert weeks[0] == WEEK
+    assert weeks[-1] == IsoWeek(2024, 49)
+    assert weeks == sorted(weeks, reverse=True)
+    assert len(set(weeks)) == len(weeks)
+
+
+def test_picker_reaches_back_to_an_older_saved_week() -> None:
+    weeks = picker_weeks(TODAY, [IsoWeek(2026, 40), IsoWeek(2023, 2)])
+    assert weeks[0] == WEEK
+    assert weeks[-1] == IsoWeek(2023, 2)
+    assert IsoWeek(2024, 1) in weeks
+
+
+def test_picker_reaches_back_to_the_week_being_opened() -> None:
+    assert picker_weeks(TODAY, [], also=IsoWeek(2020, 53))[-1] == IsoWeek(2020, 53)
+
+
+def test_picker_never_offers_future_weeks() -> None:
+    weeks = picker_weeks(TODAY, [IsoWeek(2027, 5)], also=IsoWeek(2026, 50))
+    assert weeks[0] == WEEK
+    assert len(weeks) == PICKER_WEEKS
+
+
+def test_picker_crosses_week_53() -> None:
+    weeks = picker_weeks(date(2027, 1, 12), [])
+    assert weeks[:3] == [IsoWeek(2027, 2), IsoWeek(2027, 1), IsoWeek(2026, 53)]
+
+
+@pytest.mark.parametrize(
+    ("week", "saved_weeks", "label"),
+    [
+        (WEEK, set(), "2026-W48 · 23–29 Nov 2026 · this week"),
+        (WEEK, {WEEK}, "2026-W48 · 23–29 Nov 2026 · this week · ✓ saved"),
+        (IsoWeek(2026, 47), {IsoWeek(2026, 47)}, "2026-W47 · 16–22 Nov 2026 · last week · ✓ saved"),
+        (IsoWeek(2026, 47), {WEEK}, "2026-W47 · 16–22 Nov 2026 · last week"),
+        (IsoWeek(2026, 45), {IsoWeek(2026, 45)}, "2026-W45 · 2–8 Nov 2026 · ✓ saved"),
+        (IsoWeek(2026, 44), set(), "2026-W44 · 26 Oct – 1 Nov 2026"),
+    ],
+)
+def test_week_option_label_marks_this_week_last_week_and_saved(
+    week: IsoWeek, saved_weeks: set[IsoWeek], label: str
+) -> None:
+    assert week_option_label(week, TODAY, saved_weeks) == label
+
+
+def test_last_week_across_new_year_is_week_53() -> None:
+    assert week_option_label(IsoWeek(2026, 53), date(2027, 1, 4), set()).endswith("· last week")
+
+
+def test_previous_entry_is_the_latest_before_the_week(entry_factory: EntryFactory) -> None:
+    entries = [entry_factory(week) for week in ("2026-W44", "2026-W46", "2026-W48", "2026-W50")]
+    assert previous_entry(entries, WEEK) == entries[1]
+    assert previous_entry(entries, IsoWeek(2026, 45)) == entries[0]
+    assert previous_entry(entries, IsoWeek(2026, 44)) is None
+    assert previous_entry([], WEEK) is None
+
+
+@pytest.mark.parametrize(
+    ("week", "previous_week", "key", "label"),
+    [
+        (WEEK, "2026-W47", "connection", "Last week: 9"),
+        (WEEK, "2026-W47", "space", "Last week: skipped"),
+        (WEEK, "2026-W44", "connection", "2026-W44: 9"),
+        (WEEK, "2026-W44", "space", "2026-W44: skipped"),
+        # Filling in a past week: the week before it is named, never "Last week".
+        (IsoWeek(2026, 46), "2026-W45", "connection", "2026-W45: 9"),
+        (IsoWeek(2026, 46), "2026-W45", "space", "2026-W45: skipped"),
+    ],
+)
+def test_previous_rating_label_says_when_and_what(
+    entry_factory: EntryFactory, week: IsoWeek, previous_week: str, key: str, label: str
+) -> None:
+    ratings = {**dict.fromkeys(PRACTICE_KEYS, 4), "connection": 9, "space": None}
+    previous = entry_factory(previous_week, ratings=ratings)
+    assert previous_rating_label(previous, week, key, WEEK) == label
+
+
+@pytest.mark.parametrize("week", [WEEK, IsoWeek(2026, 40)])
+def test_previous_rating_label_without_earlier_check_in(week: IsoWeek) -> None:
+    assert previous_rating_label(None, week, "connection", WEEK) == "No earlier check-in"
+
+
+def test_previous_rating_label_calls_week_53_last_week_in_january(
+    entry_factory: EntryFactory,
+) -> None:
+    previous = entry_factory("2026-W53", 3)
+    january = IsoWeek(2027, 1)
+    assert previous_rating_label(previous, january, "mystery", january) == "Last week: 3"
+
+
+def test_week_status_when_this_week_is_done(entry_factory: EntryFactory) -> None:
+    entries = [entry_factory("2026-W40"), entry_factory(WEEK), entry_factory("2026-W45")]
+    status = week_status(entries, TODAY)
+    assert status.week == WEEK
+    assert status.done
+    assert status.weeks_checked_in == 3
+    assert status.last_saved == entries[1]
+
+
+def test_week_status_when_this_week_is_not_done(entry_factory: EntryFactory) -> None:
+    entries = [entry_factory("2026-W40"), entry_factory("2026-W45")]
+    status = week_status(entries, TODAY)
+    assert not status.done
+    assert status.weeks_checked_in == 2
+    assert status.last_saved == entries[1]
+
+
+def test_week_status_of_an_empty_diary() -> None:
+    status = week_status([], TODAY)
+    assert (status.done, status.weeks_checked_in, status.last_saved) == (False, 0, None)
+
+
+@pytest.mark.parametrize(
+    ("today", "days_left"),
+    [(date(2026, 11, 23), 6), (date(2026, 11, 24), 5), (date(2026, 11, 29), 0)],
+    ids=["monday", "tuesday", "sunday"],
+)
+def test_week_status_counts_days_left_to_sunday(today: date, days_left: int) -> None:
+    assert week_status([], today).days_left == days_left

@@ -1,0 +1,600 @@
+"""The diary on disk: the verbs, the file layout, damaged files, failed writes, threads."""
+
+import errno
+import json
+import os
+import stat
+import threading
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+from hypothesis import HealthCheck, given, settings
+
+from lib import storage
+from lib.entries import PRACTICE_KEYS, WeekEntry
+from lib.storage import DataFileError, Diary, SaveError
+from lib.weeks import IsoWeek
+from tests.conftest import START, EntryFactory, FakeClock, week_entries
+
+WEEK = IsoWeek(2026, 48)
+DAMAGED_WEEK = IsoWeek(2026, 40)
+Verb = Callable[[Diary, WeekEntry], object]
+VERBS: dict[str, Verb] = {
+    "list_entries": lambda diary, entry: diary.list_entries(),
+    "get_entry": lambda diary, entry: diary.get_entry(entry.week),
+    "save_entry": lambda diary, entry: diary.save_entry(entry),
+    "delete_entry": lambda diary, entry: diary.delete_entry(entry.week),
+}
+
+
+def folder_state(folder: Path) -> dict[str, bytes | None]:
+    """Everything under `folder` but the lock file, with its bytes (None for a folder)."""
+    return {
+        str(path.relative_to(folder)): None if path.is_dir() else path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.name != "closer.json.lock"
+    }
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    return tmp_path / "closer.json"
+
+
+@pytest.fixture
+def diary(path: Path, clock: FakeClock) -> Diary:
+    return Diary.open(path, clock=clock)
+
+
+# The verbs, on both backends.
+
+
+def test_empty_diary_has_no_entries(db: Diary) -> None:
+    assert db.list_entries() == []
+    assert db.get_entry(WEEK) is None
+
+
+def test_save_then_get_returns_the_entry_stamped_by_the_clock(
+    db: Diary, entry_factory: EntryFactory
+) -> None:
+    entry = entry_factory(
+        WEEK,
+        ratings={**dict.fromkeys(PRACTICE_KEYS, 6), "space": None},
+        notes={"presence": "Café ☕ at noon.\nNo phones."},
+        reflection="Quiet week.",
+        focus="mystery",
+    )
+    stored = db.save_entry(entry)
+    assert stored == entry.stamped(START, START)
+    assert stored.created_at == datetime(2026, 11, 24, 20, 15, tzinfo=timezone(timedelta(hours=1)))
+    assert db.get_entry(WEEK) == stored
+    assert db.get_entry(WEEK.shifted(-1)) is None
+
+
+def test_list_entries_is_oldest_first_whatever_the_saving_order(
+    db: Diary, entry_factory: EntryFactory
+) -> None:
+    for week in ("2027-W02", "2026-W09", "2026-W53", "2026-W10", "2025-W52"):
+        db.save_entry(entry_factory(week))
+    assert [str(entry.week) for entry in db.list_entries()] == [
+        "2025-W52",
+        "2026-W09",
+        "2026-W10",
+        "2026-W53",
+        "2027-W02",
+    ]
+
+
+def test_saving_a_week_again_replaces_it_but_keeps_when_it_was_created(
+    db: Diary, clock: FakeClock, entry_factory: EntryFactory
+) -> None:
+    first = entry_factory(WEEK, 3, notes={"connection": "First draft."}, focus="space")
+    db.save_entry(first)
+    later = clock.advance(days=2, hours=3)
+    second = entry_factory(WEEK, 8, reflection="Rewritten.")
+    stored = db.save_entry(second)
+    assert stored == second.stamped(START, later)
+    assert db.list_entries() == [second.stamped(START, later)]
+    again = db.get_entry(WEEK)
+    assert again is not None
+    assert again.notes["connection"] == ""
+    assert again.focus is None
+
+
+def test_saving_other_weeks_leaves_earlier_entries_alone(
+    db: Diary, clock: FakeClock, entry_factory: EntryFactory
+) -> None:
+    earlier = db.save_entry(entry_factory("2026-W47", 2))
+    clock.advance(days=7)
+    db.save_entry(entry_factory(WEEK, 9))
+    assert db.get_entry(IsoWeek(2026, 47)) == earlier
+
+
+def test_delete_says_whether_there_was_an_entry(db: Diary, entry_factory: EntryFactory) -> None:
+    kept = db.save_entry(entry_factory("2026-W47"))
+    db.save_entry(entry_factory(WEEK))
+    assert db.delete_entry(WEEK) is True
+    assert db.get_entry(WEEK) is None
+    assert db.delete_entry(WEEK) is False
+    assert db.delete_entry(IsoWeek(2020, 53)) is False
+    assert db.list_entries() == [kept]
+
+
+def test_check_passes_on_a_healthy_diary(db: Diary, entry_factory: EntryFactory) -> None:
+    db.save_entry(entry_factory(WEEK))
+    db.check()
+
+
+@settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(entry=week_entries())
+def test_any_valid_entry_comes_back_equal(db: Diary, clock: FakeClock, entry: WeekEntry) -> None:
+    db.delete_entry(entry.week)  # examples share the diary; start each week afresh
+    now = clock.advance(minutes=1)
+    assert db.save_entry(entry) == entry.stamped(now, now)
+    assert db.get_entry(entry.week) == entry.stamped(now, now)
+
+
+# The JSON file.
+
+
+def test_reading_a_diary_that_does_not_exist_yet_creates_no_file(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "closer.json"
+    assert Diary.open(path).list_entries() == []
+    assert not path.exists()
+
+
+def test_a_new_handle_on_the_same_file_sees_what_was_saved(
+    path: Path, diary: Diary, clock: FakeClock, entry_factory: EntryFactory
+) -> None:
+    stored = [diary.save_entry(entry_factory(week)) for week in ("2026-W47", "2026-W48")]
+    diary.close()
+    assert Diary.open(path, clock=clock).list_entries() == stored
+
+
+def test_two_handles_see_each_others_writes_at_once(
+    path: Path, diary: Diary, clock: FakeClock, entry_factory: EntryFactory
+) -> None:
+    other = Diary.open(path, clock=clock)
+    assert other.list_entries() == []
+    saved = diary.save_entry(entry_factory(WEEK))
+    assert other.get_entry(WEEK) == saved
+    assert other.delete_entry(WEEK)
+    assert diary.list_entries() == []
+
+
+def test_file_layout_has_the_closer_header_and_entries_by_week_id(
+    path: Path, diary: Diary, entry_factory: EntryFactory
+) -> None:
+    diary.save_entry(
+        entry_factory(
+            WEEK,
+            ratings={**dict.fromkeys(PRACTICE_KEYS, 4), "space": None},
+            notes={"mystery": "Café ☕"},
+            focus="presence",
+        )
+    )
+    raw = path.read_bytes()
+    assert "Café ☕".encode() in raw, "text is stored readable, not \\u-escaped"
+    assert raw.endswith(b"}\n")
+    assert json.loads(raw) == {
+        "meta": {"1": {"app": "closer", "schema_version": 1}},
+        "entries": {
+            "202648": {
+                "week": "2026-W48",
+                "ratings": {**dict.fromkeys(PRACTICE_KEYS, 4), "space": "skipped"},
+                "notes": {**dict.fromkeys(PRACTICE_KEYS, ""), "mystery": "Café ☕"},
+                "reflection": "",
+                "focus": "presence",
+                "created_at": "2026-11-24T20:15:00+01:00",
+                "updated_at": "2026-11-24T20:15:00+01:00",
+            }
+        },
+    }
+
+
+def test_file_keeps_its_header_after_the_last_entry_is_deleted(
+    path: Path, diary: Diary, entry_factory: EntryFactory
+) -> None:
+    diary.save_entry(entry_factory(WEEK))
+    diary.delete_entry(WEEK)
+    assert json.loads(path.read_bytes()) == {
+        "meta": {"1": {"app": "closer", "schema_version": 1}},
+        "entries": {},
+    }
+    assert Diary.open(path).list_entries() == []
+
+
+def test_data_folder_and_files_are_private_to_the_owner(
+    tmp_path: Path, entry_factory: EntryFactory
+) -> None:
+    path = tmp_path / "data" / "closer.json"
+    Diary.open(path).save_entry(entry_factory(WEEK))
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.with_name("closer.json.lock").stat().st_mode) == 0o600
+
+
+def test_a_folder_that_cannot_be_created_is_a_data_file_error(tmp_path: Path) -> None:
+    (tmp_path / "blocker").write_text("a file, not a folder")
+    path = tmp_path / "blocker" / "closer.json"
+    with pytest.raises(DataFileError, match="cannot be created: its folder is not writable"):
+        Diary.open(path).list_entries()
+
+
+# Files Closer cannot read are reported and never touched.
+
+
+def write_valid_file(path: Path) -> dict:
+    """A healthy diary file with one entry, returned as parsed JSON to damage."""
+    Diary.open(path).save_entry(WeekEntry(DAMAGED_WEEK, dict.fromkeys(PRACTICE_KEYS, 5)))
+    return json.loads(path.read_bytes())
+
+
+def meta(**fields: object) -> dict:
+    return {"1": {"app": "closer", "schema_version": 1, **fields}}
+
+
+def damage_bytes(raw: bytes) -> Callable[[Path], None]:
+    return lambda path: path.write_bytes(raw)
+
+
+def damage_json(change: Callable[[dict], object]) -> Callable[[Path], None]:
+    def damage(path: Path) -> None:
+        data = write_valid_file(path)
+        path.write_text(json.dumps(change(data) or data))
+
+    return damage
+
+
+def truncate(path: Path) -> None:
+    write_valid_file(path)
+    raw = path.read_bytes()
+    path.write_bytes(raw[: len(raw) // 2])
+
+
+def zero_fill_tail(path: Path) -> None:
+    # What some file systems leave after a power cut: the right length, zeros at the end.
+    write_valid_file(path)
+    raw = path.read_bytes()
+    path.write_bytes(raw[:100] + b"\x00" * (len(raw) - 100))
+
+
+def make_folder(path: Path) -> None:
+    path.mkdir()
+    (path / "keep.txt").write_text("inside")
+
+
+def rate_eleven(data: dict) -> None:
+    data["entries"][str(DAMAGED_WEEK.doc_id)]["ratings"]["connection"] = 11
+
+
+UNREADABLE = {
+    "empty": (damage_bytes(b""), "is empty, though a Closer diary never is"),
+    "only-blanks": (damage_bytes(b" \n\n"), "is empty"),
+    "truncated": (truncate, "is damaged: it stops being valid JSON at line"),
+    "nul-bytes": (damage_bytes(b"\x00" * 512), "stops being valid JSON at line 1, column 1"),
+    "zeroed-tail": (zero_fill_tail, "is damaged: it stops being valid JSON"),
+    "not-utf8": (damage_bytes(b'{"meta": "\xff\xfe"}'), "is not text (it is not UTF-8)"),
+    "nested-too-deep": (damage_bytes(b"[" * 200_000), "is damaged: it is nested too deeply"),
+    "a-list": (damage_bytes(b"[]"), "is JSON but not a Closer diary (it is not an object)"),
+    "a-string": (damage_bytes(b'"closer"'), "is not an object"),
+    "tinydb-default": (
+        damage_bytes(b'{"_default": {}}'),
+        "is JSON but not a Closer diary (it has no Closer header)",
+    ),
+    "other-app": (
+        damage_json(lambda data: {**data, "meta": meta(app="other")}),
+        "no Closer header",
+    ),
+    "meta-a-list": (damage_json(lambda data: {**data, "meta": []}), "no Closer header"),
+    "newer-version": (
+        damage_json(lambda data: {**data, "meta": meta(schema_version=2)}),
+        "was written by a newer version of Closer (data format 2; this version reads format 1)",
+    ),
+    "version-missing": (
+        damage_json(lambda data: {**data, "meta": {"1": {"app": "closer"}}}),
+        "has a damaged header: its data format version is missing",
+    ),
+    "version-as-text": (
+        damage_json(lambda data: {**data, "meta": meta(schema_version="1")}),
+        "has a damaged header",
+    ),
+    "version-true": (
+        damage_json(lambda data: {**data, "meta": meta(schema_version=True)}),
+        "has a damaged header",
+    ),
+    "entries-a-list": (
+        damage_json(lambda data: {**data, "entries": []}),
+        "is damaged: its “entries” section has the wrong shape",
+    ),
+    "entry-key-not-a-number": (
+        damage_json(lambda data: {**data, "entries": {"week48": {}}}),
+        "its “entries” section has the wrong shape",
+    ),
+    "entry-not-an-object": (
+        damage_json(lambda data: {**data, "entries": {"202648": "2026-W48"}}),
+        "its “entries” section has the wrong shape",
+    ),
+    "a-folder": (make_folder, "is a folder, not a file"),
+    "rating-eleven": (
+        damage_json(rate_eleven),
+        "has an entry for 2026-W40 that Closer cannot read: "
+        "The rating for connection must be from 1 to 10, not 11.",
+    ),
+}
+
+
+def unreadable_cases() -> list:
+    cases = []
+    for name, (damage, message) in UNREADABLE.items():
+        for verb in VERBS:
+            cases.append(pytest.param(damage, message, verb, id=f"{name}-{verb}"))
+    return cases
+
+
+@pytest.mark.parametrize(("damage", "message", "verb"), unreadable_cases())
+def test_unreadable_file_raises_and_is_left_byte_identical(
+    path: Path,
+    diary: Diary,
+    entry_factory: EntryFactory,
+    damage: Callable[[Path], None],
+    message: str,
+    verb: str,
+) -> None:
+    damage(path)
+    before = folder_state(path.parent)
+    with pytest.raises(DataFileError) as caught:
+        VERBS[verb](diary, entry_factory(WEEK))
+    assert str(caught.value).startswith(f"The data file {path} ")
+    assert message in str(caught.value)
+    assert caught.value.path == path
+    assert folder_state(path.parent) == before
+
+
+@pytest.mark.parametrize("verb", ["get_entry", "save_entry"])
+def test_damaged_entry_is_reported_when_its_own_week_is_used(
+    path: Path, diary: Diary, entry_factory: EntryFactory, verb: str
+) -> None:
+    damage_json(rate_eleven)(path)
+    before = path.read_bytes()
+    with pytest.raises(DataFileError, match="has an entry for 2026-W40 that Closer cannot read"):
+        VERBS[verb](diary, entry_factory(DAMAGED_WEEK))
+    assert path.read_bytes() == before
+
+
+def test_deleting_the_damaged_entry_leaves_the_file_alone(path: Path, diary: Diary) -> None:
+    damage_json(rate_eleven)(path)
+    before = path.read_bytes()
+    with pytest.raises(DataFileError):
+        diary.delete_entry(DAMAGED_WEEK)
+    assert path.read_bytes() == before
+
+
+def test_entry_filed_under_another_weeks_id_is_reported(
+    path: Path, diary: Diary, entry_factory: EntryFactory
+) -> None:
+    def misfile(data: dict) -> None:
+        data["entries"][str(DAMAGED_WEEK.doc_id)]["week"] = str(DAMAGED_WEEK.shifted(-1))
+
+    damage_json(misfile)(path)
+    before = path.read_bytes()
+    for verb in VERBS.values():
+        with pytest.raises(DataFileError):
+            verb(diary, entry_factory(DAMAGED_WEEK.shifted(-1)))
+    assert path.read_bytes() == before
+
+
+def test_saving_an_invalid_entry_never_makes_the_diary_unreadable(
+    path: Path, diary: Diary, entry_factory: EntryFactory
+) -> None:
+    kept = diary.save_entry(entry_factory("2026-W47"))
+    invalid = WeekEntry(WEEK, {**dict.fromkeys(PRACTICE_KEYS, 7), "connection": 11})
+    with pytest.raises(ValueError, match="connection"):
+        diary.save_entry(invalid)
+    assert diary.list_entries() == [kept]
+
+
+def test_unreadable_without_permission(
+    path: Path, diary: Diary, entry_factory: EntryFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_valid_file(path)
+    before = path.read_bytes()
+    path.chmod(0)
+    if os.geteuid() == 0 or os.access(path, os.R_OK):
+        # Root reads any file, so make the refusal the operating system would give.
+        real_read_bytes = Path.read_bytes
+
+        def refuse(self: Path) -> bytes:
+            if self == path:
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+            return real_read_bytes(self)
+
+        monkeypatch.setattr(Path, "read_bytes", refuse)
+    try:
+        for verb in VERBS.values():
+            with pytest.raises(DataFileError, match="cannot be read: permission denied"):
+                verb(diary, entry_factory(WEEK))
+    finally:
+        monkeypatch.undo()
+        path.chmod(0o600)
+    assert path.read_bytes() == before
+
+
+def test_check_reports_a_damaged_file(path: Path, diary: Diary) -> None:
+    damage_bytes(b"{")(path)
+    with pytest.raises(DataFileError, match="is damaged"):
+        diary.check()
+
+
+# Writes that fail leave the old file and no litter.
+
+WRITE_FAILURES = [
+    ("os.fsync", errno.ENOSPC, "the disk is full"),
+    ("os.replace", errno.ENOSPC, "the disk is full"),
+    ("tempfile.mkstemp", errno.ENOSPC, "the disk is full"),
+    ("os.replace", errno.EDQUOT, "the disk quota is used up"),
+    ("os.fsync", errno.EROFS, "the disk is read-only"),
+    ("tempfile.mkstemp", errno.EACCES, "Closer is not allowed to write there"),
+    ("os.replace", errno.EPERM, "Closer is not allowed to write there"),
+    ("os.fsync", errno.EIO, "Input/output error"),
+]
+
+
+def fail_with(code: int) -> Callable[..., object]:
+    def fail(*args: object, **kwargs: object) -> object:
+        raise OSError(code, os.strerror(code))
+
+    return fail
+
+
+@pytest.mark.parametrize(("target", "code", "reason"), WRITE_FAILURES)
+@pytest.mark.parametrize("verb", ["save_entry", "delete_entry"])
+def test_failed_write_raises_save_error_and_changes_nothing(
+    path: Path,
+    diary: Diary,
+    entry_factory: EntryFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    target: str,
+    code: int,
+    reason: str,
+    verb: str,
+) -> None:
+    saved = diary.save_entry(entry_factory(WEEK, 3))
+    before = folder_state(path.parent)
+    module, name = target.split(".")
+    monkeypatch.setattr(getattr(storage, module), name, fail_with(code))
+    with pytest.raises(SaveError) as caught:
+        VERBS[verb](diary, entry_factory(WEEK, 9))
+    monkeypatch.undo()
+    assert str(caught.value).startswith(f"Could not save to {path}: {reason}. ")
+    assert "Nothing in the diary was changed." in str(caught.value)
+    assert folder_state(path.parent) == before
+    assert diary.list_entries() == [saved]
+
+
+def test_failed_first_save_leaves_no_file(
+    path: Path, diary: Diary, entry_factory: EntryFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storage.os, "fsync", fail_with(errno.ENOSPC))
+    with pytest.raises(SaveError, match="the disk is full"):
+        diary.save_entry(entry_factory(WEEK))
+    monkeypatch.undo()
+    assert folder_state(path.parent) == {}
+    assert diary.list_entries() == []
+
+
+def test_saving_works_again_once_the_disk_has_room(
+    path: Path, diary: Diary, entry_factory: EntryFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storage.os, "replace", fail_with(errno.ENOSPC))
+    with pytest.raises(SaveError):
+        diary.save_entry(entry_factory(WEEK))
+    monkeypatch.undo()
+    stored = diary.save_entry(entry_factory(WEEK))
+    assert Diary.open(path).list_entries() == [stored]
+
+
+def test_save_error_is_only_raised_when_the_file_is_unchanged(
+    path: Path, diary: Diary, entry_factory: EntryFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    diary.save_entry(entry_factory(WEEK, 3))
+    before = path.read_bytes()
+    real_fsync = os.fsync
+
+    def fsync_fails_on_folders(fd: int) -> None:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, os.strerror(errno.EINVAL))
+        real_fsync(fd)
+
+    monkeypatch.setattr(storage.os, "fsync", fsync_fails_on_folders)
+    try:
+        diary.save_entry(entry_factory(WEEK, 9))
+    except SaveError:
+        assert path.read_bytes() == before, "SaveError said nothing changed, but the file did"
+
+
+def test_lock_held_too_long_is_a_save_error(
+    path: Path, entry_factory: EntryFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storage, "LOCK_TIMEOUT_SECONDS", 0.05)
+    diary = Diary.open(path)
+    held, release = threading.Event(), threading.Event()
+
+    def hold_lock() -> None:
+        with FileLock(path.with_name("closer.json.lock")):
+            held.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=hold_lock)
+    holder.start()
+    try:
+        assert held.wait(10)
+        with pytest.raises(SaveError, match="Another Closer window or program is still using"):
+            diary.save_entry(entry_factory(WEEK))
+    finally:
+        release.set()
+        holder.join(10)
+    assert not path.exists()
+
+
+# Many writers at once.
+
+THREADS = 8
+WEEKS_PER_THREAD = 10
+
+
+def thread_weeks(index: int) -> list[IsoWeek]:
+    first = IsoWeek(2020, 1).shifted(index * WEEKS_PER_THREAD)
+    return [first.shifted(offset) for offset in range(WEEKS_PER_THREAD)]
+
+
+def run_writers(
+    diary_for: Callable[[int], Diary], entry_factory: EntryFactory
+) -> list[BaseException]:
+    errors: list[BaseException] = []
+    start = threading.Barrier(THREADS)
+
+    def write(index: int) -> None:
+        try:
+            diary = diary_for(index)
+            start.wait(10)
+            for week in thread_weeks(index):
+                diary.save_entry(entry_factory(week, index + 1))
+        except BaseException as error:  # collected and reported by the test
+            errors.append(error)
+
+    threads = [threading.Thread(target=write, args=(index,)) for index in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert not any(thread.is_alive() for thread in threads)
+    return errors
+
+
+def assert_every_week_saved(path: Path) -> None:
+    data = json.loads(path.read_bytes())
+    assert len(data["entries"]) == THREADS * WEEKS_PER_THREAD
+    entries = Diary.open(path).list_entries()
+    expected = {week: index + 1 for index in range(THREADS) for week in thread_weeks(index)}
+    assert {entry.week: entry.ratings["connection"] for entry in entries} == expected
+
+
+@pytest.mark.slow
+def test_threads_sharing_one_diary_lose_no_saves(path: Path, entry_factory: EntryFactory) -> None:
+    shared = Diary.open(path)
+    assert run_writers(lambda index: shared, entry_factory) == []
+    assert_every_week_saved(path)
+
+
+@pytest.mark.slow
+def test_threads_with_their_own_diaries_lose_no_saves(
+    path: Path, entry_factory: EntryFactory
+) -> None:
+    assert run_writers(lambda index: Diary.open(path), entry_factory) == []
+    assert_every_week_saved(path)
