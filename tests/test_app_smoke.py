@@ -25,3 +25,17 @@ def test_practice_page_renders(closer: Closer, practice) -> None:
     at = closer.open_url(practice.key.replace("_", "-"))
     assert not at.exception
     assert at.title[0].value == f"{practice.icon} {practice.title}"
+
+
+def test_broken_content_is_reported_at_start_up(
+    closer: Closer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lib.content import ContentError
+
+    def broken() -> None:
+        raise ContentError("Content file content/practices/space.toml is missing the field “why”.")
+
+    monkeypatch.setattr("pages.common.load_practices", broken)
+    at = closer.open()
+    assert not at.exception
+    assert "space.toml is missing the field “why”" in at.error[0].value
