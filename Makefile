@@ -7,7 +7,7 @@ PORT ?= 8501
 .PHONY: run test lint format clean
 
 run: $(VENV)/.runtime-installed
-	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
+	$(BIN)/python serve.py --server.address 127.0.0.1 --server.port $(PORT)
 
 test: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

@@ -64,7 +64,7 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        command = [sys.executable, "-m", "streamlit", "run", "app.py"]
+        command = [sys.executable, "serve.py"]
         command += ["--server.port", str(self.port), "--server.address", "127.0.0.1"]
         env = {**os.environ, "CLOSER_DB": str(self.db_path)}
         with self.log_path.open("ab") as log:

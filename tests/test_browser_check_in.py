@@ -44,3 +44,16 @@ def test_first_check_in_by_keyboard_survives_reload_and_restart(browser_page, se
     server.restart()
     open_page(page, server, "check-in")
     assert_saved_week_is_shown()
+
+
+def test_a_deep_link_right_after_a_server_start_opens_without_a_page_not_found(
+    browser_page, server
+) -> None:
+    page = browser_page
+    server.restart()
+    open_page(page, server, "check-in?week=2026-W40")
+    assert not page.get_by_role("dialog").count(), "Streamlit's 'Page not found' dialog showed"
+    assert page.get_by_role("heading", name="Check-in").is_visible()
+    page.get_by_role("button", name="Save check-in").click(timeout=5_000)
+    settle(page)
+    assert page.get_by_text("Saved your check-in for 2026-W40").is_visible()
