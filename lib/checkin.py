@@ -49,8 +49,6 @@ def _answers(
 
 def has_unsaved_changes(week: IsoWeek, form: Mapping[str, object], saved: WeekEntry | None) -> bool:
     """True when the form differs from what is saved (or, for a new week, from a blank form)."""
-    if saved is None:
-        return _answers(week, form) != _answers(week, form_values(week, None))
     return _answers(week, form) != _answers(week, form_values(week, saved))
 
 

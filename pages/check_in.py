@@ -18,6 +18,7 @@ for name, value in checkin.form_values(week, entry).items():
 st.title("✍️ Check-in")
 if week_problem:
     st.warning(week_problem)
+    del st.query_params["week"]  # said once; the URL now matches the week shown
 options = [str(option) for option in checkin.picker_weeks(today, saved, also=week)]
 st.session_state["week_picker"] = str(week)
 st.selectbox(

@@ -108,6 +108,9 @@ def test_bad_week_in_the_url_explains_and_shows_this_week(
     assert not at.exception
     assert any(message in warning.value for warning in at.warning)
     assert at.selectbox(key="week_picker").value == str(THIS_WEEK)
+    assert "week" not in at.query_params
+    rate(at, THIS_WEEK, "space", 3)
+    assert not at.run().warning, "the warning is said once, not on every rerun"
 
 
 def test_week_picker_switches_week_and_url(closer: Closer) -> None:
