@@ -1,0 +1,291 @@
+"""What the saved weeks say: smoothed scores, trends, streaks, the focus suggestion.
+
+Pure functions on `WeekEntry` lists (oldest first). docs/INSIGHTS.md explains
+each rule in plain words with a worked example.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import pairwise
+from statistics import fmean
+
+from lib.entries import PRACTICE_KEYS, WeekEntry, practice_name
+from lib.weeks import IsoWeek
+
+HALF_LIFE_CHECK_INS = 4
+# Each new rating moves the score this share of the way towards it; after
+# HALF_LIFE_CHECK_INS ratings, an old rating's weight has halved.
+SMOOTHING = 1 - 0.5 ** (1 / HALF_LIFE_CHECK_INS)
+TREND_CHECK_INS = 3
+TREND_THRESHOLD = 2
+CONSISTENCY_WEEKS = 12
+THIN_DATA_CHECK_INS = 3
+RECENT_FOCUS_WEEKS = 3
+RECENT_FOCUS_PENALTY = 1.5
+FALLING_WEIGHT = 0.5
+ENOUGH_EFFECT_SAMPLES = 3
+
+
+def smoothed_scores(ratings: Iterable[int | None]) -> list[float | None]:
+    """The running score after each week: an exponential moving average of the ratings.
+
+    A skipped or missed week (None) leaves the score where it was; the first
+    rating starts it.
+    """
+    scores: list[float | None] = []
+    score: float | None = None
+    for rating in ratings:
+        if rating is not None:
+            score = float(rating) if score is None else score + SMOOTHING * (rating - score)
+        scores.append(score)
+    return scores
+
+
+def ratings_of(entries: Sequence[WeekEntry], key: str) -> list[int | None]:
+    """One practice's ratings, one per check-in, oldest first (None when skipped)."""
+    return [entry.ratings[key] for entry in entries]
+
+
+def score(entries: Sequence[WeekEntry], key: str) -> float | None:
+    """The practice's current smoothed score, or None if it was never rated."""
+    scores = smoothed_scores(ratings_of(entries, key))
+    return scores[-1] if scores else None
+
+
+@dataclass(frozen=True)
+class Trend:
+    """How a practice moved over its last few ratings."""
+
+    direction: str  # "rising", "steady", "falling", or "unknown" with under two ratings
+    change: int | None  # latest rating minus the earliest of the window
+    check_ins: int  # how many ratings the window holds
+
+
+def trend(entries: Sequence[WeekEntry], key: str) -> Trend:
+    """Rising or falling when the last TREND_CHECK_INS ratings moved TREND_THRESHOLD or more."""
+    rated = [rating for rating in ratings_of(entries, key) if rating is not None]
+    window = rated[-TREND_CHECK_INS:]
+    if len(window) < 2:
+        return Trend("unknown", None, len(window))
+    change = window[-1] - window[0]
+    if change >= TREND_THRESHOLD:
+        return Trend("rising", change, len(window))
+    if change <= -TREND_THRESHOLD:
+        return Trend("falling", change, len(window))
+    return Trend("steady", change, len(window))
+
+
+def streak(entries: Iterable[WeekEntry], today: date) -> int:
+    """Weeks in a row checked in, up to this week, or last week while this one is open."""
+    weeks = {entry.week for entry in entries}
+    week = IsoWeek.of(today)
+    if week not in weeks:
+        week = week.shifted(-1)  # a week not yet over does not break the streak
+    count = 0
+    while week in weeks:
+        count += 1
+        week = week.shifted(-1)
+    return count
+
+
+def consistency(entries: Iterable[WeekEntry], today: date) -> int:
+    """How many of the last CONSISTENCY_WEEKS weeks (this one included) have a check-in."""
+    current = IsoWeek.of(today)
+    oldest = current.shifted(1 - CONSISTENCY_WEEKS)
+    return sum(1 for entry in entries if oldest <= entry.week <= current)
+
+
+def focus_week(entry: WeekEntry) -> IsoWeek:
+    """The week a focus chosen at `entry`'s check-in is for: the one after it."""
+    return entry.week.shifted(1)
+
+
+def weeks_since_focus(entries: Sequence[WeekEntry], key: str, today: date) -> int | None:
+    """Weeks since `key` was last the focus (0: it is this week's), or None if never."""
+    weeks = [focus_week(entry) for entry in entries if entry.focus == key]
+    current = IsoWeek.of(today)
+    past = [week for week in weeks if week <= current]
+    if not past:
+        return None
+    last = max(past)
+    return (current.monday - last.monday).days // 7
+
+
+def recent_focus_count(entries: Sequence[WeekEntry], key: str, today: date) -> int:
+    """How many of the last RECENT_FOCUS_WEEKS weeks had `key` as their focus."""
+    current = IsoWeek.of(today)
+    oldest = current.shifted(1 - RECENT_FOCUS_WEEKS)
+    return sum(
+        1 for entry in entries if entry.focus == key and oldest <= focus_week(entry) <= current
+    )
+
+
+@dataclass(frozen=True)
+class FocusSuggestion:
+    """The one practice to work on next, and why, in short sentences."""
+
+    practice: str
+    reasons: tuple[str, ...]
+    thin_data: bool
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _need(entries: Sequence[WeekEntry], key: str, today: date) -> float | None:
+    current = score(entries, key)
+    if current is None:
+        return None
+    change = trend(entries, key).change or 0
+    penalty = RECENT_FOCUS_PENALTY * recent_focus_count(entries, key, today)
+    return (10 - current) + FALLING_WEIGHT * max(0, -change) - penalty
+
+
+def _rank(entries: Sequence[WeekEntry], key: str, today: date) -> tuple[float, ...]:
+    # Highest need first; ties go to the lower score, then the steeper fall,
+    # then the practice left longest without focus, then the article's order.
+    need = _need(entries, key, today)
+    current = score(entries, key)
+    since = weeks_since_focus(entries, key, today)
+    return (
+        0 if need is not None else 1,
+        -(need or 0.0),
+        current if current is not None else 11.0,
+        trend(entries, key).change or 0,
+        -(since if since is not None else 10_000),
+        PRACTICE_KEYS.index(key),
+    )
+
+
+def _reasons(entries: Sequence[WeekEntry], key: str, today: date) -> list[str]:
+    scores = {name: score(entries, name) for name in PRACTICE_KEYS}
+    rated = {name: value for name, value in scores.items() if value is not None}
+    current = scores[key]
+    reasons: list[str] = []
+    if current is None:
+        reasons.append("not rated yet, so there is room to start")
+    elif len(rated) == 1:
+        reasons.append(f"the only practice rated so far ({current:.1f})")
+    else:
+        lowest = min(rated.values())
+        average = fmean(rated.values())
+        if round(current, 1) == round(lowest, 1):
+            tied = sum(1 for value in rated.values() if round(value, 1) == round(lowest, 1))
+            lead = "lowest score of the six" if tied == 1 else "joint lowest score"
+            reasons.append(f"{lead} ({current:.1f})")
+        elif current < average:
+            reasons.append(f"score {current:.1f}, below your average of {average:.1f}")
+        else:
+            reasons.append(f"score {current:.1f}")
+        passed_over = min(rated, key=lambda name: (rated[name], PRACTICE_KEYS.index(name)))
+        recent = recent_focus_count(entries, passed_over, today)
+        if passed_over != key and recent:
+            reasons.append(
+                f"{practice_name(passed_over)} scores lower but was your focus for "
+                f"{_plural(recent, 'week')} lately, so this one gets a turn"
+            )
+    moved = trend(entries, key)
+    if moved.direction == "falling" and moved.change is not None:
+        reasons.append(
+            f"down {_plural(abs(moved.change), 'point')} over your last {moved.check_ins} check-ins"
+        )
+    since = weeks_since_focus(entries, key, today)
+    if any(entry.focus == key and focus_week(entry) > IsoWeek.of(today) for entry in entries):
+        reasons.append("already chosen as next week's focus")
+    elif since is None:
+        reasons.append("never a focus so far")
+    elif since >= 6:
+        reasons.append("not a focus in the last 6 weeks")
+    elif since == 0:
+        reasons.append("already this week's focus")
+    else:
+        reasons.append(f"last a focus {_plural(since, 'week')} ago")
+    if len(entries) < THIN_DATA_CHECK_INS:
+        reasons.append(f"based on only {_plural(len(entries), 'check-in')} so far")
+    return reasons
+
+
+def focus_suggestion(entries: Sequence[WeekEntry], today: date) -> FocusSuggestion | None:
+    """Exactly one practice to focus on next, with its reasons; None before any check-in."""
+    if not entries:
+        return None
+    key = min(PRACTICE_KEYS, key=lambda name: _rank(entries, name, today))
+    return FocusSuggestion(
+        key, tuple(_reasons(entries, key, today)), len(entries) < THIN_DATA_CHECK_INS
+    )
+
+
+@dataclass(frozen=True)
+class FocusOutcome:
+    """How last check-in's chosen focus moved by the check-in after it."""
+
+    practice: str
+    chosen_at: IsoWeek
+    before: int | None
+    after: int | None
+
+
+def focus_outcome(entries: Sequence[WeekEntry], week: IsoWeek) -> FocusOutcome | None:
+    """The focus chosen at the check-in before `week`, with its rating then and at `week`."""
+    earlier = [entry for entry in entries if entry.week < week]
+    key = earlier[-1].focus if earlier else None
+    if key is None:
+        return None
+    chosen = earlier[-1]
+    current = next((entry for entry in entries if entry.week == week), None)
+    return FocusOutcome(
+        key, chosen.week, chosen.ratings[key], current.ratings[key] if current else None
+    )
+
+
+@dataclass(frozen=True)
+class FocusEffect:
+    """Per practice: how often it was the focus, and how it moved after focus versus otherwise."""
+
+    practice: str
+    times_focused: int
+    after_focus: float | None  # mean change at the next check-in after a focus
+    after_focus_count: int
+    otherwise: float | None  # mean change at the next check-in in other weeks
+    otherwise_count: int
+
+    @property
+    def enough_data(self) -> bool:
+        """Both figures rest on at least ENOUGH_EFFECT_SAMPLES pairs of check-ins."""
+        return min(self.after_focus_count, self.otherwise_count) >= ENOUGH_EFFECT_SAMPLES
+
+
+def focus_effects(entries: Sequence[WeekEntry]) -> list[FocusEffect]:
+    """For each practice, its change after being the focus versus after other check-ins."""
+    effects = []
+    for key in PRACTICE_KEYS:
+        focused: list[int] = []
+        other: list[int] = []
+        for before, after in pairwise(entries):
+            first, second = before.ratings[key], after.ratings[key]
+            if first is None or second is None:
+                continue
+            (focused if before.focus == key else other).append(second - first)
+        effects.append(
+            FocusEffect(
+                key,
+                sum(1 for entry in entries if entry.focus == key),
+                fmean(focused) if focused else None,
+                len(focused),
+                fmean(other) if other else None,
+                len(other),
+            )
+        )
+    return effects
+
+
+def describe_change(mean: float | None, count: int) -> str:
+    """`+1.3 over 4 weeks`, or `not enough data yet (2 weeks)` below ENOUGH_EFFECT_SAMPLES."""
+    weeks = _plural(count, "week")
+    if mean is None or count < ENOUGH_EFFECT_SAMPLES:
+        return f"not enough data yet ({weeks})"
+    return f"{mean:+.1f} over {weeks}"

@@ -1,0 +1,621 @@
+"""Insights: smoothed scores, trends, streaks, consistency, the focus suggestion and its effect.
+
+Expected numbers are worked out by hand. The smoothing factor is
+k = 1 - 0.5 ** (1/4) = 0.159104 (so 1 - k = 0.840896): each rating moves the
+score k of the way towards it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lib.entries import PRACTICE_KEYS, WeekEntry, make_entry
+from lib.insights import (
+    FocusEffect,
+    FocusOutcome,
+    FocusSuggestion,
+    Trend,
+    consistency,
+    focus_effects,
+    focus_outcome,
+    focus_suggestion,
+    focus_week,
+    recent_focus_count,
+    score,
+    smoothed_scores,
+    streak,
+    trend,
+    weeks_since_focus,
+)
+from lib.weeks import IsoWeek
+
+# Tuesday 24 November 2026, in 2026-W48.
+TODAY = date(2026, 11, 24)
+
+
+def check_in(
+    week: str, focus: str | None = None, rest: int | None = 7, **ratings: int | None
+) -> WeekEntry:
+    """One check-in: the named practices rated as given, every other one `rest`."""
+    return make_entry(week, {**dict.fromkeys(PRACTICE_KEYS, rest), **ratings}, focus=focus)
+
+
+def diary(
+    last: str = "2026-W48",
+    rest: int | None = 7,
+    focus: Sequence[str | None] = (),
+    **series: Sequence[int | None],
+) -> list[WeekEntry]:
+    """Check-ins in consecutive weeks ending at `last`, oldest first.
+
+    Each keyword is one practice's ratings week by week; `focus` is the focus
+    saved at each check-in (for the week after it). Other practices get `rest`.
+    """
+    count = max(len(focus), *(len(ratings) for ratings in series.values()))
+    focus = list(focus) or [None] * count
+    end = IsoWeek.parse(last)
+    return [
+        check_in(
+            str(end.shifted(index - count + 1)),
+            focus[index],
+            rest,
+            **{key: ratings[index] for key, ratings in series.items()},
+        )
+        for index in range(count)
+    ]
+
+
+def weekly(*weeks: str) -> list[WeekEntry]:
+    """Plain check-ins (everything 7, no focus) for these weeks."""
+    return [check_in(week) for week in weeks]
+
+
+# --- smoothed_scores and score ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("ratings", "expected"),
+    [
+        pytest.param([], [], id="empty"),
+        pytest.param([None, None], [None, None], id="all-skipped"),
+        pytest.param([6], [6.0], id="first-rating-starts-the-score"),
+        pytest.param([None, 6, None], [None, 6.0, 6.0], id="starts-at-first-rating-then-holds"),
+        # 4 + k × (8 - 4) = 4.636414
+        pytest.param([4, None, 8], [4.0, 4.0, 4.636414], id="skipped-week-leaves-it"),
+        # 2 + k × 8 = 3.272829
+        pytest.param([2, 10], [2.0, 3.272829], id="one-step-is-k-of-the-gap"),
+        # The gap to 8 shrinks by (1 - k) each time: 4, 3.363586, 2.828427, 2.378414, 2.
+        pytest.param(
+            [4, 8, 8, 8, 8],
+            [4.0, 4.636414, 5.171573, 5.621586, 6.0],
+            id="gap-halves-in-four-ratings",
+        ),
+    ],
+)
+def test_smoothed_scores(ratings: list[int | None], expected: list[float | None]) -> None:
+    scores = smoothed_scores(ratings)
+    assert [None if value is None else round(value, 6) for value in scores] == expected
+
+
+@pytest.mark.parametrize(
+    ("entries", "expected"),
+    [
+        pytest.param([], None, id="no-check-ins"),
+        pytest.param(diary(presence=[None, None]), None, id="never-rated"),
+        pytest.param(diary(presence=[8, None, None, 8]), 8.0, id="skipped-weeks-do-not-pull-down"),
+        pytest.param(diary(presence=[5, None]), 5.0, id="latest-skipped-keeps-score"),
+        pytest.param(diary(presence=[4, 8, 8, 8, 8]), 6.0, id="half-life"),
+    ],
+)
+def test_score(entries: list[WeekEntry], expected: float | None) -> None:
+    assert score(entries, "presence") == pytest.approx(expected)
+
+
+# --- trend --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("ratings", "expected"),
+    [
+        pytest.param([], Trend("unknown", None, 0), id="no-ratings"),
+        pytest.param([None, None], Trend("unknown", None, 0), id="only-skipped"),
+        pytest.param([6], Trend("unknown", None, 1), id="one-rating"),
+        pytest.param([5, 7], Trend("rising", 2, 2), id="two-ratings-up-2"),
+        pytest.param([5, 6, 7], Trend("rising", 2, 3), id="up-2-rising"),
+        pytest.param([5, 9, 6], Trend("steady", 1, 3), id="up-1-steady-middle-ignored"),
+        pytest.param([7, 6], Trend("steady", -1, 2), id="down-1-steady"),
+        pytest.param([4, 6, 4], Trend("steady", 0, 3), id="back-where-it-was"),
+        pytest.param([7, 5], Trend("falling", -2, 2), id="down-2-falling"),
+        pytest.param([9, 9, 6], Trend("falling", -3, 3), id="down-3-falling"),
+        # Only the last three ratings: 9 → 7 would be falling, 5 → 7 is rising.
+        pytest.param([9, 1, 5, 6, 7], Trend("rising", 2, 3), id="window-is-last-three"),
+        # Skipped weeks are not part of the window: the ratings are 8, 5, 6.
+        pytest.param([8, 5, None, None, 6], Trend("falling", -2, 3), id="skipped-not-in-window"),
+        pytest.param([3, None, 5, None], Trend("rising", 2, 2), id="two-ratings-among-skips"),
+    ],
+)
+def test_trend(ratings: list[int | None], expected: Trend) -> None:
+    entries = diary(presence=ratings) if ratings else []
+    assert trend(entries, "presence") == expected
+
+
+# --- streak and consistency ---------------------------------------------------------------
+
+NEW_YEAR_2027 = date(2027, 1, 5)  # Tuesday of 2027-W01; 2026 has a week 53
+NEW_YEAR_2021 = date(2021, 1, 5)  # Tuesday of 2021-W01; 2020 has a week 53
+
+
+@pytest.mark.parametrize(
+    ("today", "weeks", "expected"),
+    [
+        pytest.param(TODAY, [], 0, id="no-check-ins"),
+        pytest.param(TODAY, ["2026-W48"], 1, id="only-this-week"),
+        pytest.param(TODAY, ["2026-W46", "2026-W47", "2026-W48"], 3, id="three-up-to-now"),
+        pytest.param(TODAY, ["2026-W46", "2026-W47"], 2, id="this-week-still-open"),
+        pytest.param(TODAY, ["2026-W45", "2026-W47", "2026-W48"], 2, id="gap-ends-it"),
+        pytest.param(TODAY, ["2026-W44", "2026-W45", "2026-W46"], 0, id="last-week-missed"),
+        pytest.param(TODAY, ["2026-W30"], 0, id="only-older"),
+        pytest.param(NEW_YEAR_2027, ["2026-W52", "2026-W53", "2027-W01"], 3, id="across-2026-W53"),
+        pytest.param(NEW_YEAR_2027, ["2026-W52", "2026-W53"], 2, id="W53-then-week-open"),
+        pytest.param(NEW_YEAR_2027, ["2026-W52", "2027-W01"], 1, id="missing-W53-is-a-gap"),
+        pytest.param(NEW_YEAR_2021, ["2020-W52", "2020-W53", "2021-W01"], 3, id="across-2020-W53"),
+        pytest.param(
+            date(2026, 1, 6), ["2025-W51", "2025-W52", "2026-W01"], 3, id="across-52-week-year"
+        ),
+    ],
+)
+def test_streak(today: date, weeks: list[str], expected: int) -> None:
+    assert streak(weekly(*weeks), today) == expected
+
+
+@pytest.mark.parametrize(
+    ("today", "weeks", "expected"),
+    [
+        pytest.param(TODAY, [], 0, id="no-check-ins"),
+        pytest.param(TODAY, ["2026-W48"], 1, id="this-week-counts"),
+        pytest.param(TODAY, [f"2026-W{n}" for n in range(37, 49)], 12, id="all-twelve"),
+        pytest.param(TODAY, [f"2026-W{n}" for n in range(30, 49)], 12, id="older-not-counted"),
+        pytest.param(TODAY, ["2026-W36"], 0, id="13-weeks-ago-too-old"),
+        pytest.param(TODAY, ["2026-W37"], 1, id="12th-week-back-counts"),
+        pytest.param(TODAY, ["2026-W40", "2026-W44", "2026-W47"], 3, id="with-gaps"),
+        pytest.param(TODAY, ["2026-W48", "2026-W49"], 1, id="future-not-counted"),
+        # 2027-W01 and the 11 weeks before it: 2026-W43 to 2026-W53.
+        pytest.param(NEW_YEAR_2027, ["2026-W43", "2026-W53"], 2, id="window-spans-W53"),
+        pytest.param(NEW_YEAR_2027, ["2026-W42"], 0, id="just-outside-across-W53"),
+    ],
+)
+def test_consistency(today: date, weeks: list[str], expected: int) -> None:
+    assert consistency(weekly(*weeks), today) == expected
+
+
+# --- focus weeks --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("week", "expected"),
+    [("2026-W47", "2026-W48"), ("2026-W53", "2027-W01"), ("2020-W53", "2021-W01")],
+)
+def test_a_focus_is_for_the_week_after_its_check_in(week: str, expected: str) -> None:
+    assert str(focus_week(check_in(week, focus="space"))) == expected
+
+
+@pytest.mark.parametrize(
+    ("today", "focus_chosen_at", "expected"),
+    [
+        pytest.param(TODAY, [], None, id="never"),
+        pytest.param(TODAY, ["2026-W47"], 0, id="this-weeks-focus"),
+        pytest.param(TODAY, ["2026-W45"], 2, id="two-weeks-ago"),
+        pytest.param(TODAY, ["2026-W40", "2026-W45"], 2, id="latest-counts"),
+        pytest.param(TODAY, ["2026-W48"], None, id="chosen-now-is-for-next-week"),
+        pytest.param(NEW_YEAR_2027, ["2026-W52"], 1, id="for-W53-seen-from-W01"),
+    ],
+)
+def test_weeks_since_focus(today: date, focus_chosen_at: list[str], expected: int | None) -> None:
+    entries = [check_in(week, focus="space") for week in focus_chosen_at]
+    assert weeks_since_focus(entries, "space", today) == expected
+    assert weeks_since_focus(entries, "mystery", today) is None
+
+
+@pytest.mark.parametrize(
+    ("focus_chosen_at", "expected"),
+    [
+        pytest.param([], 0, id="never"),
+        pytest.param(["2026-W45", "2026-W46", "2026-W47"], 3, id="last-three-weeks"),
+        pytest.param(["2026-W44", "2026-W45"], 1, id="only-W46-is-in-the-window"),
+        pytest.param(["2026-W42", "2026-W43", "2026-W44"], 0, id="too-long-ago"),
+        pytest.param(["2026-W48"], 0, id="chosen-now-is-for-next-week"),
+    ],
+)
+def test_recent_focus_count(focus_chosen_at: list[str], expected: int) -> None:
+    entries = [check_in(week, focus="space") for week in focus_chosen_at]
+    assert recent_focus_count(entries, "space", TODAY) == expected
+    assert recent_focus_count(entries, "mystery", TODAY) == 0
+
+
+# --- focus_suggestion ---------------------------------------------------------------------
+
+NEVER = "never a focus so far"
+SPACE_3X = ["space", "space", "space", None]  # the focus for 2026-W46, W47 and W48
+
+
+@pytest.mark.parametrize(
+    ("entries", "practice", "reasons", "thin_data"),
+    [
+        # presence 6, 5, 3: 6 → 6 - k = 5.840896 → 5.840896 + k × (3 - 5.840896) = 5.388900.
+        pytest.param(
+            diary(presence=[6, 5, 3]),
+            "presence",
+            ("lowest score of the six (5.4)", "down 3 points over your last 3 check-ins", NEVER),
+            False,
+            id="clearly-lowest-and-falling",
+        ),
+        # connection 8, 8, 5: 8 - 3k = 7.522689, need 2.477311 + 0.5 × 3 = 3.977311;
+        # mystery 7: need 3. Average (7.522689 + 7 + 4 × 8) / 6 = 7.753781.
+        pytest.param(
+            diary(rest=8, connection=[8, 8, 5], mystery=[7, 7, 7]),
+            "connection",
+            (
+                "score 7.5, below your average of 7.8",
+                "down 3 points over your last 3 check-ins",
+                NEVER,
+            ),
+            False,
+            id="steep-fall-beats-slightly-lower",
+        ),
+        # connection 7, 7, 6: 7 - k = 6.840896, need 3.159104 + 0.5 × 1 = 3.659104;
+        # mystery 6, 7, 8: 6.159104, then + k × 1.840896 = 6.451997, need 3.548003.
+        # Average (6.840896 + 6.451997 + 4 × 7) / 6 = 6.882149.
+        pytest.param(
+            diary(connection=[7, 7, 6], mystery=[6, 7, 8]),
+            "connection",
+            ("score 6.8, below your average of 6.9", NEVER),
+            False,
+            id="a-one-point-drop-still-adds-need",
+        ),
+        pytest.param(
+            diary(mystery=[5, 5, 5], space=[5, 5, 5]),
+            "mystery",
+            ("joint lowest score (5.0)", NEVER),
+            False,
+            id="tie-goes-to-article-order",
+        ),
+        pytest.param(
+            diary(connection=[7, 7, 7]),
+            "connection",
+            ("joint lowest score (7.0)", NEVER),
+            False,
+            id="all-equal-first-in-article-order",
+        ),
+        # space 4 with focus for W47 and W48: need 6 - 2 × 1.5 = 3; mystery 7: need 3.
+        pytest.param(
+            diary(rest=9, space=[4, 4, 4], mystery=[7, 7, 7], focus=["space", "space", None]),
+            "space",
+            ("lowest score of the six (4.0)", "already this week's focus"),
+            False,
+            id="equal-need-lower-score-wins",
+        ),
+        # connection and mystery both 5; connection was the focus for W44 (4 weeks ago).
+        pytest.param(
+            diary(
+                rest=8,
+                connection=[5] * 6,
+                mystery=[5] * 6,
+                focus=[None, "connection", None, None, None, None],
+            ),
+            "mystery",
+            ("joint lowest score (5.0)", NEVER),
+            False,
+            id="equal-never-focus-beats-article-order",
+        ),
+        # connection was the focus for W42 (6 weeks ago), mystery for W44 (4 weeks ago).
+        pytest.param(
+            diary(
+                rest=8,
+                connection=[5] * 8,
+                mystery=[5] * 8,
+                focus=["connection", None, "mystery", None, None, None, None, None],
+            ),
+            "connection",
+            ("joint lowest score (5.0)", "not a focus in the last 6 weeks"),
+            False,
+            id="equal-longer-since-focus-wins",
+        ),
+        # The focus for W43 to W45 is outside the 3-week window (W46 to W48): no penalty.
+        pytest.param(
+            diary(
+                rest=8,
+                space=[5] * 7,
+                mystery=[6] * 7,
+                focus=["space", "space", "space", None, None, None, None],
+            ),
+            "space",
+            ("lowest score of the six (5.0)", "last a focus 3 weeks ago"),
+            False,
+            id="older-focus-no-penalty",
+        ),
+        pytest.param(
+            diary(rest=8, space=[5] * 4, mystery=[6] * 4),
+            "space",
+            ("lowest score of the six (5.0)", NEVER),
+            False,
+            id="no-focus-history-lowest-wins",
+        ),
+        # space 5 was the focus for W46 to W48: need 5 - 3 × 1.5 = 0.5; mystery 6: need 4.
+        # Average (5 + 6 + 4 × 8) / 6 = 7.166667.
+        pytest.param(
+            diary(rest=8, space=[5] * 4, mystery=[6] * 4, focus=SPACE_3X),
+            "mystery",
+            (
+                "score 6.0, below your average of 7.2",
+                "space scores lower but was your focus for 3 weeks lately, so this one gets a turn",
+                NEVER,
+            ),
+            False,
+            id="focus-that-does-not-move-hands-over",
+        ),
+        # One week of focus: need 5 - 1.5 = 3.5 < 4.
+        pytest.param(
+            diary(rest=8, space=[5] * 4, mystery=[6] * 4, focus=[None, None, "space", None]),
+            "mystery",
+            (
+                "score 6.0, below your average of 7.2",
+                "space scores lower but was your focus for 1 week lately, so this one gets a turn",
+                NEVER,
+            ),
+            False,
+            id="one-focus-week-outweighs-one-point",
+        ),
+        # space 2 after 3 focus weeks: need 8 - 4.5 = 3.5; mystery 7: need 3.
+        pytest.param(
+            diary(rest=8, space=[2] * 4, mystery=[7] * 4, focus=SPACE_3X),
+            "space",
+            ("lowest score of the six (2.0)", "already this week's focus"),
+            False,
+            id="far-lower-wins-despite-penalty",
+        ),
+        pytest.param(
+            [check_in("2026-W48", space=3)],
+            "space",
+            ("lowest score of the six (3.0)", NEVER, "based on only 1 check-in so far"),
+            True,
+            id="thin-one-check-in",
+        ),
+        # presence 6, 4: 6 - 2k = 5.681793.
+        pytest.param(
+            diary(presence=[6, 4]),
+            "presence",
+            (
+                "lowest score of the six (5.7)",
+                "down 2 points over your last 2 check-ins",
+                NEVER,
+                "based on only 2 check-ins so far",
+            ),
+            True,
+            id="thin-two-check-ins",
+        ),
+        pytest.param(
+            diary(rest=10, connection=[None, None, None]),
+            "associations",
+            ("joint lowest score (10.0)", NEVER),
+            False,
+            id="rated-at-10-beats-never-rated",
+        ),
+        # space 10 after 3 focus weeks: need 0 - 4.5 = -4.5, still ahead of never-rated.
+        pytest.param(
+            diary(rest=None, space=[10] * 4, focus=SPACE_3X),
+            "space",
+            ("the only practice rated so far (10.0)", "already this week's focus"),
+            False,
+            id="penalised-but-rated-beats-never-rated",
+        ),
+        pytest.param(
+            diary(rest=None, connection=[None, None]),
+            "connection",
+            ("not rated yet, so there is room to start", NEVER, "based on only 2 check-ins so far"),
+            True,
+            id="nothing-rated-yet",
+        ),
+    ],
+)
+def test_focus_suggestion(
+    entries: list[WeekEntry], practice: str, reasons: tuple[str, ...], thin_data: bool
+) -> None:
+    assert focus_suggestion(entries, TODAY) == FocusSuggestion(practice, reasons, thin_data)
+
+
+def test_no_focus_suggestion_before_any_check_in() -> None:
+    assert focus_suggestion([], TODAY) is None
+
+
+@st.composite
+def diaries(draw: st.DrawFn) -> list[WeekEntry]:
+    """Up to 10 check-ins in 2026 up to this week, oldest first, any ratings and focus."""
+    weeks = draw(st.lists(st.integers(1, 48), unique=True, max_size=10))
+    rating = st.none() | st.integers(1, 10)
+    return [
+        make_entry(
+            IsoWeek(2026, week),
+            {key: draw(rating) for key in PRACTICE_KEYS},
+            focus=draw(st.none() | st.sampled_from(PRACTICE_KEYS)),
+        )
+        for week in sorted(weeks)
+    ]
+
+
+@given(diaries())
+def test_focus_suggestion_is_one_practice_and_the_same_every_time(
+    entries: list[WeekEntry],
+) -> None:
+    suggestion = focus_suggestion(entries, TODAY)
+    assert suggestion == focus_suggestion(entries, TODAY)
+    if not entries:
+        assert suggestion is None
+        return
+    assert suggestion is not None
+    assert suggestion.practice in PRACTICE_KEYS
+    assert suggestion.reasons
+    assert suggestion.thin_data == (len(entries) < 3)
+    if any(entry.rated for entry in entries):
+        assert any(entry.ratings[suggestion.practice] is not None for entry in entries)
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        # connection 10, 10, 1: 10 - 9k = 8.568068, need 1.431932 + 4.5 = 5.93 > 5.
+        # Average (8.568068 + 5 × 5) / 6 = 5.594678: "score 8.6, below your average of 5.6".
+        pytest.param(diary(rest=5, connection=[10, 10, 1]), id="steep-fall-from-high"),
+        # space 1 after 3 focus weeks: need 9 - 4.5 = 4.5 < 5, so connection (5.0) is
+        # suggested. Average (1 + 5 × 5) / 6 = 4.333333: "score 5.0, below your average of 4.3".
+        pytest.param(diary(rest=5, space=[1] * 4, focus=SPACE_3X), id="penalty-hands-over"),
+    ],
+)
+def test_reasons_never_claim_below_average_for_a_score_above_it(
+    entries: list[WeekEntry],
+) -> None:
+    suggestion = focus_suggestion(entries, TODAY)
+    assert suggestion is not None
+    for reason in suggestion.reasons:
+        claim = re.fullmatch(r"score (\d+\.\d), below your average of (\d+\.\d)", reason)
+        if claim:
+            assert float(claim[1]) < float(claim[2]), reason
+
+
+# --- focus_outcome ------------------------------------------------------------------------
+
+W46, W47, W48 = IsoWeek(2026, 46), IsoWeek(2026, 47), IsoWeek(2026, 48)
+
+
+@pytest.mark.parametrize(
+    ("entries", "week", "expected"),
+    [
+        pytest.param(
+            [check_in("2026-W47", "presence", presence=5), check_in("2026-W48", presence=7)],
+            W48,
+            FocusOutcome("presence", W47, 5, 7),
+            id="before-and-after",
+        ),
+        pytest.param(
+            [check_in("2026-W46", mystery=4), check_in("2026-W47", "mystery", mystery=4)],
+            W48,
+            FocusOutcome("mystery", W47, 4, None),
+            id="week-not-checked-in-yet",
+        ),
+        pytest.param(
+            [check_in("2026-W44", "space", space=3), check_in("2026-W48", space=6)],
+            W48,
+            FocusOutcome("space", IsoWeek(2026, 44), 3, 6),
+            id="previous-check-in-weeks-ago",
+        ),
+        pytest.param(
+            [
+                check_in("2026-W46", "connection"),
+                check_in("2026-W47", "presence"),
+                check_in("2026-W48", "space"),
+            ],
+            W47,
+            FocusOutcome("connection", W46, 7, 7),
+            id="only-the-check-in-before-week",
+        ),
+        pytest.param(
+            [check_in("2026-W47", "presence", presence=None), check_in("2026-W48", presence=None)],
+            W48,
+            FocusOutcome("presence", W47, None, None),
+            id="skipped-ratings",
+        ),
+        pytest.param([check_in("2026-W48", "presence")], W48, None, id="no-previous-check-in"),
+        pytest.param([], W48, None, id="no-check-ins"),
+        pytest.param(
+            [check_in("2026-W46", "presence"), check_in("2026-W47"), check_in("2026-W48")],
+            W48,
+            None,
+            id="previous-check-in-had-no-focus",
+        ),
+    ],
+)
+def test_focus_outcome(
+    entries: list[WeekEntry], week: IsoWeek, expected: FocusOutcome | None
+) -> None:
+    assert focus_outcome(entries, week) == expected
+
+
+# --- focus_effects ------------------------------------------------------------------------
+
+# presence:  5    6    6    8    7    7    9    8
+# focus:     P    -    P    M    -    P    -    -
+# changes:    +1   0   +2   -1    0   +2   -1
+# after a presence focus: +1, +2, +2 (mean 5/3); otherwise: 0, -1, 0, -1 (mean -1/2).
+EFFECT_DIARY = diary(
+    presence=[5, 6, 6, 8, 7, 7, 9, 8],
+    focus=["presence", None, "presence", "mystery", None, "presence", None, None],
+)
+
+
+def test_focus_effects_compares_change_after_focus_with_other_weeks() -> None:
+    effects = {effect.practice: effect for effect in focus_effects(EFFECT_DIARY)}
+    assert [effect.practice for effect in focus_effects(EFFECT_DIARY)] == list(PRACTICE_KEYS)
+    presence = effects["presence"]
+    assert presence.times_focused == 3
+    assert presence.after_focus == pytest.approx(5 / 3)
+    assert presence.after_focus_count == 3
+    assert presence.otherwise == pytest.approx(-0.5)
+    assert presence.otherwise_count == 4
+    assert presence.enough_data
+    # mystery stayed at 7: one pair after its focus, six otherwise.
+    assert effects["mystery"] == FocusEffect("mystery", 1, 0.0, 1, 0.0, 6)
+    assert not effects["mystery"].enough_data
+    assert effects["space"] == FocusEffect("space", 0, None, 0, 0.0, 7)
+
+
+def test_focus_effects_ignores_pairs_with_a_skipped_rating() -> None:
+    # Pairs (5, -), (-, 6), (6, 8), (8, -): only 6 → 8 counts, and it followed no focus.
+    entries = diary(
+        presence=[5, None, 6, 8, None], focus=["presence", "presence", None, None, None]
+    )
+    presence = focus_effects(entries)[PRACTICE_KEYS.index("presence")]
+    assert presence == FocusEffect("presence", 2, None, 0, 2.0, 1)
+
+
+def test_focus_effects_with_no_check_ins() -> None:
+    assert focus_effects([]) == [FocusEffect(key, 0, None, 0, None, 0) for key in PRACTICE_KEYS]
+
+
+@pytest.mark.parametrize(
+    ("after_focus_count", "otherwise_count", "expected"),
+    [
+        pytest.param(0, 0, False, id="none"),
+        pytest.param(2, 5, False, id="two-after-focus"),
+        pytest.param(5, 2, False, id="two-otherwise"),
+        pytest.param(3, 3, True, id="three-each"),
+        pytest.param(4, 9, True, id="more"),
+    ],
+)
+def test_focus_effect_needs_three_pairs_on_each_side(
+    after_focus_count: int, otherwise_count: int, expected: bool
+) -> None:
+    effect = FocusEffect("space", after_focus_count, 1.0, after_focus_count, 0.0, otherwise_count)
+    assert effect.enough_data is expected
+
+
+def test_a_rise_is_never_given_as_a_reason_to_focus() -> None:
+    # mystery is lowest while climbing 2, 3, 4: its score, not its rise, is the reason.
+    suggestion = focus_suggestion(diary(rest=8, mystery=[2, 3, 4]), TODAY)
+    assert suggestion is not None
+    assert suggestion.practice == "mystery"
+    assert not any(reason.startswith("up ") for reason in suggestion.reasons)
+
+
+def test_a_focus_already_chosen_for_next_week_is_said_so() -> None:
+    # Chosen at this week's (W48) check-in, so it is for W49 and carries no penalty yet.
+    entries = diary(rest=8, space=[3, 3, 3], focus=[None, None, "space"])
+    suggestion = focus_suggestion(entries, TODAY)
+    assert suggestion is not None
+    assert suggestion.practice == "space"
+    assert "already chosen as next week's focus" in suggestion.reasons
+    assert NEVER not in suggestion.reasons
