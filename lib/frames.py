@@ -1,0 +1,160 @@
+"""Saved weeks as long-form DataFrames: one row per (week, practice), ready for charts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from lib.entries import PRACTICE_KEYS, WeekEntry
+from lib.insights import smoothed_scores
+from lib.weeks import IsoWeek
+
+RATED = "rated"
+SKIPPED = "skipped"
+MISSED = "missed"
+AVERAGE_WEEKS = 4
+
+HISTORY_COLUMNS: dict[str, str] = {
+    "week": "str",
+    "week_start": "datetime64[ns]",
+    "practice": "str",
+    "practice_title": "str",
+    "order": "int64",
+    "rating": "float64",
+    "status": "str",
+    "score": "float64",
+}
+OVERALL_COLUMNS: dict[str, str] = {
+    "week": "str",
+    "week_start": "datetime64[ns]",
+    "mean_rating": "float64",
+    "rated": "int64",
+}
+WHEEL_COLUMNS: dict[str, str] = {
+    "practice": "str",
+    "practice_title": "str",
+    "order": "int64",
+    "rating": "float64",
+    "average": "float64",
+}
+
+
+def _typed(rows: list[dict[str, object]], columns: Mapping[str, str]) -> pd.DataFrame:
+    """Rows as a frame with exactly `columns`, in order and with their dtypes, even when empty."""
+    frame = pd.DataFrame(rows, columns=list(columns))
+    return frame.astype(dict(columns))
+
+
+def _weeks_between(first: IsoWeek, last: IsoWeek) -> list[IsoWeek]:
+    """Every week from `first` to `last`, both included."""
+    weeks: list[IsoWeek] = []
+    week = first
+    while week <= last:
+        weeks.append(week)
+        week = week.shifted(1)
+    return weeks
+
+
+def _status(checked_in: bool, rating: int | None) -> str:
+    """Whether a practice was rated, skipped, or its whole week missed."""
+    if not checked_in:
+        return MISSED
+    return SKIPPED if rating is None else RATED
+
+
+def history_frame(
+    entries: Sequence[WeekEntry],
+    titles: Mapping[str, str],
+    through: IsoWeek | None = None,
+) -> pd.DataFrame:
+    """One row per (week, practice) from the first check-in to `through`, missed weeks included."""
+    if not entries:
+        return _typed([], HISTORY_COLUMNS)
+    by_week = {entry.week: entry for entry in entries}
+    last = through if through is not None else max(by_week)
+    weeks = _weeks_between(min(by_week), last)
+    rows: list[dict[str, object]] = []
+    for order, key in enumerate(PRACTICE_KEYS, start=1):
+        ratings = [by_week[week].ratings[key] if week in by_week else None for week in weeks]
+        scores = smoothed_scores(ratings)
+        for week, rating, score in zip(weeks, ratings, scores, strict=True):
+            rows.append(
+                {
+                    "week": str(week),
+                    "week_start": pd.Timestamp(week.monday),
+                    "practice": key,
+                    "practice_title": titles[key],
+                    "order": order,
+                    "rating": rating,
+                    "status": _status(week in by_week, rating),
+                    "score": score,
+                }
+            )
+    frame = _typed(rows, HISTORY_COLUMNS)
+    return frame.sort_values(["week_start", "order"], ignore_index=True)
+
+
+def overall_frame(history: pd.DataFrame) -> pd.DataFrame:
+    """Per week: the mean of the practices rated that week and how many were rated."""
+    if history.empty:
+        return _typed([], OVERALL_COLUMNS)
+    grouped = history.groupby(["week", "week_start"], sort=False)["rating"]
+    overall = grouped.agg(mean_rating="mean", rated="count").reset_index()
+    return overall.sort_values("week_start", ignore_index=True).astype(OVERALL_COLUMNS)
+
+
+def wheel_frame(
+    entries: Sequence[WeekEntry], titles: Mapping[str, str], week: IsoWeek
+) -> pd.DataFrame:
+    """The six practices for `week`: its rating and the mean of the last four weeks' ratings."""
+    recent = {week.shifted(-offset) for offset in range(AVERAGE_WEEKS)}
+    ratings = pd.DataFrame(
+        [
+            {"week": entry.week, "practice": key, "rating": entry.ratings[key]}
+            for entry in entries
+            if entry.week in recent
+            for key in PRACTICE_KEYS
+        ],
+        columns=["week", "practice", "rating"],
+    ).astype({"rating": "float64"})
+    wheel = pd.DataFrame(
+        {
+            "practice": list(PRACTICE_KEYS),
+            "practice_title": [titles[key] for key in PRACTICE_KEYS],
+            "order": range(1, len(PRACTICE_KEYS) + 1),
+        }
+    )
+    this_week = ratings[ratings["week"] == week].set_index("practice")["rating"]
+    average = ratings.groupby("practice")["rating"].mean()
+    wheel["rating"] = wheel["practice"].map(this_week)
+    wheel["average"] = wheel["practice"].map(average)
+    return wheel.astype(WHEEL_COLUMNS)
+
+
+def history_table(history: pd.DataFrame) -> pd.DataFrame:
+    """The weeks with a check-in, newest first, one column of ratings per practice."""
+    checked_in = history[history["status"] != MISSED]
+    titles = checked_in.sort_values("order")["practice_title"].unique().tolist()
+    table = checked_in.pivot(
+        index=["week", "week_start"], columns="practice_title", values="rating"
+    )
+    table = table.reindex(columns=titles).astype("Int64")
+    table = table.sort_index(level="week_start", ascending=False).reset_index()
+    table["week_start"] = table["week_start"].dt.date
+    table = table.rename(columns={"week": "Week", "week_start": "Week of"})
+    table.columns.name = None
+    return table
+
+
+def window(history: pd.DataFrame, weeks: int | None) -> pd.DataFrame:
+    """Only the rows of the last `weeks` weeks (None keeps them all)."""
+    if weeks is None:
+        return history
+    starts = history["week_start"].drop_duplicates().nlargest(max(weeks, 0))
+    return history[history["week_start"].isin(starts)].reset_index(drop=True)
+
+
+def practice_rows(history: pd.DataFrame, practice: str) -> pd.DataFrame:
+    """Only one practice's rows of a history frame."""
+    return history[history["practice"] == practice]
