@@ -26,4 +26,5 @@ page = st.navigation(
 with st.sidebar:
     st.caption(f"🔒 Your diary stays on this computer: `{common.data_path()}`")
 
+common.sample_banner()
 page.run()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,6 +10,7 @@ from lib.entries import PRACTICE_KEYS, WeekEntry, make_entry
 from lib.weeks import IsoWeek, WeekError, check_not_future
 
 DEFAULT_RATING = 5
+NO_FOCUS = ""
 PICKER_WEEKS = 104
 FORM_PREFIX = "ci."
 
@@ -28,12 +29,13 @@ def form_values(week: IsoWeek, entry: WeekEntry | None) -> dict[str, object]:
         values[widget_key(week, "skip", key)] = entry is not None and rating is None
         values[widget_key(week, "note", key)] = entry.notes[key] if entry else ""
     values[widget_key(week, "reflection")] = entry.reflection if entry else ""
+    values[widget_key(week, "focus")] = (entry.focus if entry else None) or NO_FOCUS
     return values
 
 
 def _answers(
     week: IsoWeek, form: Mapping[str, object]
-) -> tuple[tuple[object, ...], tuple[str, ...], str]:
+) -> tuple[tuple[object, ...], tuple[str, ...], str, str | None]:
     """What the form says, ignoring a slider's position when its practice is skipped."""
     ratings = tuple(
         None
@@ -44,7 +46,9 @@ def _answers(
     notes = tuple(
         str(form.get(widget_key(week, "note", key)) or "").strip() for key in PRACTICE_KEYS
     )
-    return ratings, notes, str(form.get(widget_key(week, "reflection")) or "").strip()
+    reflection = str(form.get(widget_key(week, "reflection")) or "").strip()
+    focus = form.get(widget_key(week, "focus")) or None
+    return ratings, notes, reflection, None if focus is None else str(focus)
 
 
 def has_unsaved_changes(week: IsoWeek, form: Mapping[str, object], saved: WeekEntry | None) -> bool:
@@ -52,9 +56,9 @@ def has_unsaved_changes(week: IsoWeek, form: Mapping[str, object], saved: WeekEn
     return _answers(week, form) != _answers(week, form_values(week, saved))
 
 
-def entry_from_form(week: IsoWeek, form: Mapping[str, object], focus: str | None) -> WeekEntry:
+def entry_from_form(week: IsoWeek, form: Mapping[str, object]) -> WeekEntry:
     """Validate the form into a `WeekEntry`; raises EntryError with every problem."""
-    ratings, notes, reflection = _answers(week, form)
+    ratings, notes, reflection, focus = _answers(week, form)
     return make_entry(
         week,
         dict(zip(PRACTICE_KEYS, ratings, strict=True)),
@@ -149,3 +153,14 @@ def week_status(entries: list[WeekEntry], today: date) -> WeekStatus:
         days_left=(current.sunday - today).days,
         last_saved=max(entries, key=lambda entry: entry.week) if entries else None,
     )
+
+
+def focus_entry(entries: Sequence[WeekEntry], today: date) -> WeekEntry | None:
+    """The check-in a focus chosen now is stored on: this week's, else last week's.
+
+    A focus chosen at week W's check-in is for week W+1, so last week's entry
+    holds this week's focus and this week's entry holds next week's.
+    """
+    current = IsoWeek.of(today)
+    recent = [entry for entry in entries if current.shifted(-1) <= entry.week <= current]
+    return max(recent, key=lambda entry: entry.week) if recent else None

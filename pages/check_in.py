@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from lib import checkin
-from lib.entries import NOTE_MAX_CHARS, REFLECTION_MAX_CHARS
+from lib import checkin, insights
+from lib.entries import REFLECTION_MAX_CHARS
 from lib.weeks import IsoWeek, moment_label
-from pages import common
+from pages import blocks, common
 
 today = common.today()
 saved = {entry.week: entry for entry in common.saved_entries()}
@@ -36,39 +36,11 @@ if entry is not None:
         icon="✏️",
     )
 
+outcome = insights.focus_outcome(list(saved.values()), week)
+if outcome is not None:
+    blocks.focus_outcome(outcome, week)
 for item in common.practices():
-    with st.container(border=True, key=f"practice_{item.key}"):
-        head, last = st.columns([3, 1], vertical_alignment="bottom")
-        head.markdown(f"#### {item.icon} {item.title}")
-        last.caption(
-            checkin.previous_rating_label(previous, week, item.key, IsoWeek.of(today)),
-            text_alignment="right",
-        )
-        st.caption(item.summary)
-        skip_key = checkin.widget_key(week, "skip", item.key)
-        rating, skip = st.columns([3, 1], vertical_alignment="center")
-        rating.slider(
-            f"{item.title}: your rating from 1 to 10",
-            min_value=1,
-            max_value=10,
-            key=checkin.widget_key(week, "rating", item.key),
-            disabled=st.session_state[skip_key],
-            label_visibility="collapsed",
-            help=f"5: {item.scale.mid}",
-            persist_state="session",
-        )
-        skip.toggle("Skip this week", key=skip_key, persist_state="session")
-        low, high = st.columns(2)
-        low.caption(f"**1** · {item.scale.low}")
-        high.caption(f"{item.scale.high} · **10**", text_alignment="right")
-        st.text_area(
-            f"Note on {item.title.lower()} (optional)",
-            key=checkin.widget_key(week, "note", item.key),
-            placeholder=common.personalise(item.prompts[0]),
-            max_chars=NOTE_MAX_CHARS,
-            height=68,
-            persist_state="session",
-        )
+    blocks.practice_rating(item, week, previous, IsoWeek.of(today))
 
 st.text_area(
     "Reflection on the week (optional)",
@@ -77,6 +49,8 @@ st.text_area(
     max_chars=REFLECTION_MAX_CHARS,
     persist_state="session",
 )
+suggestion = insights.focus_suggestion(list(saved.values()), today)
+blocks.focus_picker(week, suggestion.practice if suggestion else None)
 if checkin.has_unsaved_changes(week, st.session_state, entry):
     st.caption("You have unsaved changes.")
 st.button("Save check-in", type="primary", key="save", on_click=common.save_check_in, args=(week,))

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
 
 import streamlit as st
 
-from lib.checkin import entry_from_form
+from lib.checkin import entry_from_form, widget_key
 from lib.config import data_path
 from lib.content import AppText, Practice, load_app_text, load_practices, personalise
 from lib.entries import EntryError, WeekEntry
+from lib.sample import sample_entries
 from lib.storage import DataFileError, Diary, SaveError
 from lib.weeks import IsoWeek
 
 __all__ = ["data_path", "personalise"]
 _SAVE_RESULT = "save_result"
+_SAMPLE_MODE = "sample_mode"
+_SAMPLE_DIARY = "sample_diary"
+_FOCUS_ERROR = "focus_error"
 
 
 @st.cache_resource(show_spinner=False)
@@ -29,6 +34,51 @@ def _diary_for(path: str) -> Diary:
 def diary() -> Diary:
     """The diary for the configured data file."""
     return _diary_for(str(data_path()))
+
+
+def in_sample_mode() -> bool:
+    """True while this browser session explores the made-up sample history."""
+    return bool(st.session_state.get(_SAMPLE_MODE))
+
+
+def active_diary() -> Diary:
+    """The user's diary, or in sample mode this session's in-memory sample."""
+    if not in_sample_mode():
+        return diary()
+    if _SAMPLE_DIARY not in st.session_state:
+        sample = Diary.in_memory()
+        for entry in sample_entries(today()):
+            sample.save_entry(entry)
+        st.session_state[_SAMPLE_DIARY] = sample
+    return st.session_state[_SAMPLE_DIARY]
+
+
+def enter_sample_mode() -> None:
+    """Button callback: explore with sample data, kept apart from the user's file."""
+    st.session_state[_SAMPLE_MODE] = True
+
+
+def leave_sample_mode() -> None:
+    """Button callback: back to the user's own diary; the sample is thrown away."""
+    st.session_state.pop(_SAMPLE_MODE, None)
+    st.session_state.pop(_SAMPLE_DIARY, None)
+
+
+def sample_banner() -> None:
+    """On every page in sample mode: say plainly that this is not the user's diary."""
+    if in_sample_mode():
+        with st.container(border=True, key="sample_banner"):
+            text, action = st.columns([3, 1], vertical_alignment="center")
+            text.markdown(
+                "🧪 **You are exploring sample data.** It is made up, lives only in this "
+                "browser tab, and nothing here touches your diary."
+            )
+            action.button("Leave sample data", key="leave_sample", on_click=leave_sample_mode)
+
+
+def titles() -> dict[str, str]:
+    """Practice key to title."""
+    return {item.key: item.title for item in practices()}
 
 
 @st.cache_resource(show_spinner=False)
@@ -69,7 +119,7 @@ def show_data_error(error: DataFileError) -> None:
 def saved_entries() -> list[WeekEntry]:
     """Every saved week, oldest first; if the file cannot be read, say why and stop."""
     try:
-        return diary().list_entries()
+        return active_diary().list_entries()
     except DataFileError as error:
         show_data_error(error)
         raise  # unreachable: st.stop() ends the run
@@ -94,9 +144,7 @@ def practice_page(item: Practice) -> st.Page:
 def save_check_in(week: IsoWeek) -> None:
     """Button callback: validate the form and save it; the form keeps its values on failure."""
     try:
-        stored = diary().get_entry(week)
-        entry = entry_from_form(week, st.session_state, stored.focus if stored else None)
-        diary().save_entry(entry)
+        active_diary().save_entry(entry_from_form(week, st.session_state))
     except EntryError as error:
         st.session_state[_SAVE_RESULT] = (week, error.problems)
     except (SaveError, DataFileError) as error:
@@ -116,3 +164,23 @@ def show_save_result(week: IsoWeek) -> None:
     else:
         st.success(f"Saved your check-in for {week} ({week.label()}).", icon="✅")
         st.toast(f"Check-in for {week} saved", icon="✅")
+
+
+def set_focus(week: IsoWeek, key: str) -> None:
+    """Button callback: store `key` as the focus chosen at `week`'s check-in."""
+    store = active_diary()
+    try:
+        entry = store.get_entry(week)
+        if entry is not None:
+            store.save_entry(replace(entry, focus=key))
+            # The check-in form seeds from saved values once; let it pick this up.
+            st.session_state.pop(widget_key(week, "focus"), None)
+    except (SaveError, DataFileError) as error:
+        st.session_state[_FOCUS_ERROR] = str(error)
+
+
+def show_focus_error() -> None:
+    """Say once why the last focus could not be stored."""
+    message = st.session_state.pop(_FOCUS_ERROR, None)
+    if message:
+        st.error(f"**Focus not saved.** {message}")

@@ -6,8 +6,10 @@ import pytest
 
 from lib.checkin import (
     DEFAULT_RATING,
+    NO_FOCUS,
     PICKER_WEEKS,
     entry_from_form,
+    focus_entry,
     form_values,
     has_unsaved_changes,
     picker_weeks,
@@ -18,7 +20,7 @@ from lib.checkin import (
     week_status,
     widget_key,
 )
-from lib.entries import PRACTICE_KEYS, EntryError, WeekEntry
+from lib.entries import PRACTICE_KEYS, EntryError, WeekEntry, make_entry
 from lib.weeks import IsoWeek
 from tests.conftest import EntryFactory
 
@@ -46,7 +48,7 @@ def test_widget_keys_are_per_week_so_drafts_never_mix() -> None:
 
 def test_form_for_a_new_week_starts_blank_at_the_default_rating() -> None:
     values = form_values(WEEK, None)
-    expected: dict[str, object] = {"ci.2026-W48.reflection": ""}
+    expected: dict[str, object] = {"ci.2026-W48.reflection": "", "ci.2026-W48.focus": ""}
     for key in PRACTICE_KEYS:
         expected[f"ci.2026-W48.rating.{key}"] = 5
         expected[f"ci.2026-W48.skip.{key}"] = False
@@ -78,7 +80,8 @@ def test_entry_from_form_turns_skipped_into_none_and_strips_text() -> None:
     form["ci.2026-W48.rating.space"] = 10
     form["ci.2026-W48.note.presence"] = "  Phones away.\r\n"
     form["ci.2026-W48.reflection"] = "\n Good week. "
-    entry = entry_from_form(WEEK, form, "mystery")
+    form["ci.2026-W48.focus"] = "mystery"
+    entry = entry_from_form(WEEK, form)
     assert entry.week == WEEK
     assert entry.ratings == {**dict.fromkeys(PRACTICE_KEYS, 5), "connection": 8, "space": None}
     assert entry.notes["presence"] == "Phones away."
@@ -87,22 +90,23 @@ def test_entry_from_form_turns_skipped_into_none_and_strips_text() -> None:
 
 
 def test_entry_from_saved_form_equals_the_saved_entry(saved: WeekEntry) -> None:
-    assert entry_from_form(WEEK, form_values(WEEK, saved), None) == saved
+    assert entry_from_form(WEEK, form_values(WEEK, saved)) == saved
 
 
 def test_entry_from_form_reports_every_bad_value() -> None:
     form = form_values(WEEK, None)
     form["ci.2026-W48.rating.connection"] = 11
     form["ci.2026-W48.note.space"] = "x\x00"
+    form["ci.2026-W48.focus"] = "kindness"
     with pytest.raises(EntryError) as caught:
-        entry_from_form(WEEK, form, "kindness")
+        entry_from_form(WEEK, form)
     assert len(caught.value.problems) == 3
 
 
 def test_entry_from_form_reads_only_its_own_weeks_keys() -> None:
     form = {**form_values(WEEK.shifted(-1), None), **form_values(WEEK, None)}
     form["ci.2026-W47.rating.connection"] = 1
-    assert entry_from_form(WEEK, form, None).ratings["connection"] == DEFAULT_RATING
+    assert entry_from_form(WEEK, form).ratings["connection"] == DEFAULT_RATING
 
 
 def test_fresh_form_has_no_unsaved_changes() -> None:
@@ -297,3 +301,29 @@ def test_week_status_of_an_empty_diary() -> None:
 )
 def test_week_status_counts_days_left_to_sunday(today: date, days_left: int) -> None:
     assert week_status([], today).days_left == days_left
+
+
+def test_a_blank_form_has_no_focus_and_a_chosen_focus_is_an_unsaved_change() -> None:
+    form = form_values(WEEK, None)
+    assert form["ci.2026-W48.focus"] == NO_FOCUS
+    assert entry_from_form(WEEK, form).focus is None
+    form["ci.2026-W48.focus"] = "space"
+    assert has_unsaved_changes(WEEK, form, None)
+
+
+@pytest.mark.parametrize(
+    ("saved_weeks", "expected"),
+    [
+        ([], None),
+        (["2026-W46"], None),
+        (["2026-W46", "2026-W47"], "2026-W47"),
+        (["2026-W47", "2026-W48"], "2026-W48"),
+    ],
+    ids=["nothing", "only-older", "last-week", "this-week"],
+)
+def test_focus_entry_is_this_or_last_weeks_check_in(
+    saved_weeks: list[str], expected: str | None
+) -> None:
+    entries = [make_entry(week, dict.fromkeys(PRACTICE_KEYS, 5)) for week in saved_weeks]
+    found = focus_entry(entries, TODAY)
+    assert (None if found is None else str(found.week)) == expected

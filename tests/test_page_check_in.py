@@ -195,3 +195,27 @@ def test_editing_a_past_week_names_the_earlier_week_instead_of_last_week(closer:
     captions = [caption.value for caption in at.caption]
     assert f"{two_back}: 4" in captions
     assert not any(caption.startswith("Last week") for caption in captions)
+
+
+def test_last_weeks_focus_is_shown_with_how_it_moved(closer: Closer) -> None:
+    ratings = dict.fromkeys(PRACTICE_KEYS, 6) | {"mystery": 4}
+    closer.diary().save_entry(make_entry(LAST_WEEK, ratings, focus="mystery"))
+    at = closer.open(PAGE)
+    rate(at, THIS_WEEK, "mystery", 7)
+    at.run()
+    focus_notes = [info.value for info in at.info if "your focus since" in info.value]
+    assert focus_notes == [f"**A bit of mystery, your focus since {LAST_WEEK}:** 4 then, 7 now."]
+
+
+def test_chosen_focus_is_saved_and_the_suggestion_is_marked(closer: Closer) -> None:
+    for offset, mystery in ((2, 7), (1, 3)):
+        ratings = dict.fromkeys(PRACTICE_KEYS, 8) | {"mystery": mystery}
+        closer.diary().save_entry(make_entry(THIS_WEEK.shifted(-offset), ratings))
+    at = closer.open(PAGE)
+    picker = at.selectbox(key=widget_key(THIS_WEEK, "focus"))
+    assert picker.value == ""
+    assert "🔮 A bit of mystery (suggested)" in picker.options
+    picker.set_value("space").run()
+    assert UNSAVED in [caption.value for caption in at.caption]
+    save(at)
+    assert closer.diary().get_entry(THIS_WEEK).focus == "space"

@@ -3,7 +3,8 @@
 import pytest
 
 from lib.content import load_practices, personalise
-from tests.apptest import Closer
+from lib.entries import PRACTICE_KEYS, make_entry
+from tests.apptest import THIS_WEEK, Closer
 
 PRACTICES = {practice.key: practice for practice in load_practices()}
 
@@ -27,3 +28,18 @@ def test_space_carries_the_caution_about_too_much_distance(closer: Closer) -> No
     at = closer.open_url("space")
     assert [warning.value for warning in at.warning] == [PRACTICES["space"].caution]
     assert not closer.open_url("presence").warning
+
+
+def test_history_shows_score_trend_and_notes_newest_first_as_plain_text(closer: Closer) -> None:
+    diary = closer.diary()
+    for offset, (rating, note) in enumerate(
+        [(4, "[click](javascript:alert(1))"), (6, "<b>old</b>")]
+    ):
+        ratings = dict.fromkeys(PRACTICE_KEYS, 5) | {"mystery": rating}
+        diary.save_entry(make_entry(THIS_WEEK.shifted(-1 - offset), ratings, {"mystery": note}))
+    at = closer.open_url("mystery")
+    assert not at.exception
+    assert [metric.label for metric in at.metric] == ["Score", "Trend", "Times as focus"]
+    assert [text.value for text in at.text] == ["[click](javascript:alert(1))", "<b>old</b>"]
+    assert not any("javascript:" in markdown.value for markdown in at.markdown)
+    assert at.get("vega_lite_chart")

@@ -1,0 +1,186 @@
+"""Dashboard pieces shared by pages: status, the focus card, charts with a table view."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import streamlit as st
+
+from lib import insights
+from lib.checkin import (
+    NO_FOCUS,
+    focus_entry,
+    previous_rating_label,
+    week_status,
+    widget_key,
+)
+from lib.content import Practice, personalise
+from lib.entries import NOTE_MAX_CHARS, WeekEntry
+from lib.weeks import IsoWeek, day_label
+from pages import common
+
+
+def status(entries: Sequence[WeekEntry], today: date) -> None:
+    """This week's check-in state, the streak and the 12-week consistency."""
+    state = week_status(list(entries), today)
+    with st.container(border=True, key="week_status"):
+        if state.done:
+            st.success(f"**This week ({state.week}) is checked in.** You can still edit it.")
+            label = "Edit this week's check-in"
+        else:
+            until = "tonight" if state.days_left == 0 else day_label(state.week.sunday)
+            st.info(f"**This week's check-in ({state.week}) is open until {until}.**")
+            label = "Check in for this week"
+        st.page_link("pages/check_in.py", label=label, icon="✍️")
+    streak, consistency, total = st.columns(3)
+    streak.metric("Streak", insights.streak(entries, today), help="Weeks in a row checked in")
+    consistency.metric(
+        "Last 12 weeks",
+        f"{insights.consistency(entries, today)} of {insights.CONSISTENCY_WEEKS}",
+        help="Weeks with a check-in, this one included",
+    )
+    total.metric("Weeks checked in", state.weeks_checked_in)
+
+
+def focus_card(entries: Sequence[WeekEntry], today: date) -> None:
+    """The one suggested practice, why, one idea to try, and a button to make it the focus."""
+    suggestion = insights.focus_suggestion(entries, today)
+    with st.container(border=True, key="focus_suggestion"):
+        if suggestion is None:
+            st.markdown("Check in once and Closer will suggest a practice to focus on.")
+            return
+        item = common.practice(suggestion.practice)
+        st.markdown(f"##### Focus next: {item.icon} {item.title}")
+        st.markdown(
+            "\n".join(f"- {reason[:1].upper()}{reason[1:]}" for reason in suggestion.reasons)
+        )
+        idea = item.practices[IsoWeek.of(today).week % len(item.practices)]
+        st.markdown(f"**Try this week:** {personalise(idea)}")
+        target = focus_entry(entries, today)
+        if target is None:
+            st.caption("Check in for this week to choose a focus.")
+        elif target.focus == item.key:
+            st.caption(f"✓ This is your focus, saved with your {target.week} check-in.")
+        else:
+            which = "next week's" if target.week == IsoWeek.of(today) else "this week's"
+            st.button(
+                f"Make it {which} focus",
+                key="make_focus",
+                on_click=common.set_focus,
+                args=(target.week, item.key),
+            )
+        common.show_focus_error()
+
+
+def chart(
+    figure: object, table: object, key: str, selection: str | None = None
+) -> dict[str, list[dict[str, object]]]:
+    """A chart (its text alternative is the chart's own description) with a table view.
+
+    Returns the chart's selection (empty unless `selection` names one that was clicked).
+    """
+    if st.toggle("Show as table", key=f"{key}_as_table"):
+        st.dataframe(table, hide_index=True, width="stretch")
+        return {}
+    if selection is None:
+        st.altair_chart(figure, theme="streamlit", width="stretch", key=key)
+        return {}
+    event = st.altair_chart(
+        figure,
+        theme="streamlit",
+        width="stretch",
+        key=key,
+        on_select="rerun",
+        selection_mode=selection,
+    )
+    return dict(event.selection)
+
+
+def focus_effects(entries: Sequence[WeekEntry]) -> None:
+    """How often each practice was the focus, and how it moved after focus versus otherwise."""
+    rows = [
+        {
+            "Practice": common.practice(effect.practice).title,
+            "Times as focus": effect.times_focused,
+            "Change after a focus week": insights.describe_change(
+                effect.after_focus, effect.after_focus_count
+            ),
+            "Change after other weeks": insights.describe_change(
+                effect.otherwise, effect.otherwise_count
+            ),
+        }
+        for effect in insights.focus_effects(entries)
+    ]
+    st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def practice_rating(
+    item: Practice, week: IsoWeek, previous: WeekEntry | None, current: IsoWeek
+) -> None:
+    """One practice in the check-in form: slider with labelled ends, skip, last rating, note."""
+    with st.container(border=True, key=f"practice_{item.key}"):
+        head, last = st.columns([3, 1], vertical_alignment="bottom")
+        head.markdown(f"#### {item.icon} {item.title}")
+        last.caption(
+            previous_rating_label(previous, week, item.key, current), text_alignment="right"
+        )
+        st.caption(item.summary)
+        skip_key = widget_key(week, "skip", item.key)
+        rating, skip = st.columns([3, 1], vertical_alignment="center")
+        rating.slider(
+            f"{item.title}: your rating from 1 to 10",
+            min_value=1,
+            max_value=10,
+            key=widget_key(week, "rating", item.key),
+            disabled=st.session_state[skip_key],
+            label_visibility="collapsed",
+            help=f"5: {item.scale.mid}",
+            persist_state="session",
+        )
+        skip.toggle("Skip this week", key=skip_key, persist_state="session")
+        low, high = st.columns(2)
+        low.caption(f"**1** · {item.scale.low}")
+        high.caption(f"{item.scale.high} · **10**", text_alignment="right")
+        st.text_area(
+            f"Note on {item.title.lower()} (optional)",
+            key=widget_key(week, "note", item.key),
+            placeholder=personalise(item.prompts[0]),
+            max_chars=NOTE_MAX_CHARS,
+            height=68,
+            persist_state="session",
+        )
+
+
+def focus_outcome(outcome: insights.FocusOutcome, week: IsoWeek) -> None:
+    """How the focus chosen at the previous check-in moved, live with this week's slider."""
+    item = common.practice(outcome.practice)
+    if st.session_state.get(widget_key(week, "skip", item.key)):
+        now = "skipped"
+    else:
+        now = str(st.session_state.get(widget_key(week, "rating", item.key), "?"))
+    before = "skipped" if outcome.before is None else str(outcome.before)
+    st.info(
+        f"**{item.title}, your focus since {outcome.chosen_at}:** {before} then, {now} now.",
+        icon=item.icon,
+    )
+
+
+def focus_picker(week: IsoWeek, suggested: str | None) -> None:
+    """Choose (or accept the suggested) practice to focus on in the week after `week`."""
+    options = [NO_FOCUS, *(item.key for item in common.practices())]
+
+    def label(key: str) -> str:
+        if key == NO_FOCUS:
+            return "No particular focus"
+        item = common.practice(key)
+        return f"{item.icon} {item.title}" + (" (suggested)" if key == suggested else "")
+
+    st.selectbox(
+        "Focus for the coming week",
+        options,
+        key=widget_key(week, "focus"),
+        format_func=label,
+        help="The one practice to give extra attention next week. Closer suggests one.",
+        persist_state="session",
+    )

@@ -1,0 +1,27 @@
+"""In a real browser: exploring sample data draws the dashboard and never touches the diary."""
+
+from tests.browser import Server, settle
+
+
+def test_sample_data_is_marked_drawn_and_left_without_a_trace(browser_page, server: Server) -> None:
+    page = browser_page
+    page.goto(server.url)
+    settle(page)
+    page.get_by_role("button", name="Explore with sample data").click()
+    settle(page)
+
+    assert page.get_by_text("You are exploring sample data").is_visible()
+    assert page.locator('[class*="st-key-focus_suggestion"]').get_by_text("Focus next").is_visible()
+    charts = page.locator('[data-testid="stVegaLiteChart"]')
+    charts.first.wait_for()
+    assert charts.count() == 4
+    page.locator(
+        '[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg'
+    ).first.wait_for()
+    assert not page.locator('[data-testid="stException"]').count()
+
+    page.get_by_role("button", name="Leave sample data").click()
+    settle(page)
+    assert page.get_by_role("button", name="Start your first check-in").is_visible()
+    assert not page.get_by_text("You are exploring sample data").count()
+    assert not server.db_path.exists(), "sample data must never be written to the diary"
