@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint format clean
+.PHONY: run test format screenshots clean
 
 run: $(VENV)/.runtime-installed
 	$(BIN)/python serve.py --server.address 127.0.0.1 --server.port $(PORT)
@@ -13,6 +13,10 @@ test: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
+
+# Needs Debian's Chromium (apt-get install -y chromium).
+screenshots: $(VENV)/.dev-installed
+	$(BIN)/python docs/make_screenshots.py
 
 format: $(VENV)/.dev-installed
 	$(BIN)/ruff format .

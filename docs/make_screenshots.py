@@ -1,0 +1,74 @@
+"""Render Closer's main pages into docs/screenshots/ (run through `make screenshots`).
+
+A temporary diary is seeded with the made-up 26-week sample history, Closer
+is served on a free loopback port, and Debian's Chromium captures each page
+in light and dark theme at desktop and phone width.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import Page, sync_playwright  # noqa: E402
+
+from lib.sample import sample_entries  # noqa: E402
+from lib.storage import Diary  # noqa: E402
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, Server, settle  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+PAGES = {"dashboard": "", "check-in": "check-in", "practice": "mystery"}
+SIZES = {"desktop": 1280, "phone": 390}
+
+
+def capture(page: Page, url: str, path: Path) -> None:
+    """Open `url`, let every chart draw, and save the whole page to `path`."""
+    page.goto(url)
+    settle(page)
+    page.wait_for_timeout(1500)  # Vega draws after the script has finished
+    height = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
+    page.set_viewport_size({"width": page.viewport_size["width"], "height": height + 40})
+    settle(page)
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(path))
+
+
+def main() -> None:
+    """Write one PNG per page, theme and width."""
+    if not CHROMIUM.exists():
+        sys.exit(f"Chromium is needed at {CHROMIUM}: apt-get install -y chromium")
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "closer.json"
+        diary = Diary.open(db)
+        for entry in sample_entries(date.today()):
+            diary.save_entry(entry)
+        server = Server(db_path=db, log_path=Path(folder) / "streamlit.log")
+        server.start()
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(
+                    executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+                )
+                for theme in ("light", "dark"):
+                    for size, width in SIZES.items():
+                        page = browser.new_page(
+                            viewport={"width": width, "height": 900}, color_scheme=theme
+                        )
+                        for name, path in PAGES.items():
+                            target = OUT / f"{name}-{theme}-{size}.png"
+                            capture(page, f"{server.url}/{path}", target)
+                            print(target.relative_to(ROOT))
+                        page.close()
+                browser.close()
+        finally:
+            server.stop()
+
+
+if __name__ == "__main__":
+    main()
