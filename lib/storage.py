@@ -14,13 +14,12 @@ Safety rules, each for a failure people have hit with TinyDB files:
 
 from __future__ import annotations
 
+import copy
 import errno
 import json
-import os
-import tempfile
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -30,13 +29,17 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
 from tinydb.table import Document
 
+from lib import backups
+from lib.atomic import atomic_write, remove_stale_temp_files
 from lib.entries import EntryError, WeekEntry, entry_from_record, entry_to_record
+from lib.settings import Settings, settings_from_record, settings_to_record
 from lib.weeks import IsoWeek
 
 SCHEMA_VERSION = 1
 APP_MARK = "closer"
 ENTRIES_TABLE = "entries"
 META_TABLE = "meta"
+SETTINGS_TABLE = "settings"
 LOCK_TIMEOUT_SECONDS = 10.0
 
 
@@ -131,39 +134,6 @@ class AtomicJSONStorage(Storage):
         """Nothing stays open between calls."""
 
 
-def atomic_write(path: Path, payload: bytes) -> None:
-    """Write `payload` to `path` so that a crash leaves the old or the new file."""
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as temp:
-            temp.write(payload)
-            temp.flush()
-            # fsync before the rename: otherwise a power cut can leave the
-            # new name pointing at a file whose bytes never reached the disk.
-            os.fsync(temp.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(temp_name)
-        raise
-    # The rename itself lives in the folder: sync it so it survives a power cut.
-    # The new file is already in place, so a folder that cannot be synced (some
-    # file systems refuse) must not be reported as a failed save.
-    with suppress(OSError):
-        folder = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
-
-
-def remove_stale_temp_files(path: Path) -> None:
-    """Delete temp files left by a writer that was killed mid-save (call under the lock)."""
-    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
-        with suppress(OSError):
-            leftover.unlink()
-
-
 def _save_error(path: Path, error: OSError) -> SaveError:
     reasons = {
         errno.ENOSPC: "the disk is full",
@@ -193,6 +163,7 @@ class Diary:
         self._db = TinyDB(storage=lambda: storage)
         # cache_size=0: another process may change the file between two calls.
         self._entries = self._db.table(ENTRIES_TABLE, cache_size=0)
+        self._settings = self._db.table(SETTINGS_TABLE, cache_size=0)
         self._lock = threading.RLock()
         self._file_lock = (
             FileLock(path.with_name(path.name + ".lock"), timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
@@ -253,19 +224,124 @@ class Diary:
             now = self._clock()
             created = existing.created_at if existing and existing.created_at else now
             stored = entry.stamped(created, now)
-            record = entry_to_record(stored)
-            # Check the record as a later read will, so no save can make the diary unreadable.
-            entry_from_record(record)
+            record = self._checked_record(stored)
             self._write(lambda: self._replace(entry.week.doc_id, record, existing is not None))
         return stored
 
     def delete_entry(self, week: IsoWeek) -> bool:
-        """Delete the entry for `week`; True if there was one."""
+        """Delete the entry for `week`, after a safety copy; True if there was one."""
         with self._locked():
             if week not in self._load():
                 return False
+            self._safety_copy("delete-week")
             self._write(lambda: self._entries.remove(doc_ids=[week.doc_id]))
         return True
+
+    def import_entries(self, entries: Sequence[WeekEntry]) -> int:
+        """Add or replace these weeks in one write, keeping their timestamps; returns the count.
+
+        A safety copy is taken first when any saved week would be replaced.
+        """
+        with self._locked():
+            existing = self._load()
+            now = self._clock()
+            if any(entry.week in existing for entry in entries):
+                self._safety_copy("import")
+            records = {
+                str(entry.week.doc_id): self._checked_record(
+                    entry.stamped(
+                        entry.created_at or entry.updated_at or now, entry.updated_at or now
+                    )
+                )
+                for entry in entries
+            }
+            self._write_tables(lambda data: data.setdefault(ENTRIES_TABLE, {}).update(records))
+        return len(records)
+
+    def restore(self, entries: Sequence[WeekEntry], settings: Settings | None) -> None:
+        """Replace the whole diary with a backup's entries (and settings), after a safety copy."""
+        with self._locked():
+            self._load()  # never replace a file that cannot be read; the user must act first
+            self._safety_copy("restore")
+            now = self._clock()
+            records = {
+                str(entry.week.doc_id): self._checked_record(
+                    entry.stamped(entry.created_at or now, entry.updated_at or now)
+                )
+                for entry in entries
+            }
+
+            def replace_all(data: dict[str, dict[str, Any]]) -> None:
+                data[ENTRIES_TABLE] = records
+                if settings is not None:
+                    data[SETTINGS_TABLE] = {"1": settings_to_record(settings)}
+
+            self._write_tables(replace_all)
+
+    def delete_all(self) -> int:
+        """Delete every entry (settings stay), after a safety copy; returns how many."""
+        with self._locked():
+            count = len(self._load())
+            if count:
+                self._safety_copy("delete-all")
+                self._write_tables(lambda data: data.__setitem__(ENTRIES_TABLE, {}))
+        return count
+
+    def get_settings(self) -> Settings:
+        """The user's settings (defaults until they save some)."""
+        with self._locked():
+            self._load()
+            record = self._settings.get(doc_id=1)
+        try:
+            return settings_from_record(record)
+        except ValueError as error:
+            raise DataFileError(
+                self.path or Path("memory"), f"has settings Closer cannot read: {error}"
+            ) from None
+
+    def save_settings(self, settings: Settings) -> None:
+        """Store the user's settings."""
+        record = settings_to_record(settings)
+        with self._locked():
+            self._load()
+            self._write_tables(lambda data: data.__setitem__(SETTINGS_TABLE, {"1": record}))
+
+    def safety_copies(self) -> list[backups.SafetyCopy]:
+        """The automatic safety copies of this diary, newest first."""
+        return [] if self.path is None else backups.listing(self.path)
+
+    def restore_safety_copy(self, copy: Path) -> None:
+        """Put a safety copy back in place of the diary (the current one is copied first)."""
+        source = AtomicJSONStorage(copy).read()
+        if source is None:
+            raise DataFileError(copy, "no longer exists.")
+        entries = (
+            [self._decode(Document(doc, int(key))) for key, doc in source[ENTRIES_TABLE].items()]
+            if ENTRIES_TABLE in source
+            else []
+        )
+        settings = settings_from_record(source.get(SETTINGS_TABLE, {}).get("1"))
+        self.restore(entries, settings)
+
+    def _checked_record(self, entry: WeekEntry) -> dict[str, Any]:
+        record = entry_to_record(entry)
+        entry_from_record(record)  # as a later read will, so no write can make the diary unreadable
+        return record
+
+    def _safety_copy(self, reason: str) -> None:
+        if self.path is None:
+            return
+        try:
+            backups.take(self.path, reason, self._clock())
+        except OSError as error:
+            raise _save_error(self.path, error) from error
+
+    def _write_tables(self, change: Callable[[dict[str, dict[str, Any]]], None]) -> None:
+        """One read-modify-write of the whole file, in a single atomic write."""
+        storage = self._db.storage
+        data = copy.deepcopy(storage.read() or {})
+        change(data)
+        self._write(lambda: storage.write(data))
 
     def _load(self) -> dict[IsoWeek, WeekEntry]:
         # Every verb reads and checks the whole diary first: one damaged entry

@@ -6,15 +6,16 @@ import os
 import stat
 import threading
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from filelock import FileLock
 from hypothesis import HealthCheck, given, settings
 
-from lib import storage
+from lib import atomic, storage
 from lib.entries import PRACTICE_KEYS, WeekEntry
+from lib.settings import make_settings
 from lib.storage import DataFileError, Diary, SaveError
 from lib.weeks import IsoWeek
 from tests.conftest import START, EntryFactory, FakeClock, week_entries
@@ -467,7 +468,7 @@ def test_failed_write_raises_save_error_and_changes_nothing(
     saved = diary.save_entry(entry_factory(WEEK, 3))
     before = folder_state(path.parent)
     module, name = target.split(".")
-    monkeypatch.setattr(getattr(storage, module), name, fail_with(code))
+    monkeypatch.setattr(getattr(atomic, module), name, fail_with(code))
     with pytest.raises(SaveError) as caught:
         VERBS[verb](diary, entry_factory(WEEK, 9))
     monkeypatch.undo()
@@ -480,7 +481,7 @@ def test_failed_write_raises_save_error_and_changes_nothing(
 def test_failed_first_save_leaves_no_file(
     path: Path, diary: Diary, entry_factory: EntryFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(storage.os, "fsync", fail_with(errno.ENOSPC))
+    monkeypatch.setattr(atomic.os, "fsync", fail_with(errno.ENOSPC))
     with pytest.raises(SaveError, match="the disk is full"):
         diary.save_entry(entry_factory(WEEK))
     monkeypatch.undo()
@@ -491,7 +492,7 @@ def test_failed_first_save_leaves_no_file(
 def test_saving_works_again_once_the_disk_has_room(
     path: Path, diary: Diary, entry_factory: EntryFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(storage.os, "replace", fail_with(errno.ENOSPC))
+    monkeypatch.setattr(atomic.os, "replace", fail_with(errno.ENOSPC))
     with pytest.raises(SaveError):
         diary.save_entry(entry_factory(WEEK))
     monkeypatch.undo()
@@ -511,7 +512,7 @@ def test_save_error_is_only_raised_when_the_file_is_unchanged(
             raise OSError(errno.EINVAL, os.strerror(errno.EINVAL))
         real_fsync(fd)
 
-    monkeypatch.setattr(storage.os, "fsync", fsync_fails_on_folders)
+    monkeypatch.setattr(atomic.os, "fsync", fsync_fails_on_folders)
     try:
         diary.save_entry(entry_factory(WEEK, 9))
     except SaveError:
@@ -598,3 +599,95 @@ def test_threads_with_their_own_diaries_lose_no_saves(
 ) -> None:
     assert run_writers(lambda index: Diary.open(path), entry_factory) == []
     assert_every_week_saved(path)
+
+
+# Bulk verbs: import, restore, delete all, settings, safety copies.
+
+
+def test_import_adds_and_replaces_in_one_write_keeping_timestamps(
+    path: Path, entry_factory: EntryFactory
+) -> None:
+    diary = Diary.open(path)
+    diary.save_entry(entry_factory("2026-W40", 2))
+    stamp = datetime(2026, 10, 4, 21, 0, tzinfo=UTC)
+    incoming = [
+        entry_factory("2026-W40", 8).stamped(stamp, stamp),
+        entry_factory("2026-W41", 6).stamped(stamp, stamp),
+    ]
+    assert diary.import_entries(incoming) == 2
+    assert [(e.ratings["space"], e.updated_at) for e in diary.list_entries()] == [
+        (8, stamp),
+        (6, stamp),
+    ]
+    assert [copy.reason for copy in diary.safety_copies()] == ["import"]
+
+
+def test_import_of_only_new_weeks_takes_no_safety_copy(
+    path: Path, entry_factory: EntryFactory
+) -> None:
+    diary = Diary.open(path)
+    diary.save_entry(entry_factory("2026-W40", 2))
+    diary.import_entries([entry_factory("2026-W41", 6)])
+    assert diary.safety_copies() == []
+
+
+def test_delete_all_copies_first_and_keeps_settings(
+    path: Path, entry_factory: EntryFactory
+) -> None:
+    diary = Diary.open(path)
+    diary.save_entry(entry_factory("2026-W40", 2))
+    diary.save_settings(make_settings("Sam", "he"))
+    before = path.read_bytes()
+    assert diary.delete_all() == 1
+    assert diary.list_entries() == []
+    assert diary.get_settings() == make_settings("Sam", "he")
+    [copy] = diary.safety_copies()
+    assert copy.path.read_bytes() == before
+
+
+def test_deleting_a_week_takes_a_safety_copy(path: Path, entry_factory: EntryFactory) -> None:
+    diary = Diary.open(path)
+    diary.save_entry(entry_factory("2026-W40", 2))
+    diary.delete_entry(IsoWeek.parse("2026-W40"))
+    assert [copy.reason for copy in diary.safety_copies()] == ["delete-week"]
+
+
+def test_restoring_a_safety_copy_brings_back_entries_and_settings(
+    path: Path, entry_factory: EntryFactory
+) -> None:
+    diary = Diary.open(path)
+    kept = diary.save_entry(entry_factory("2026-W40", 2))
+    diary.save_settings(make_settings("Sam", "he"))
+    diary.delete_all()
+    diary.save_settings(make_settings("", "they"))
+    diary.restore_safety_copy(diary.safety_copies()[0].path)
+    assert diary.list_entries() == [kept]
+    assert diary.get_settings() == make_settings("Sam", "he")
+    assert [copy.reason for copy in diary.safety_copies()] == ["restore", "delete-all"]
+
+
+def test_bulk_verbs_never_write_over_an_unreadable_file(
+    path: Path, entry_factory: EntryFactory
+) -> None:
+    diary = Diary.open(path)
+    path.write_bytes(b'{"entries": {')
+    before = folder_state(path.parent)
+    attempts = [
+        lambda: diary.import_entries([entry_factory("2026-W41", 6)]),
+        lambda: diary.restore([entry_factory("2026-W41", 6)], None),
+        diary.delete_all,
+        lambda: diary.save_settings(make_settings("Sam", "he")),
+        diary.get_settings,
+    ]
+    for attempt in attempts:
+        with pytest.raises(DataFileError):
+            attempt()
+    assert folder_state(path.parent) == before
+
+
+def test_settings_live_in_memory_diaries_too(entry_factory: EntryFactory) -> None:
+    diary = Diary.in_memory()
+    assert diary.get_settings() == make_settings()
+    diary.save_settings(make_settings("Ana", "she"))
+    assert diary.get_settings().partner_name == "Ana"
+    assert diary.safety_copies() == []

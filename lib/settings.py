@@ -1,0 +1,42 @@
+"""The user's settings, kept in the data file: the partner's name and pronoun."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from lib.entries import clean_text
+
+PRONOUNS = ("they", "she", "he")
+NAME_MAX_CHARS = 60
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the user told Closer about themselves; empty name means "your partner"."""
+
+    partner_name: str = ""
+    partner_pronoun: str = "they"
+
+
+def make_settings(partner_name: object = "", partner_pronoun: object = "they") -> Settings:
+    """Validated settings, or ValueError in plain words."""
+    name = clean_text(partner_name, NAME_MAX_CHARS, "partner's name")
+    if "\n" in name or "\t" in name:
+        raise ValueError("The partner's name must fit on one line.")
+    if partner_pronoun not in PRONOUNS:
+        raise ValueError(f"The pronoun must be one of {', '.join(PRONOUNS)}.")
+    return Settings(name, str(partner_pronoun))
+
+
+def settings_to_record(settings: Settings) -> dict[str, Any]:
+    """The JSON-ready form stored in the data file's settings table."""
+    return {"partner_name": settings.partner_name, "partner_pronoun": settings.partner_pronoun}
+
+
+def settings_from_record(record: Mapping[str, Any] | None) -> Settings:
+    """Settings read back from the data file (defaults where absent)."""
+    if not record:
+        return Settings()
+    return make_settings(record.get("partner_name", ""), record.get("partner_pronoun", "they"))

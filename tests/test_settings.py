@@ -1,0 +1,30 @@
+"""Settings: the partner's name and pronoun, validated and round-tripped."""
+
+import pytest
+
+from lib.settings import Settings, make_settings, settings_from_record, settings_to_record
+
+
+def test_defaults_mean_your_partner_and_they() -> None:
+    assert settings_from_record(None) == Settings("", "they")
+    assert settings_from_record({}) == Settings("", "they")
+
+
+def test_round_trip_through_the_stored_record() -> None:
+    settings = make_settings("  Noa Ørsted ✨ ", "she")
+    assert settings == Settings("Noa Ørsted ✨", "she")
+    assert settings_from_record(settings_to_record(settings)) == settings
+
+
+@pytest.mark.parametrize(
+    ("name", "pronoun", "message"),
+    [
+        ("x" * 61, "they", "the limit is 60"),
+        ("Sam\nAlex", "they", "must fit on one line"),
+        ("Sam\x00", "they", "control character"),
+        ("Sam", "it", "must be one of they, she, he"),
+    ],
+)
+def test_bad_settings_are_explained(name: str, pronoun: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        make_settings(name, pronoun)
