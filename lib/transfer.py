@@ -1,0 +1,512 @@
+"""Moving the diary in and out: CSV export and import, reading a JSON backup, file names.
+
+Formula guard (OWASP "CSV Injection"): a spreadsheet runs a cell that starts
+with = + - @, a tab or a carriage return as a formula. On export a text cell
+(a note or the reflection) gets one extra leading apostrophe when it starts
+with any number of apostrophes (none included) followed by one of those
+characters; on import one leading apostrophe is removed under exactly the same
+condition. Guarding "'=x" as well as "=x" is what makes the two steps exact
+inverses: otherwise "'=x" would be exported unchanged and imported as "=x".
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from lib.entries import (
+    NOTE_MAX_CHARS,
+    PRACTICE_KEYS,
+    REFLECTION_MAX_CHARS,
+    EntryError,
+    WeekEntry,
+    clean_focus,
+    clean_rating,
+    clean_text,
+    entry_from_record,
+    make_entry,
+    practice_name,
+)
+from lib.settings import settings_from_record
+from lib.storage import ENTRIES_TABLE, SETTINGS_TABLE, DataFileError, check_layout
+from lib.weeks import IsoWeek
+
+NOTE_COLUMNS: tuple[str, ...] = tuple(f"{key}_note" for key in PRACTICE_KEYS)
+CSV_COLUMNS: tuple[str, ...] = (
+    "week",
+    "week_start",
+    *PRACTICE_KEYS,
+    *NOTE_COLUMNS,
+    "reflection",
+    "focus",
+    "updated_at",
+)
+TIDY_COLUMNS: tuple[str, ...] = ("week", "week_start", "practice", "rating", "note")
+REQUIRED_COLUMNS: tuple[str, ...] = ("week", *PRACTICE_KEYS)
+
+MB = 1024 * 1024
+MAX_FILE_BYTES = 20 * MB  # ten years of weekly check-ins take well under 1 MB
+MAX_WEEKS = 10_000  # 190 years of weeks: more than any real diary
+MAX_PROBLEMS = 50  # beyond this a list of problems stops helping
+MAX_PROBLEM_CHARS = 300
+TOO_MANY_WEEKS = f"The file holds more than {MAX_WEEKS:,} weeks, the most Closer can import."
+FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+GUARD = "'"
+
+
+class TransferError(ValueError):
+    """A file cannot be imported; `problems` says why in plain words, row and column first."""
+
+    def __init__(self, problems: list[str]) -> None:
+        shown = [_shortened(problem) for problem in problems[:MAX_PROBLEMS]]
+        hidden = len(problems) - len(shown)
+        if hidden:
+            shown.append(f"…and {hidden:,} more problem{'s' if hidden > 1 else ''}.")
+        super().__init__("\n".join(shown))
+        self.problems = shown
+
+
+def _shortened(problem: str) -> str:
+    # Messages quote what they found; a damaged file can make that megabytes long.
+    return problem if len(problem) <= MAX_PROBLEM_CHARS else problem[: MAX_PROBLEM_CHARS - 1] + "…"
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What importing would do: weeks not saved yet, saved weeks that differ, unchanged ones."""
+
+    new: list[WeekEntry]
+    differing: list[tuple[WeekEntry, WeekEntry]]  # (saved, incoming)
+    identical: list[WeekEntry]
+
+
+@dataclass(frozen=True)
+class Backup:
+    """What a backup file holds: its entries, oldest first, and its settings record."""
+
+    entries: list[WeekEntry]
+    settings: dict[str, object]
+
+
+# The formula guard.
+
+
+def guard_formula(text: str) -> str:
+    """`text` as a CSV cell a spreadsheet shows as text and never runs as a formula."""
+    return GUARD + text if _needs_guard(text) else text
+
+
+def unguard_formula(cell: str) -> str:
+    """The text behind a cell written by `guard_formula`."""
+    return cell[1:] if cell.startswith(GUARD) and _needs_guard(cell[1:]) else cell
+
+
+def _needs_guard(text: str) -> bool:
+    return text.lstrip(GUARD).startswith(FORMULA_STARTS)
+
+
+# Export.
+
+
+def export_csv(entries: Sequence[WeekEntry]) -> bytes:
+    """One row per week, oldest first, as UTF-8 CSV with a byte-order mark."""
+    return _csv_bytes(CSV_COLUMNS, [_wide_row(entry) for entry in _oldest_first(entries)])
+
+
+def export_tidy_csv(entries: Sequence[WeekEntry]) -> bytes:
+    """One row per week and practice (long form), oldest first, UTF-8 with a byte-order mark."""
+    rows = [
+        [
+            str(entry.week),
+            entry.week.monday.isoformat(),
+            key,
+            _rating_cell(entry, key),
+            _note(entry, key),
+        ]
+        for entry in _oldest_first(entries)
+        for key in PRACTICE_KEYS
+    ]
+    return _csv_bytes(TIDY_COLUMNS, rows)
+
+
+def _wide_row(entry: WeekEntry) -> list[str]:
+    return [
+        str(entry.week),
+        entry.week.monday.isoformat(),
+        *(_rating_cell(entry, key) for key in PRACTICE_KEYS),
+        *(_note(entry, key) for key in PRACTICE_KEYS),
+        guard_formula(entry.reflection),
+        entry.focus or "",
+        entry.updated_at.isoformat() if entry.updated_at else "",
+    ]
+
+
+def _rating_cell(entry: WeekEntry, key: str) -> str:
+    rating = entry.ratings.get(key)
+    return "" if rating is None else str(rating)
+
+
+def _note(entry: WeekEntry, key: str) -> str:
+    return guard_formula(entry.notes.get(key, ""))
+
+
+def _csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    # The byte-order mark is what makes Excel read the file as UTF-8.
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _oldest_first(entries: Iterable[WeekEntry]) -> list[WeekEntry]:
+    return sorted(entries, key=lambda entry: entry.week)
+
+
+# CSV import.
+
+
+def parse_csv(data: bytes, max_bytes: int = MAX_FILE_BYTES) -> list[WeekEntry]:
+    """Entries from a CSV export (oldest first, without created_at), or TransferError."""
+    text = _decode(data, max_bytes)
+    if text.lstrip().startswith("{"):
+        raise TransferError(
+            ["This is a JSON file (perhaps a Closer backup), not a CSV export of entries."]
+        )
+    records = _records(text)
+    header = _header(records)
+    columns = _columns(header)
+    return _entries_from_rows(records, columns, len(header))
+
+
+def _decode(data: bytes, max_bytes: int) -> str:
+    if len(data) > max_bytes:
+        raise TransferError(
+            [f"The file is {_size(len(data))}, larger than the {_size(max_bytes)} Closer imports."]
+        )
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise TransferError(
+            ["The file is not UTF-8 text (it is UTF-16). Save it again as “CSV UTF-8”."]
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise TransferError(
+            [
+                "The file is not UTF-8 text, so it is not a file Closer wrote. If a spreadsheet "
+                "saved it, save it again as “CSV UTF-8”."
+            ]
+        ) from None
+    if not text.strip():
+        raise TransferError(["The file is empty."])
+    return text
+
+
+def _size(count: int) -> str:
+    if count >= MB:
+        return f"{count / MB:,.1f} MB".replace(".0 MB", " MB")
+    if count >= 1024:
+        return f"{count / 1024:,.1f} KB".replace(".0 KB", " KB")
+    return f"{count:,} bytes"
+
+
+def _records(text: str) -> Iterator[tuple[int, list[str]]]:
+    """(row number as a spreadsheet shows it, cells) for every row, blank ones included."""
+    first_line = text.split("\n", 1)[0]
+    # A spreadsheet set to a European language saves with semicolons.
+    delimiter = max((",", ";", "\t"), key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    number = 0
+    try:
+        for number, cells in enumerate(reader, start=1):
+            yield number, cells
+    except csv.Error as error:
+        raise TransferError(
+            [f"Row {number + 1}: the file stops being readable CSV here ({error})."]
+        ) from None
+
+
+def _blank(cells: Sequence[str]) -> bool:
+    return not any(cell.strip() for cell in cells)
+
+
+def _header(records: Iterator[tuple[int, list[str]]]) -> list[str]:
+    for _number, cells in records:
+        if not _blank(cells):
+            names = [cell.strip() for cell in cells]
+            while not names[-1]:  # trailing unnamed columns hold nothing
+                names.pop()
+            return names
+    raise TransferError(["The file is empty."])
+
+
+def _columns(header: Sequence[str]) -> dict[str, int]:
+    """Where each known column is; raises TransferError for unknown, doubled or missing ones."""
+    problems: list[str] = []
+    positions: dict[str, int] = {}
+    for index, name in enumerate(header):
+        if not name:
+            problems.append(f"Column {index + 1} of the first row has no name.")
+        elif name not in CSV_COLUMNS:
+            problems.append(f"The column “{name[:40]}” is not one Closer knows.")
+        elif name in positions:
+            problems.append(f"The column “{name}” appears twice.")
+        else:
+            positions[name] = index
+    problems += [
+        f"The column “{name}” is missing." for name in REQUIRED_COLUMNS if name not in positions
+    ]
+    if problems:
+        raise TransferError(problems)
+    return positions
+
+
+def _entries_from_rows(
+    records: Iterator[tuple[int, list[str]]], columns: Mapping[str, int], width: int
+) -> list[WeekEntry]:
+    problems: list[str] = []
+    entries: list[WeekEntry] = []
+    first_row: dict[IsoWeek, int] = {}
+    for number, cells in _data_rows(records):
+        if len(cells) < width or not _blank(cells[width:]):
+            problems.append(
+                f"Row {number} has {len(cells)} cells, but the first row names {width} columns."
+            )
+            continue
+        week, entry = _read_row(number, cells, columns, problems)
+        if week in first_row:
+            problems.append(
+                f"Row {number}, column “week”: {week} is already in row {first_row[week]}; "
+                "each week can appear only once."
+            )
+        elif week is not None:
+            first_row[week] = number
+            if entry is not None:
+                entries.append(entry)
+    if problems:
+        raise TransferError(problems)
+    if not entries:
+        raise TransferError(["The file has column names but no weeks to import."])
+    return _oldest_first(entries)
+
+
+def _data_rows(records: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:
+    """The rows that hold something, up to `MAX_WEEKS` of them."""
+    count = 0
+    for number, cells in records:
+        if not _blank(cells):
+            count += 1
+            if count > MAX_WEEKS:
+                raise TransferError([TOO_MANY_WEEKS])
+            yield number, cells
+
+
+def _read_row(
+    number: int, cells: Sequence[str], columns: Mapping[str, int], problems: list[str]
+) -> tuple[IsoWeek | None, WeekEntry | None]:
+    """The row's week and entry; each cell that cannot be used adds a problem instead."""
+    values: dict[str, Any] = {}
+    before = len(problems)
+    for name, index in columns.items():
+        try:
+            values[name] = _CELL_READERS[name](cells[index])
+        except ValueError as error:
+            problems.append(f"Row {number}, column “{name}”: {error}")
+    week = values.get("week")
+    if len(problems) > before:
+        return week, None
+    entry = make_entry(
+        week,
+        {key: values[key] for key in PRACTICE_KEYS},
+        {key: values.get(f"{key}_note", "") for key in PRACTICE_KEYS},
+        values.get("reflection", ""),
+        values.get("focus"),
+    )
+    return week, replace(entry, updated_at=values.get("updated_at"))
+
+
+def _read_rating(key: str, cell: str) -> int | None:
+    return None if not cell.strip() else clean_rating(key, cell)
+
+
+def _read_text(limit: int, what: str, cell: str) -> str:
+    return clean_text(unguard_formula(cell), limit, what)
+
+
+def _read_focus(cell: str) -> str | None:
+    return clean_focus(cell.strip())
+
+
+def _read_time(cell: str) -> datetime | None:
+    text = cell.strip()
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"“{text[:40]}” is not a date and time like 2026-11-24T20:15:00+01:00."
+        ) from None
+    if moment.tzinfo is None:
+        raise ValueError(
+            f"“{text[:40]}” has no time zone; write it like 2026-11-24T20:15:00+01:00."
+        )
+    return moment
+
+
+def _ignore(cell: str) -> None:
+    """`week_start` is there for reading; `week` decides (a spreadsheet may reformat dates)."""
+
+
+_CELL_READERS: dict[str, Callable[[str], object]] = {
+    "week": IsoWeek.parse,
+    "week_start": _ignore,
+    **{key: partial(_read_rating, key) for key in PRACTICE_KEYS},
+    **{
+        f"{key}_note": partial(_read_text, NOTE_MAX_CHARS, f"note on {practice_name(key)}")
+        for key in PRACTICE_KEYS
+    },
+    "reflection": partial(_read_text, REFLECTION_MAX_CHARS, "reflection"),
+    "focus": _read_focus,
+    "updated_at": _read_time,
+}
+
+
+# JSON backup.
+
+
+def parse_backup(data: bytes, max_bytes: int = MAX_FILE_BYTES) -> Backup:
+    """The entries and settings in a backup (a copy of the data file), or TransferError."""
+    layout = _backup_layout(_load_json(data, max_bytes))
+    settings = dict(layout.get(SETTINGS_TABLE, {}).get("1", {}))
+    try:
+        settings_from_record(settings)
+    except ValueError as error:
+        raise TransferError([f"The settings in the file cannot be used: {error}"]) from None
+    return Backup(_backup_entries(layout.get(ENTRIES_TABLE, {})), settings)
+
+
+def _load_json(data: bytes, max_bytes: int) -> object:
+    if len(data) > max_bytes:
+        raise TransferError(
+            [f"The file is {_size(len(data))}, larger than the {_size(max_bytes)} Closer reads."]
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise TransferError(["The file is not UTF-8 text, so it is not a Closer backup."]) from None
+    if not text.strip():
+        raise TransferError(["The file is empty."])
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise TransferError(["The file is nested too deeply to be a Closer backup."]) from None
+    except json.JSONDecodeError as error:
+        raise TransferError([_json_problem(text, error)]) from None
+
+
+def _json_problem(text: str, error: json.JSONDecodeError) -> str:
+    if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
+        return "The file is not a complete Closer backup: it ends too early, as if cut off."
+    return (
+        f"The file is not a Closer backup: it is not valid JSON at line {error.lineno}, "
+        f"column {error.colno} ({error.msg.lower()})."
+    )
+
+
+def _backup_layout(data: object) -> dict[str, dict[str, Any]]:
+    try:
+        return check_layout(data, Path("backup"))
+    except DataFileError as error:
+        raise TransferError([f"The file {error.problem}"]) from None
+
+
+def _backup_entries(table: Mapping[str, Any]) -> list[WeekEntry]:
+    if len(table) > MAX_WEEKS:
+        raise TransferError([TOO_MANY_WEEKS])
+    problems: list[str] = []
+    entries: dict[IsoWeek, WeekEntry] = {}
+    for key, record in table.items():
+        try:
+            entry = entry_from_record(record)
+        except EntryError as error:
+            problems.append(f"The entry stored under {key[:20]}: {error}")
+            continue
+        except RecursionError:  # a message quoting a deeply nested value
+            problems.append(f"The entry stored under {key[:20]} is nested too deeply.")
+            continue
+        if key != str(entry.week.doc_id):
+            problems.append(
+                f"The entry stored under {key[:20]} says it is for {entry.week}, "
+                f"which belongs under {entry.week.doc_id}."
+            )
+        else:
+            entries[entry.week] = entry
+    if problems:
+        raise TransferError(problems)
+    return _oldest_first(entries.values())
+
+
+# Comparing an import with the diary.
+
+
+def preview(incoming: Sequence[WeekEntry], existing: Sequence[WeekEntry]) -> ImportPreview:
+    """Sort the incoming weeks (one entry per week) into new, differing and identical."""
+    saved = {entry.week: entry for entry in existing}
+    result = ImportPreview([], [], [])
+    for entry in _oldest_first(incoming):
+        old = saved.get(entry.week)
+        if old is None:
+            result.new.append(entry)
+        elif same_content(old, entry):
+            result.identical.append(entry)
+        else:
+            result.differing.append((old, entry))
+    return result
+
+
+def same_content(first: WeekEntry, second: WeekEntry) -> bool:
+    """True when two entries say the same about the same week, whenever they were saved."""
+    return _content(first) == _content(second)
+
+
+def _content(entry: WeekEntry) -> tuple[object, ...]:
+    notes = {key: entry.notes.get(key, "") for key in PRACTICE_KEYS}
+    return entry.week, entry.ratings, notes, entry.reflection, entry.focus
+
+
+def to_write(preview: ImportPreview, replace_differing: bool) -> list[WeekEntry]:
+    """What the import saves, oldest first: new weeks, and changed weeks if asked to replace."""
+    replaced = [
+        # The week keeps the day it was first written in Closer.
+        replace(incoming, created_at=saved.created_at or incoming.created_at)
+        for saved, incoming in preview.differing
+        if replace_differing
+    ]
+    return _oldest_first([*preview.new, *replaced])
+
+
+# File names.
+
+
+def export_filename(today: date) -> str:
+    """`closer-entries-2026-11-24.csv`."""
+    return f"closer-entries-{today.isoformat()}.csv"
+
+
+def tidy_filename(today: date) -> str:
+    """`closer-entries-tidy-2026-11-24.csv`."""
+    return f"closer-entries-tidy-{today.isoformat()}.csv"
+
+
+def backup_filename(now: datetime) -> str:
+    """`closer-backup-2026-11-24-2015.json`."""
+    return f"closer-backup-{now:%Y-%m-%d-%H%M}.json"
