@@ -83,7 +83,7 @@ def check_layout(data: object, path: Path) -> dict[str, dict[str, Any]]:
         )
     for name, table in data.items():
         if not isinstance(table, dict) or not all(
-            isinstance(doc, dict) and key.isdigit() for key, doc in table.items()
+            isinstance(doc, dict) and key.isascii() and key.isdigit() for key, doc in table.items()
         ):
             raise DataFileError(path, f"is damaged: its “{name}” section has the wrong shape.")
     return data
@@ -286,6 +286,14 @@ class Diary:
                 self._safety_copy("delete-all")
                 self._write_tables(lambda data: data.__setitem__(ENTRIES_TABLE, {}))
         return count
+
+    def backup_json(self) -> bytes:
+        """The whole diary as the data file's JSON (read and checked first)."""
+        with self._locked():
+            self._load()
+            data = self._db.storage.read() or {}
+        stamped = {**data, META_TABLE: _meta_table()}
+        return (json.dumps(stamped, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
 
     def get_settings(self) -> Settings:
         """The user's settings (defaults until they save some)."""

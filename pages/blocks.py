@@ -15,7 +15,7 @@ from lib.checkin import (
     week_status,
     widget_key,
 )
-from lib.content import Practice, personalise
+from lib.content import Practice
 from lib.entries import NOTE_MAX_CHARS, WeekEntry
 from lib.weeks import IsoWeek, day_label
 from pages import common
@@ -56,7 +56,7 @@ def focus_card(entries: Sequence[WeekEntry], today: date) -> None:
             "\n".join(f"- {reason[:1].upper()}{reason[1:]}" for reason in suggestion.reasons)
         )
         idea = item.practices[IsoWeek.of(today).week % len(item.practices)]
-        st.markdown(f"**Try this week:** {personalise(idea)}")
+        st.markdown(f"**Try this week:** {common.words(idea)}")
         target = focus_entry(entries, today)
         if target is None:
             st.caption("Check in for this week to choose a focus.")
@@ -145,7 +145,7 @@ def practice_rating(
         st.text_area(
             f"Note on {item.title.lower()} (optional)",
             key=widget_key(week, "note", item.key),
-            placeholder=personalise(item.prompts[0]),
+            placeholder=common.words(item.prompts[0]),
             max_chars=NOTE_MAX_CHARS,
             height=68,
             persist_state="session",

@@ -5,8 +5,9 @@ import streamlit as st
 from lib import checkin, insights
 from lib.entries import REFLECTION_MAX_CHARS
 from lib.weeks import IsoWeek, moment_label
-from pages import blocks, common
+from pages import blocks, common, gate
 
+gate.guard()
 today = common.today()
 saved = {entry.week: entry for entry in common.saved_entries()}
 week, week_problem = checkin.resolve_week(st.query_params.get("week"), today)
@@ -55,3 +56,8 @@ if checkin.has_unsaved_changes(week, st.session_state, entry):
     st.caption("You have unsaved changes.")
 st.button("Save check-in", type="primary", key="save", on_click=common.save_check_in, args=(week,))
 common.show_save_result(week)
+common.show_deleted(week)
+if entry is not None:
+    with st.expander(f"Delete the check-in for {week}"):
+        st.caption("A safety copy of your diary is kept first (see Your data).")
+        st.button("Delete this week", key="delete_week", on_click=common.delete_week, args=(week,))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 
@@ -11,9 +11,17 @@ import streamlit as st
 
 from lib.checkin import entry_from_form, widget_key
 from lib.config import data_path
-from lib.content import AppText, Practice, load_app_text, load_practices, personalise
+from lib.content import (
+    AppText,
+    Practice,
+    escape_markdown,
+    load_app_text,
+    load_practices,
+    personalise,
+)
 from lib.entries import EntryError, WeekEntry
 from lib.sample import sample_entries
+from lib.settings import Settings
 from lib.storage import DataFileError, Diary, SaveError
 from lib.weeks import IsoWeek
 
@@ -22,6 +30,7 @@ _SAVE_RESULT = "save_result"
 _SAMPLE_MODE = "sample_mode"
 _SAMPLE_DIARY = "sample_diary"
 _FOCUS_ERROR = "focus_error"
+_DELETED = "deleted_week"
 
 
 @st.cache_resource(show_spinner=False)
@@ -76,6 +85,19 @@ def sample_banner() -> None:
             action.button("Leave sample data", key="leave_sample", on_click=leave_sample_mode)
 
 
+def settings() -> Settings:
+    """The user's settings; defaults while the diary cannot be read."""
+    try:
+        return active_diary().get_settings()
+    except (DataFileError, SaveError):
+        return Settings()
+
+
+def words(text: str) -> str:
+    """Content text (Markdown) with the partner's name, as typed, or "your partner"."""
+    return personalise(text, escape_markdown(settings().partner_name))
+
+
 def titles() -> dict[str, str]:
     """Practice key to title."""
     return {item.key: item.title for item in practices()}
@@ -101,6 +123,11 @@ def practice(key: str) -> Practice:
 def today() -> date:
     """The user's local date."""
     return date.today()
+
+
+def now() -> datetime:
+    """The user's local time, with its offset."""
+    return datetime.now().astimezone()
 
 
 def show_data_error(error: DataFileError) -> None:
@@ -129,6 +156,11 @@ def saved_entries() -> list[WeekEntry]:
         raise
 
 
+def practice_path(item: Practice) -> str:
+    """The URL path of a practice's page (`self_love` -> `self-love`)."""
+    return item.key.replace("_", "-")
+
+
 def practice_page(item: Practice) -> st.Page:
     """The navigation page of one practice (one page function serves all six)."""
     from pages.practice import render
@@ -137,7 +169,7 @@ def practice_page(item: Practice) -> st.Page:
         partial(render, item.key),
         title=item.title,
         icon=item.icon,
-        url_path=item.key.replace("_", "-"),
+        url_path=practice_path(item),
     )
 
 
@@ -184,3 +216,23 @@ def show_focus_error() -> None:
     message = st.session_state.pop(_FOCUS_ERROR, None)
     if message:
         st.error(f"**Focus not saved.** {message}")
+
+
+def delete_week(week: IsoWeek) -> None:
+    """Button callback: delete `week`'s check-in (a safety copy is kept) and clear its form."""
+    try:
+        active_diary().delete_entry(week)
+    except (SaveError, DataFileError) as error:
+        st.session_state[_SAVE_RESULT] = (week, [str(error)])
+        return
+    prefix = widget_key(week, "")
+    for name in [name for name in st.session_state if str(name).startswith(prefix)]:
+        del st.session_state[name]
+    st.session_state[_DELETED] = week
+
+
+def show_deleted(week: IsoWeek) -> None:
+    """Confirm once that `week` was deleted."""
+    if st.session_state.get(_DELETED) == week:
+        del st.session_state[_DELETED]
+        st.success(f"Deleted the check-in for {week}. A safety copy was kept.", icon="🗑️")

@@ -4,8 +4,9 @@ import streamlit as st
 
 from lib import charts, frames
 from lib.weeks import IsoWeek
-from pages import blocks, common
+from pages import blocks, common, gate
 
+gate.guard()
 text = common.app_text()
 today = common.today()
 entries = common.saved_entries()

@@ -3,32 +3,32 @@
 import streamlit as st
 
 from lib import charts, frames, insights
-from lib.content import personalise
 from lib.entries import WeekEntry
 from lib.weeks import IsoWeek
-from pages import blocks, common
+from pages import blocks, common, gate
 
 TREND_WORDS = {"rising": "↗ Rising", "steady": "→ Steady", "falling": "↘ Falling"}
 
 
 def _bullets(lines: tuple[str, ...]) -> str:
-    return "\n".join(f"- {personalise(line)}" for line in lines)
+    return "\n".join(f"- {common.words(line)}" for line in lines)
 
 
 def render(key: str) -> None:
     """Show practice `key`: what it is, ideas and prompts, and the user's own history."""
+    gate.guard()
     item = common.practice(key)
     entries = common.saved_entries()
     st.title(f"{item.icon} {item.title}")
-    st.markdown(f"##### {personalise(item.summary)}")
+    st.markdown(f"##### {common.words(item.summary)}")
     st.caption(f"Practice {item.number} of 6")
 
     about, history = st.tabs(["About this practice", "Your history"])
     with about:
         st.subheader("Why it matters")
-        st.markdown(personalise(item.why))
+        st.markdown(common.words(item.why))
         if item.caution:
-            st.warning(personalise(item.caution), icon="⚖️")
+            st.warning(common.words(item.caution), icon="⚖️")
         st.subheader("Ideas for this week")
         st.markdown(_bullets(item.practices))
         st.subheader("Questions to reflect on")

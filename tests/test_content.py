@@ -13,6 +13,7 @@ import pytest
 from lib.content import (
     CONTENT_DIR,
     ContentError,
+    escape_markdown,
     load_app_text,
     load_practices,
     personalise,
@@ -298,3 +299,16 @@ def test_content_does_not_copy_six_word_runs_from_the_reference_article() -> Non
     texts = raw_content_strings() + content_strings()
     copied = {" ".join(run): text for text in texts for run in shingles(text) & article}
     assert copied == {}
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("Sam", "Sam"),
+        ("[x](javascript:alert(1))", r"\[x\]\(javascript\:alert\(1\)\)"),
+        ("*Sam*_", r"\*Sam\*\_"),
+        ("Noa Ørsted ✨", "Noa Ørsted ✨"),
+    ],
+)
+def test_escape_markdown_keeps_a_name_from_becoming_markup(name: str, shown: str) -> None:
+    assert escape_markdown(name) == shown

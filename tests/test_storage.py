@@ -691,3 +691,24 @@ def test_settings_live_in_memory_diaries_too(entry_factory: EntryFactory) -> Non
     diary.save_settings(make_settings("Ana", "she"))
     assert diary.get_settings().partner_name == "Ana"
     assert diary.safety_copies() == []
+
+
+def test_backup_json_is_the_diary_and_reads_back(db: Diary, entry_factory: EntryFactory) -> None:
+    saved = db.save_entry(entry_factory("2026-W40", 3))
+    db.save_settings(make_settings("Sam", "they"))
+    data = json.loads(db.backup_json())
+    assert data["meta"]["1"] == {"app": "closer", "schema_version": 1}
+    assert data["settings"]["1"]["partner_name"] == "Sam"
+    assert data["entries"][str(saved.week.doc_id)]["ratings"]["space"] == 3
+
+
+def test_a_non_ascii_digit_id_is_reported_not_crashed_on(
+    path: Path, entry_factory: EntryFactory
+) -> None:
+    # "²".isdigit() is True, but int("²") fails: such an id once crashed every read.
+    Diary.open(path).save_entry(entry_factory("2026-W40", 3))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["entries"]["²"] = data["entries"].pop("202640")
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DataFileError, match="wrong shape"):
+        Diary.open(path).list_entries()

@@ -1,0 +1,97 @@
+"""The optional passcode gate: guards Closer on a shared computer (not on the internet)."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import streamlit as st
+
+from lib import passcode
+
+_UNLOCKED = "unlocked"
+_SECRETS_FILE = Path(__file__).resolve().parent.parent / ".streamlit" / "secrets.toml"
+
+
+@dataclass
+class _Tries:
+    """Wrong tries for the whole server: a reload must not reset the wait."""
+
+    attempts: passcode.Attempts = field(default_factory=passcode.Attempts)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+@st.cache_resource(show_spinner=False)
+def _tries() -> _Tries:
+    return _Tries()
+
+
+def expected_passcode() -> str | None:
+    """The configured passcode, or None; stops with a message if it is set wrongly."""
+    if _SECRETS_FILE.exists() and not os.environ.get(passcode.PASSCODE_VARIABLE):
+        try:
+            tomllib.loads(_SECRETS_FILE.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            # Streamlit reports a broken file as a missing one; that must not unlock Closer.
+            st.error(f"Closer's passcode file {_SECRETS_FILE} cannot be read: {error}")
+            st.stop()
+    try:
+        return passcode.configured_passcode(os.environ, st.secrets)
+    except ValueError as error:
+        st.error(f"Closer's passcode is set wrongly: {error}")
+        st.stop()
+        raise
+
+
+def is_locked() -> bool:
+    """True while a passcode is configured and this session has not entered it."""
+    return expected_passcode() is not None and not st.session_state.get(_UNLOCKED)
+
+
+def _try(given: str) -> str | None:
+    """Check one try; returns what to tell the user, or None when it unlocked."""
+    expected = expected_passcode()
+    if expected is None:
+        return None
+    box = _tries()
+    with box.lock:
+        now = time.monotonic()
+        wait = passcode.wait_seconds(box.attempts, now)
+        if wait > 0:
+            return passcode.describe_wait(wait)
+        if passcode.passcode_matches(given, expected):
+            box.attempts = passcode.register_success()
+            st.session_state[_UNLOCKED] = True
+            return None
+        box.attempts = passcode.register_failure(box.attempts, now)
+        wait = passcode.wait_seconds(box.attempts, now)
+    return passcode.describe_wait(wait) if wait > 0 else "That passcode is not right."
+
+
+def lock_screen() -> None:
+    """Every page while locked: only the passcode prompt is served."""
+    st.title("🔒 Closer is locked")
+    st.caption("This diary is private. Enter the passcode to open it.")
+    with st.form("unlock", enter_to_submit=True):
+        given = st.text_input("Passcode", type="password", key="passcode_input")
+        submitted = st.form_submit_button("Unlock", type="primary")
+    if submitted:
+        problem = _try(given)
+        if problem is None:
+            st.rerun()
+        st.error(problem)
+
+
+def guard() -> None:
+    """First line of every page: show only the prompt while locked.
+
+    app.py routes every address to the prompt while locked; this also covers a
+    page that runs without app.py (Streamlit's folder mode for pages/).
+    """
+    if is_locked():
+        lock_screen()
+        st.stop()

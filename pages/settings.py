@@ -1,0 +1,65 @@
+"""Settings: the partner's name and pronoun, and a weekly reminder for the calendar."""
+
+from datetime import time
+
+import streamlit as st
+
+from lib import reminders
+from lib.settings import NAME_MAX_CHARS, PRONOUNS, make_settings
+from lib.storage import DataFileError, SaveError
+from pages import common, gate
+
+gate.guard()
+current = common.settings()
+
+st.title("⚙️ Settings")
+
+st.subheader("Your partner")
+st.caption("Used where Closer's prompts mention your partner. Leave empty for “your partner”.")
+with st.form("partner"):
+    name = st.text_input(
+        "Name", value=current.partner_name, max_chars=NAME_MAX_CHARS, key="partner_name"
+    )
+    pronoun = st.radio(
+        "Pronoun",
+        PRONOUNS,
+        index=PRONOUNS.index(current.partner_pronoun),
+        horizontal=True,
+        key="partner_pronoun",
+    )
+    if st.form_submit_button("Save", type="primary"):
+        try:
+            common.active_diary().save_settings(make_settings(name, pronoun))
+        except (ValueError, SaveError, DataFileError) as error:
+            st.error(f"**Not saved.** {error}")
+        else:
+            st.success("Saved.", icon="✅")
+st.caption("Your partner's name and pronoun are kept in your diary file and its backups.")
+
+st.subheader("Weekly reminder")
+st.caption("Add a weekly event to your calendar app that links back to Closer.")
+day_column, time_column = st.columns(2)
+weekday = day_column.selectbox(
+    "Day", range(7), index=6, format_func=lambda day: reminders.WEEKDAYS[day], key="reminder_day"
+)
+at = time_column.time_input("Time", value=time(19, 0), step=900, key="reminder_time")
+try:
+    calendar = reminders.reminder_ics(
+        weekday,
+        at,
+        reminders.home_url(st.context.url),
+        reminders.local_timezone_name(),
+        common.today(),
+    )
+except ValueError as error:
+    st.error(str(error))
+else:
+    st.download_button(
+        "Download reminder (.ics)",
+        calendar,
+        file_name=reminders.reminder_filename(),
+        mime="text/calendar",
+        icon="📅",
+        key="reminder_download",
+    )
+    st.caption(f"Every {reminders.WEEKDAYS[weekday]} at {at:%H:%M}. Open the file to add it.")

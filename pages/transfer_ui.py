@@ -1,0 +1,161 @@
+"""The data page's sections: import with preview, restore, safety copies, delete all."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from lib import transfer
+from lib.content import escape_markdown
+from lib.entries import WeekEntry
+from lib.settings import settings_from_record
+from lib.storage import DataFileError, SaveError
+from pages import common
+
+_FLASH = "data_flash"
+_UPLOADS = "data_upload_round"
+REPLACE_CHOICES = ("Only add new weeks", "Add new weeks and replace the differing ones")
+DELETE_WORD = "DELETE"
+
+
+def max_upload_bytes() -> int:
+    """The upload cap set in .streamlit/config.toml (server.maxUploadSize, in MB)."""
+    return int(st.get_option("server.maxUploadSize")) * 1024 * 1024
+
+
+def flash(message: str) -> None:
+    """Say something after the next rerun, once."""
+    st.session_state[_FLASH] = message
+
+
+def show_flash() -> None:
+    """Show the pending message, if any."""
+    message = st.session_state.pop(_FLASH, None)
+    if message:
+        st.success(message, icon="✅")
+
+
+def _upload_key(name: str) -> str:
+    # A new key after each import or restore empties the file picker.
+    return f"{name}_{st.session_state.get(_UPLOADS, 0)}"
+
+
+def _done(message: str) -> None:
+    st.session_state[_UPLOADS] = st.session_state.get(_UPLOADS, 0) + 1
+    flash(message)
+    st.rerun()
+
+
+def _problems(error: transfer.TransferError) -> None:
+    lines = "\n".join(f"- {escape_markdown(problem)}" for problem in error.problems)
+    st.error(f"**This file cannot be used. Nothing was changed.**\n\n{lines}")
+
+
+def _preview_counts(preview: transfer.ImportPreview) -> None:
+    new, differing, identical = st.columns(3)
+    new.metric("New weeks", len(preview.new))
+    differing.metric("Differ from saved", len(preview.differing))
+    identical.metric("Identical", len(preview.identical))
+    if preview.differing:
+        weeks = ", ".join(str(saved.week) for saved, _ in preview.differing)
+        st.caption(f"Differing weeks: {weeks}")
+
+
+def import_section(entries: Sequence[WeekEntry]) -> None:
+    """Upload a CSV export, preview what it changes, and import on confirmation."""
+    uploaded = st.file_uploader("Import a CSV export", type=["csv"], key=_upload_key("import"))
+    if uploaded is None:
+        return
+    try:
+        incoming = transfer.parse_csv(uploaded.getvalue(), max_upload_bytes())
+    except transfer.TransferError as error:
+        _problems(error)
+        return
+    preview = transfer.preview(incoming, entries)
+    _preview_counts(preview)
+    choice = st.radio("What to import", REPLACE_CHOICES, key="import_choice")
+    chosen = transfer.to_write(preview, replace_differing=choice == REPLACE_CHOICES[1])
+    if st.button(f"Import {len(chosen)} weeks", disabled=not chosen, key="import_confirm"):
+        try:
+            common.active_diary().import_entries(chosen)
+        except (SaveError, DataFileError) as error:
+            st.error(f"**Not imported.** {error}")
+        else:
+            _done(f"Imported {len(chosen)} weeks.")
+
+
+def restore_section(entries: Sequence[WeekEntry]) -> None:
+    """Upload a JSON backup, preview it, and replace the diary with it on confirmation."""
+    uploaded = st.file_uploader("Restore a backup", type=["json"], key=_upload_key("restore"))
+    if uploaded is None:
+        return
+    try:
+        backup = transfer.parse_backup(uploaded.getvalue(), max_upload_bytes())
+    except transfer.TransferError as error:
+        _problems(error)
+        return
+    # A backup without settings leaves the current ones alone.
+    settings = settings_from_record(backup.settings) if backup.settings else None
+    preview = transfer.preview(backup.entries, entries)
+    _preview_counts(preview)
+    dropped = len({e.week for e in entries} - {e.week for e in backup.entries})
+    st.warning(
+        f"Restoring replaces your diary with the backup's {len(backup.entries)} weeks"
+        + (f"; {dropped} weeks saved now are not in it and will go" if dropped else "")
+        + ". A safety copy of your diary is kept first."
+    )
+    if st.button("Restore this backup", key="restore_confirm"):
+        try:
+            common.active_diary().restore(backup.entries, settings)
+        except (SaveError, DataFileError) as error:
+            st.error(f"**Not restored.** {error}")
+        else:
+            _done(f"Restored {len(backup.entries)} weeks from the backup.")
+
+
+def safety_copies_section() -> None:
+    """The automatic copies, and putting one back."""
+    copies = common.active_diary().safety_copies()
+    if not copies:
+        st.caption(
+            "None yet. One is made before every import that replaces weeks, every "
+            "restore and every delete."
+        )
+        return
+    labels = {
+        str(
+            copy.path
+        ): f"{copy.taken.day} {copy.taken:%b %Y, %H:%M:%S} · before {copy.reason.replace('-', ' ')}"
+        f" · {copy.size / 1024:.0f} KB"
+        for copy in copies
+    }
+    picked = st.selectbox(
+        "Safety copies, newest first", list(labels), format_func=labels.get, key="safety_copy"
+    )
+    sure = st.checkbox("Yes, put this copy back in place of my diary", key="safety_sure")
+    if st.button("Restore this copy", disabled=not sure, key="safety_restore"):
+        try:
+            common.active_diary().restore_safety_copy(
+                next(c.path for c in copies if str(c.path) == picked)
+            )
+        except (SaveError, DataFileError, ValueError) as error:
+            st.error(f"**Not restored.** {error}")
+        else:
+            _done("Restored the safety copy. Your diary as it was is kept as a new copy.")
+
+
+def delete_all_section(count: int) -> None:
+    """Delete every week after the user types the confirmation word."""
+    typed = st.text_input(f"Type {DELETE_WORD} to delete all {count} weeks", key="delete_word")
+    confirmed = typed.strip() == DELETE_WORD
+    if st.button(
+        "Delete all my weeks", type="primary", disabled=not confirmed or not count, key="delete_all"
+    ):
+        try:
+            deleted = common.active_diary().delete_all()
+        except (SaveError, DataFileError) as error:
+            st.error(f"**Nothing was deleted.** {error}")
+        else:
+            st.session_state.pop("delete_word", None)
+            _done(f"Deleted {deleted} weeks. A safety copy was kept first.")

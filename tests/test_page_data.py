@@ -1,0 +1,131 @@
+"""The data page: export, import with preview, restore, delete all, safety copies."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lib import transfer
+from lib.entries import PRACTICE_KEYS, make_entry
+from tests.apptest import THIS_WEEK, Closer
+
+PAGE = "pages/data.py"
+
+
+def week(offset: int, rating: int, note: str = ""):
+    return make_entry(
+        THIS_WEEK.shifted(-offset), dict.fromkeys(PRACTICE_KEYS, rating), {"space": note}
+    )
+
+
+def upload(at: AppTest, label_start: str, name: str, data: bytes, mime: str) -> AppTest:
+    uploader = next(item for item in at.file_uploader if item.label.startswith(label_start))
+    uploader.set_value((name, data, mime))
+    return at.run()
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(item.value for item in at.metric if item.label == label)
+
+
+def test_import_previews_counts_then_adds_only_new_weeks_by_default(closer: Closer) -> None:
+    closer.diary().save_entry(week(2, 4))
+    closer.diary().save_entry(week(3, 5))
+    csv = transfer.export_csv([week(1, 7), week(2, 9), week(3, 5)])
+    at = upload(closer.open(PAGE), "Import", "closer.csv", csv, "text/csv")
+    assert not at.exception
+    assert (metric(at, "New weeks"), metric(at, "Differ from saved"), metric(at, "Identical")) == (
+        "1",
+        "1",
+        "1",
+    )
+    at.button(key="import_confirm").click().run()
+    ratings = {str(e.week): e.ratings["space"] for e in closer.diary().list_entries()}
+    assert ratings == {
+        str(THIS_WEEK.shifted(-3)): 5,
+        str(THIS_WEEK.shifted(-2)): 4,
+        str(THIS_WEEK.shifted(-1)): 7,
+    }
+    assert any("Imported 1 weeks" in item.value for item in at.success)
+
+
+def test_import_can_also_replace_the_differing_weeks(closer: Closer) -> None:
+    closer.diary().save_entry(week(2, 4))
+    at = upload(closer.open(PAGE), "Import", "c.csv", transfer.export_csv([week(2, 9)]), "text/csv")
+    at.radio(key="import_choice").set_value("Add new weeks and replace the differing ones").run()
+    at.button(key="import_confirm").click().run()
+    assert closer.diary().get_entry(THIS_WEEK.shifted(-2)).ratings["space"] == 9
+    assert [copy.reason for copy in closer.diary().safety_copies()] == ["import"]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (
+            b"week,connection,associations,presence,mystery,space,self_love\n2026-W60,5,5,5,5,5,5\n",
+            "2026-W60",
+        ),
+        (b"\xff\xfe\x00junk", "UTF-8"),
+    ],
+    ids=["empty", "impossible-week", "not-utf8"],
+)
+def test_a_broken_file_is_explained_and_nothing_changes(
+    closer: Closer, data: bytes, message: str
+) -> None:
+    closer.diary().save_entry(week(2, 4))
+    before = closer.db_path.read_bytes()
+    at = upload(closer.open(PAGE), "Import", "bad.csv", data, "text/csv")
+    assert not at.exception
+    assert any(message in error.value.replace("\\", "") for error in at.error)
+    assert not [button for button in at.button if button.key == "import_confirm"]
+    assert closer.db_path.read_bytes() == before
+
+
+def test_restore_replaces_the_diary_with_the_backup(closer: Closer) -> None:
+    closer.diary().save_entry(week(2, 4))
+    backup = closer.diary().backup_json()
+    closer.diary().save_entry(week(1, 8))
+    at = upload(closer.open(PAGE), "Restore", "b.json", backup, "application/json")
+    assert any("1 weeks saved now are not in it" in item.value for item in at.warning)
+    at.button(key="restore_confirm").click().run()
+    assert [str(e.week) for e in closer.diary().list_entries()] == [str(THIS_WEEK.shifted(-2))]
+
+
+def test_delete_all_needs_the_typed_word_and_keeps_a_safety_copy(closer: Closer) -> None:
+    closer.diary().save_entry(week(2, 4))
+    at = closer.open(PAGE)
+    assert at.button(key="delete_all").disabled
+    at.text_input(key="delete_word").input("delete").run()
+    assert at.button(key="delete_all").disabled, "the word must be typed exactly"
+    at.text_input(key="delete_word").input("DELETE").run()
+    at.button(key="delete_all").click().run()
+    assert closer.diary().list_entries() == []
+    assert [copy.reason for copy in closer.diary().safety_copies()] == ["delete-all"]
+    at.checkbox(key="safety_sure").check().run()
+    at.button(key="safety_restore").click().run()
+    assert len(closer.diary().list_entries()) == 1
+
+
+def test_export_buttons_are_offered(closer: Closer) -> None:
+    closer.diary().save_entry(week(2, 4))
+    at = closer.open(PAGE)
+    assert {button.key for button in at.download_button} >= {
+        "export_csv",
+        "export_tidy",
+        "export_backup",
+    }
+
+
+def test_restoring_a_backup_without_settings_keeps_the_partners_name(closer: Closer) -> None:
+    import json
+
+    from lib.settings import make_settings
+
+    closer.diary().save_entry(week(2, 4))
+    backup = json.loads(closer.diary().backup_json())
+    backup.pop("settings", None)
+    closer.diary().save_settings(make_settings("Sam", "he"))
+    at = upload(
+        closer.open(PAGE), "Restore", "b.json", json.dumps(backup).encode(), "application/json"
+    )
+    at.button(key="restore_confirm").click().run()
+    assert closer.diary().get_settings().partner_name == "Sam"

@@ -1,0 +1,48 @@
+"""The passcode gate: with a passcode set, only the prompt shows until it is entered."""
+
+import pytest
+
+from tests.apptest import Closer
+
+
+@pytest.fixture
+def locked(closer: Closer, monkeypatch: pytest.MonkeyPatch) -> Closer:
+    monkeypatch.setenv("CLOSER_PASSCODE", "correct horse")
+    return closer
+
+
+def test_no_passcode_means_no_prompt(closer: Closer) -> None:
+    at = closer.open()
+    assert not any("locked" in title.value for title in at.title)
+
+
+def test_every_page_shows_only_the_prompt(locked: Closer) -> None:
+    for url in ("", "check-in", "data", "settings", "mystery"):
+        at = locked.open_url(url)
+        assert [title.value for title in at.title] == ["🔒 Closer is locked"]
+        assert not at.slider
+        assert not at.metric
+        assert not at.download_button
+
+
+def test_wrong_then_right_passcode(locked: Closer) -> None:
+    at = locked.open()
+    at.text_input(key="passcode_input").input("wrong")
+    at.button[0].click().run()
+    assert any("not right" in error.value for error in at.error)
+    at.text_input(key="passcode_input").input("correct horse")
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.title[0].value.endswith("Closer")
+    assert "locked" not in at.title[0].value
+
+
+def test_after_three_wrong_tries_further_tries_must_wait(locked: Closer) -> None:
+    at = locked.open()
+    for _ in range(4):
+        at.text_input(key="passcode_input").input("wrong")
+        at.button[0].click().run()
+    assert any("Try again in" in error.value for error in at.error)
+    at.text_input(key="passcode_input").input("correct horse")
+    at.button[0].click().run()
+    assert at.title[0].value == "🔒 Closer is locked", "no check while the wait runs"
