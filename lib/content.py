@@ -13,7 +13,14 @@ from lib.entries import PRACTICE_KEYS
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 DEFAULT_PARTNER = "your partner"
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-_KNOWN_PLACEHOLDERS = {"partner", "Partner"}
+# Pronoun forms that never need a verb to agree with them ("they are" / "she is").
+PRONOUN_FORMS = {
+    "they": {"them": "them", "their": "their", "theirs": "theirs"},
+    "she": {"them": "her", "their": "her", "theirs": "hers"},
+    "he": {"them": "him", "their": "his", "theirs": "his"},
+}
+_KNOWN_PLACEHOLDERS = {"partner", "Partner", "them", "their", "theirs"}
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|<>~$:]")
 # Keys that must be present in every practice file, with their TOML types.
 _PRACTICE_FIELDS: dict[str, type] = {
     "key": str,
@@ -69,11 +76,17 @@ class AppText:
     disclaimer: str
 
 
-def personalise(text: str, partner_name: str = "") -> str:
-    """Fill `{partner}` and `{Partner}` with the partner's name or "your partner"."""
+def personalise(text: str, partner_name: str = "", pronoun: str = "they") -> str:
+    """Fill `{partner}`/`{Partner}` with the name or "your partner", and `{them}` etc."""
     name = partner_name.strip()
     values = {"partner": name or DEFAULT_PARTNER, "Partner": name or DEFAULT_PARTNER.capitalize()}
+    values |= PRONOUN_FORMS.get(pronoun, PRONOUN_FORMS["they"])
     return _PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), text)
+
+
+def escape_markdown(text: str) -> str:
+    """`text` with Markdown's special characters escaped, so it shows as typed."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -95,7 +95,8 @@ def settings() -> Settings:
 
 def words(text: str) -> str:
     """Content text (Markdown) with the partner's name, as typed, or "your partner"."""
-    return personalise(text, escape_markdown(settings().partner_name))
+    current = settings()
+    return personalise(text, escape_markdown(current.partner_name), current.partner_pronoun)
 
 
 def titles() -> dict[str, str]:

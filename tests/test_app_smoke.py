@@ -6,7 +6,7 @@ from lib.content import load_practices
 from lib.entries import PRACTICE_KEYS, make_entry
 from tests.apptest import THIS_WEEK, Closer
 
-FILE_PAGES = ["", "pages/home.py", "pages/check_in.py"]
+FILE_PAGES = ["", "pages/home.py", "pages/check_in.py", "pages/data.py", "pages/settings.py"]
 
 
 @pytest.mark.parametrize("filled", [False, True], ids=["empty", "filled"])

@@ -312,3 +312,22 @@ def test_content_does_not_copy_six_word_runs_from_the_reference_article() -> Non
 )
 def test_escape_markdown_keeps_a_name_from_becoming_markup(name: str, shown: str) -> None:
     assert escape_markdown(name) == shown
+
+
+@pytest.mark.parametrize(
+    ("pronoun", "expected"),
+    [
+        ("they", "ask them, then theirs, with their"),
+        ("she", "ask her, then hers, with her"),
+        ("he", "ask him, then his, with his"),
+    ],
+)
+def test_pronoun_placeholders_follow_the_settings(pronoun: str, expected: str) -> None:
+    text = "ask {them}, then {theirs}, with {their}"
+    assert personalise(text, "Sam", pronoun) == expected
+
+
+def test_no_content_sentence_uses_a_bare_they_that_would_need_verb_agreement() -> None:
+    for practice in load_practices():
+        texts = [practice.why, *practice.practices, *practice.prompts, practice.caution]
+        assert not any("{they}" in text for text in texts)

@@ -219,3 +219,14 @@ def test_chosen_focus_is_saved_and_the_suggestion_is_marked(closer: Closer) -> N
     assert UNSAVED in [caption.value for caption in at.caption]
     save(at)
     assert closer.diary().get_entry(THIS_WEEK).focus == "space"
+
+
+def test_deleting_a_week_removes_it_keeps_a_copy_and_clears_the_form(closer: Closer) -> None:
+    closer.diary().save_entry(make_entry(THIS_WEEK, dict.fromkeys(PRACTICE_KEYS, 9)))
+    at = closer.open(PAGE)
+    at.button(key="delete_week").click().run()
+    assert not at.exception
+    assert closer.diary().get_entry(THIS_WEEK) is None
+    assert [copy.reason for copy in closer.diary().safety_copies()] == ["delete-week"]
+    assert at.slider(key=widget_key(THIS_WEEK, "rating", "connection")).value == 5
+    assert any(f"Deleted the check-in for {THIS_WEEK}" in item.value for item in at.success)

@@ -129,3 +129,29 @@ def test_restoring_a_backup_without_settings_keeps_the_partners_name(closer: Clo
     )
     at.button(key="restore_confirm").click().run()
     assert closer.diary().get_settings().partner_name == "Sam"
+
+
+def test_export_delete_all_import_gives_the_same_diary(closer: Closer) -> None:
+    notes = {
+        "space": 'Café, "quotes", ✨\nsecond line',
+        "mystery": "=SUM(A1) looked like a formula",
+    }
+    for offset in range(1, 5):
+        ratings = dict.fromkeys(PRACTICE_KEYS, offset + 2) | {"presence": None}
+        closer.diary().save_entry(
+            make_entry(THIS_WEEK.shifted(-offset), ratings, notes, "Réflexion")
+        )
+    before = closer.diary().list_entries()
+    exported = transfer.export_csv(before)
+
+    at = closer.open(PAGE)
+    at.text_input(key="delete_word").input("DELETE").run()
+    at.button(key="delete_all").click().run()
+    assert closer.diary().list_entries() == []
+    at = upload(at, "Import", "closer.csv", exported, "text/csv")
+    at.button(key="import_confirm").click().run()
+
+    after = closer.diary().list_entries()
+    assert [(e.week, e.ratings, e.notes, e.reflection, e.focus, e.updated_at) for e in after] == [
+        (e.week, e.ratings, e.notes, e.reflection, e.focus, e.updated_at) for e in before
+    ]

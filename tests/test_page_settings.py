@@ -20,6 +20,7 @@ def test_partner_name_is_saved_and_used_in_the_prompts(closer: Closer) -> None:
     page = closer.open_url("presence")
     text = "\n".join(markdown.value for markdown in page.markdown)
     assert "When Sam is talking" in text
+    assert "actually with him" in text
     assert "your partner" not in text
 
 
