@@ -60,6 +60,8 @@ MAX_PROBLEM_CHARS = 300
 TOO_MANY_WEEKS = f"The file holds more than {MAX_WEEKS:,} weeks, the most Closer can import."
 FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 GUARD = "'"
+_ZIP_MAGIC = b"PK\x03\x04"
+_SNIFF_BYTES = 8192
 
 
 class TransferError(ValueError):
@@ -196,6 +198,14 @@ def _decode(data: bytes, max_bytes: int) -> str:
         raise TransferError(
             ["The file is not UTF-8 text (it is UTF-16). Save it again as “CSV UTF-8”."]
         )
+    if data.startswith(_ZIP_MAGIC) or _looks_binary(data[:_SNIFF_BYTES]):
+        # A spreadsheet workbook (.xlsx and .ods are zip files) or other binary data.
+        raise TransferError(
+            [
+                "This is not a CSV file (it looks like a spreadsheet workbook or other binary "
+                "data). In your spreadsheet program, save it as “CSV UTF-8” and import that."
+            ]
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -208,6 +218,12 @@ def _decode(data: bytes, max_bytes: int) -> str:
     if not text.strip():
         raise TransferError(["The file is empty."])
     return text
+
+
+def _looks_binary(head: bytes) -> bool:
+    # Text has the odd stray control character; binary data is full of them.
+    controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
+    return controls > max(2, len(head) // 20)
 
 
 def _size(count: int) -> str:

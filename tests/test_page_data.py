@@ -56,17 +56,39 @@ def test_import_can_also_replace_the_differing_weeks(closer: Closer) -> None:
     assert [copy.reason for copy in closer.diary().safety_copies()] == ["import"]
 
 
+HEADER = "week,connection,associations,presence,mystery,space,self_love"
+
+
+def rows(*lines: str) -> bytes:
+    return "\n".join([HEADER, *lines]).encode()
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
         (b"", "empty"),
-        (
-            b"week,connection,associations,presence,mystery,space,self_love\n2026-W60,5,5,5,5,5,5\n",
-            "2026-W60",
-        ),
+        (rows("2026-W60,5,5,5,5,5,5"), "2026-W60"),
+        (rows("2026-W40,11,5,5,5,5,5"), "not 11"),
+        (rows("2026-W40,abc,5,5,5,5,5"), "abc"),
+        (rows("2026-W40,5,5,5,5,5,5", "2026-W40,6,6,6,6,6,6"), "2026-W40"),
+        (HEADER.replace("week,", "when,").encode() + b"\n2026-W40,5,5,5,5,5,5", "week"),
+        (rows("2026-W40,5,5,5,5,5,5").replace(b"self_love", b"self_love,mood"), "mood"),
         (b"\xff\xfe\x00junk", "UTF-8"),
+        (b"\x00\x01\x02PK\x03\x04 binary", "CSV"),
+        (b"x" * (6 * 1024 * 1024), "MB"),
     ],
-    ids=["empty", "impossible-week", "not-utf8"],
+    ids=[
+        "empty",
+        "impossible-week",
+        "rating-11",
+        "rating-abc",
+        "same-week-twice",
+        "missing-week-column",
+        "unknown-column",
+        "not-utf8",
+        "not-csv",
+        "over-the-cap",
+    ],
 )
 def test_a_broken_file_is_explained_and_nothing_changes(
     closer: Closer, data: bytes, message: str

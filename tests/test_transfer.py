@@ -338,7 +338,7 @@ CSV_PROBLEMS = [
     ),
     ("row too short", f"{HEADER}\r\n2026-W48,,7\r\n".encode(), "Row 2 has 3 cells"),
     ("UTF-16", b"\xff\xfew\x00e\x00e\x00k\x00", "The file is not UTF-8 text (it is UTF-16)."),
-    ("binary junk", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "The file is not UTF-8 text"),
+    ("binary junk", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "This is not a CSV file"),
     ("plain text", b"Dear diary,\nwhat a week.\n", "The column “Dear diary” is not one Closer"),
     (
         "broken quoting",
@@ -555,3 +555,17 @@ def test_file_names_carry_the_date() -> None:
     assert export_filename(date(2026, 11, 24)) == "closer-entries-2026-11-24.csv"
     assert tidy_filename(date(2026, 11, 24)) == "closer-entries-tidy-2026-11-24.csv"
     assert backup_filename(START + timedelta(seconds=59)) == "closer-backup-2026-11-24-2015.json"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"PK\x03\x04\x14\x00 workbook", b"week,space\x00\x01\x02\x03\x04"],
+    ids=["xlsx", "nul-bytes"],
+)
+def test_a_binary_file_is_called_not_a_csv(data: bytes) -> None:
+    with pytest.raises(TransferError) as caught:
+        parse_csv(data)
+    assert caught.value.problems == [
+        "This is not a CSV file (it looks like a spreadsheet workbook or other binary data). "
+        "In your spreadsheet program, save it as “CSV UTF-8” and import that."
+    ]
