@@ -71,3 +71,20 @@ def prune(data_file: Path, keep: int = KEEP) -> None:
     """Delete all but the newest `keep` safety copies."""
     for old in listing(data_file)[keep:]:
         old.path.unlink(missing_ok=True)
+
+
+def set_aside(data_file: Path, now: datetime) -> Path:
+    """Rename an unreadable data file (or folder) out of the way, never overwriting anything.
+
+    The bytes stay exactly as they were, under a new name beside the original.
+    """
+    stamp = f"{now:%Y%m%d-%H%M%S}"
+    for attempt in range(100):
+        extra = f"-{attempt}" if attempt else ""
+        target = data_file.with_name(
+            f"{data_file.stem}.unreadable-{stamp}{extra}{data_file.suffix}"
+        )
+        if not target.exists():
+            os.rename(data_file, target)
+            return target
+    raise FileExistsError(f"Too many set-aside copies of {data_file} at {stamp}.")

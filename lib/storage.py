@@ -320,16 +320,48 @@ class Diary:
 
     def restore_safety_copy(self, copy: Path) -> None:
         """Put a safety copy back in place of the diary (the current one is copied first)."""
+        entries, settings = self._read_copy(copy)
+        self.restore(entries, settings)
+
+    def start_new_diary(self) -> Path | None:
+        """Keep the unreadable file under a new name and start an empty diary; return the name."""
+        if self.path is None:
+            return None
+        with self._locked():
+            if not self.path.exists():
+                return None
+            try:
+                return backups.set_aside(self.path, self._clock())
+            except OSError as error:
+                raise _save_error(self.path, error) from error
+
+    def recover_from_copy(self, copy: Path) -> Path | None:
+        """Put a safety copy in place of an unreadable file, which is kept under a new name."""
+        if self.path is None:
+            return None
+        payload = copy.read_bytes()
+        self._read_copy(copy)  # the copy itself must be a readable diary
+        with self._locked():
+            try:
+                kept = backups.set_aside(self.path, self._clock()) if self.path.exists() else None
+                atomic_write(self.path, payload)
+            except OSError as error:
+                raise _save_error(self.path, error) from error
+        return kept
+
+    def _read_copy(self, copy: Path) -> tuple[list[WeekEntry], Settings]:
         source = AtomicJSONStorage(copy).read()
         if source is None:
             raise DataFileError(copy, "no longer exists.")
-        entries = (
-            [self._decode(Document(doc, int(key))) for key, doc in source[ENTRIES_TABLE].items()]
-            if ENTRIES_TABLE in source
-            else []
-        )
-        settings = settings_from_record(source.get(SETTINGS_TABLE, {}).get("1"))
-        self.restore(entries, settings)
+        try:
+            documents = [
+                Document(doc, int(key)) for key, doc in source.get(ENTRIES_TABLE, {}).items()
+            ]
+            entries = [self._decode(document) for document in documents]
+            settings = settings_from_record(source.get(SETTINGS_TABLE, {}).get("1"))
+        except (DataFileError, ValueError) as error:
+            raise DataFileError(copy, f"cannot be used: {error}") from None
+        return entries, settings
 
     def _checked_record(self, entry: WeekEntry) -> dict[str, Any]:
         record = entry_to_record(entry)

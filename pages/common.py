@@ -31,6 +31,7 @@ _SAMPLE_MODE = "sample_mode"
 _SAMPLE_DIARY = "sample_diary"
 _FOCUS_ERROR = "focus_error"
 _DELETED = "deleted_week"
+_RECOVERY = "recovery_result"
 
 
 @st.cache_resource(show_spinner=False)
@@ -132,16 +133,61 @@ def now() -> datetime:
 
 
 def show_data_error(error: DataFileError) -> None:
-    """Explain an unreadable data file and stop the page; nothing is written."""
-    st.error(f"**Closer cannot open your diary.** The file `{error.path}` {error.problem}")
+    """Explain an unreadable data file, offer the ways out, and stop the page."""
+    st.title("⚠️ Closer cannot open your diary")
+    st.error(f"The file `{error.path}` {escape_markdown(error.problem)}")
     st.markdown(
-        "Closer has not changed or overwritten this file, and it will not save anything "
-        "until the problem is fixed. You can:\n"
-        "- restore the file from a backup copy you made, or\n"
-        "- move the file somewhere safe and reload this page to start a new, empty diary, or\n"
-        "- point Closer at a different file with the `CLOSER_DB` environment variable."
+        "Closer has not changed this file and will not write to it. Choose what to do; "
+        "whichever you pick, the unreadable file is kept beside the diary under a new name."
+    )
+    recovery_result()
+    copies = diary().safety_copies()
+    if copies:
+        st.subheader("Restore a safety copy")
+        labels = {
+            str(copy.path): f"{copy.taken.day} {copy.taken:%b %Y, %H:%M} · before "
+            f"{copy.reason.replace('-', ' ')}"
+            for copy in copies
+        }
+        picked = st.selectbox(
+            "Safety copies, newest first", list(labels), format_func=labels.get, key="recover_copy"
+        )
+        st.button(
+            "Restore this copy",
+            type="primary",
+            key="recover_restore",
+            on_click=_recover,
+            args=(Path(picked),),
+        )
+    st.subheader("Start a new, empty diary")
+    st.button("Start a new diary", key="recover_new", on_click=_recover, args=(None,))
+    st.caption(
+        "Or fix the file by hand (docs/DATA.md describes it), or point Closer at another "
+        "file with the `CLOSER_DB` environment variable, then reload this page."
     )
     st.stop()
+
+
+def _recover(copy: Path | None) -> None:
+    """Button callback: restore `copy`, or start empty; the unreadable file is set aside."""
+    store = diary()
+    try:
+        kept = store.start_new_diary() if copy is None else store.recover_from_copy(copy)
+    except (SaveError, DataFileError, OSError) as error:
+        st.session_state[_RECOVERY] = ("error", str(error))
+        return
+    what = "Started a new, empty diary." if copy is None else "Restored the safety copy."
+    where = f" The unreadable file is kept as `{kept}`." if kept else ""
+    st.session_state[_RECOVERY] = ("done", what + where)
+
+
+def recovery_result() -> None:
+    """Say once what the last recovery did."""
+    result = st.session_state.pop(_RECOVERY, None)
+    if result is None:
+        return
+    kind, message = result
+    (st.error if kind == "error" else st.success)(message)
 
 
 def saved_entries() -> list[WeekEntry]:

@@ -13,6 +13,7 @@ entries = common.saved_entries()
 
 st.title(f"🫶 {text.name}")
 st.caption(text.tagline)
+common.recovery_result()
 
 if not entries:
     with st.container(key="empty_state"):

@@ -45,3 +45,15 @@ def test_other_files_in_the_folder_are_left_alone(tmp_path: Path) -> None:
     backups.take(data, "restore", START)
     assert mine.read_text() == "keep me"
     assert len(backups.listing(data)) == 1
+
+
+def test_set_aside_renames_and_never_overwrites(tmp_path: Path) -> None:
+    data = tmp_path / "closer.json"
+    data.write_bytes(b"{broken")
+    taken = tmp_path / "closer.unreadable-20261124-201500.json"
+    taken.write_bytes(b"an earlier one")
+    kept = backups.set_aside(data, START)
+    assert kept == tmp_path / "closer.unreadable-20261124-201500-1.json"
+    assert kept.read_bytes() == b"{broken"
+    assert taken.read_bytes() == b"an earlier one"
+    assert not data.exists()

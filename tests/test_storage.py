@@ -712,3 +712,24 @@ def test_a_non_ascii_digit_id_is_reported_not_crashed_on(
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(DataFileError, match="wrong shape"):
         Diary.open(path).list_entries()
+
+
+def test_start_new_diary_keeps_the_unreadable_file_and_starts_empty(path: Path) -> None:
+    path.write_bytes(b"\x00\x00 not json")
+    diary = Diary.open(path)
+    kept = diary.start_new_diary()
+    assert kept is not None
+    assert kept.read_bytes() == b"\x00\x00 not json"
+    assert diary.list_entries() == []
+
+
+def test_recovering_from_an_unusable_copy_changes_nothing(
+    path: Path, entry_factory: EntryFactory
+) -> None:
+    path.write_bytes(b"{broken")
+    bad_copy = path.parent / "copy.json"
+    bad_copy.write_bytes(b"[]")
+    before = folder_state(path.parent)
+    with pytest.raises(DataFileError, match="not a Closer diary"):
+        Diary.open(path).recover_from_copy(bad_copy)
+    assert folder_state(path.parent) == before
