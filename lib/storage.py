@@ -182,25 +182,30 @@ class Diary:
         return cls(MemoryStorage(), None, clock)
 
     @contextmanager
-    def _locked(self) -> Iterator[None]:
+    def _locked(self, write: bool = False) -> Iterator[None]:
+        """This process's lock; for a write also the lock file shared with other processes.
+
+        Reads skip the lock file: writes replace the file atomically, so a reader
+        always sees a whole file, and a diary in a read-only folder stays readable.
+        """
         with self._lock:
-            if self._file_lock is None or self.path is None:
+            if not write or self._file_lock is None or self.path is None:
                 yield
                 return
             try:
                 self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            except OSError as error:
-                raise DataFileError(
-                    self.path, f"cannot be created: its folder is not writable ({error.strerror})."
-                ) from None
-            try:
-                with self._file_lock:
-                    yield
+                self._file_lock.acquire()
             except Timeout:
                 raise SaveError(
                     f"Another Closer window or program is still using {self.path} after "
                     f"{LOCK_TIMEOUT_SECONDS:.0f} seconds. Nothing was changed; please try again."
                 ) from None
+            except OSError as error:
+                raise _save_error(self.path, error) from error
+            try:
+                yield
+            finally:
+                self._file_lock.release()
 
     def check(self) -> None:
         """Raise DataFileError if the file cannot be read or holds an entry that cannot."""
@@ -219,7 +224,7 @@ class Diary:
 
     def save_entry(self, entry: WeekEntry) -> WeekEntry:
         """Save `entry`, replacing any entry for the same week; return it as stored."""
-        with self._locked():
+        with self._locked(write=True):
             existing = self._load().get(entry.week)
             now = self._clock()
             created = existing.created_at if existing and existing.created_at else now
@@ -230,7 +235,7 @@ class Diary:
 
     def delete_entry(self, week: IsoWeek) -> bool:
         """Delete the entry for `week`, after a safety copy; True if there was one."""
-        with self._locked():
+        with self._locked(write=True):
             if week not in self._load():
                 return False
             self._safety_copy("delete-week")
@@ -242,7 +247,7 @@ class Diary:
 
         A safety copy is taken first when any saved week would be replaced.
         """
-        with self._locked():
+        with self._locked(write=True):
             existing = self._load()
             now = self._clock()
             if any(entry.week in existing for entry in entries):
@@ -260,7 +265,7 @@ class Diary:
 
     def restore(self, entries: Sequence[WeekEntry], settings: Settings | None) -> None:
         """Replace the whole diary with a backup's entries (and settings), after a safety copy."""
-        with self._locked():
+        with self._locked(write=True):
             self._load()  # never replace a file that cannot be read; the user must act first
             self._safety_copy("restore")
             now = self._clock()
@@ -280,7 +285,7 @@ class Diary:
 
     def delete_all(self) -> int:
         """Delete every entry (settings stay), after a safety copy; returns how many."""
-        with self._locked():
+        with self._locked(write=True):
             count = len(self._load())
             if count:
                 self._safety_copy("delete-all")
@@ -310,7 +315,7 @@ class Diary:
     def save_settings(self, settings: Settings) -> None:
         """Store the user's settings."""
         record = settings_to_record(settings)
-        with self._locked():
+        with self._locked(write=True):
             self._load()
             self._write_tables(lambda data: data.__setitem__(SETTINGS_TABLE, {"1": record}))
 
@@ -327,7 +332,7 @@ class Diary:
         """Keep the unreadable file under a new name and start an empty diary; return the name."""
         if self.path is None:
             return None
-        with self._locked():
+        with self._locked(write=True):
             if not self.path.exists():
                 return None
             try:
@@ -341,7 +346,7 @@ class Diary:
             return None
         payload = copy.read_bytes()
         self._read_copy(copy)  # the copy itself must be a readable diary
-        with self._locked():
+        with self._locked(write=True):
             try:
                 kept = backups.set_aside(self.path, self._clock()) if self.path.exists() else None
                 atomic_write(self.path, payload)

@@ -83,3 +83,24 @@ def test_no_safety_copies_means_no_restore_offer(closer: Closer) -> None:
     at = closer.open()
     assert not [box for box in at.selectbox if box.key == "recover_copy"]
     assert at.button(key="recover_new")
+
+
+def test_a_file_without_read_permission_is_explained_and_set_aside(
+    closer: Closer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    closer.db_path.write_bytes(b'{"private": true}')
+    real_read_bytes = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:
+        # Root reads anything, so make the refusal a normal user would get.
+        if self == closer.db_path and self.exists():
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    at = closer.open()
+    assert "cannot be read: permission denied" in at.error[0].value
+    at.button(key="recover_new").click().run()
+    monkeypatch.undo()
+    [kept] = set_aside(closer.db_path)
+    assert kept.read_bytes() == b'{"private": true}'

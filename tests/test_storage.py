@@ -220,11 +220,15 @@ def test_data_folder_and_files_are_private_to_the_owner(
     assert stat.S_IMODE(path.with_name("closer.json.lock").stat().st_mode) == 0o600
 
 
-def test_a_folder_that_cannot_be_created_is_a_data_file_error(tmp_path: Path) -> None:
+def test_a_folder_that_cannot_be_created_is_reported_on_read_and_save(
+    tmp_path: Path, entry_factory: EntryFactory
+) -> None:
     (tmp_path / "blocker").write_text("a file, not a folder")
     path = tmp_path / "blocker" / "closer.json"
-    with pytest.raises(DataFileError, match="cannot be created: its folder is not writable"):
+    with pytest.raises(DataFileError, match="cannot be read: Not a directory"):
         Diary.open(path).list_entries()
+    with pytest.raises(SaveError, match=r"Could not save to .*Nothing in the diary was changed"):
+        Diary.open(path).save_entry(entry_factory("2026-W40", 3))
 
 
 # Files Closer cannot read are reported and never touched.
