@@ -99,7 +99,7 @@ def test_a_file_without_read_permission_is_explained_and_set_aside(
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
     at = closer.open()
-    assert "cannot be read: permission denied" in at.error[0].value
+    assert "cannot be read: permission denied" in at.error[0].value.replace("\\", "")
     at.button(key="recover_new").click().run()
     monkeypatch.undo()
     [kept] = set_aside(closer.db_path)
