@@ -5,6 +5,7 @@
 
 import sys
 
+from streamlit import net_util
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
@@ -14,6 +15,13 @@ from streamlit.web import cli
 # "Page not found" dialog over the right page (streamlit/streamlit#8860,
 # #9992). app.py always uses st.navigation, so say so before any session starts.
 PagesManager.uses_pages_directory = False
+
+# To judge a WebSocket's Origin, Streamlit looks up this machine's public
+# address on the internet (checkip.amazonaws.com) the first time a foreign
+# origin knocks. Closer serves this computer only, so its addresses are
+# loopback, and no request ever leaves the machine.
+net_util._external_ip = "127.0.0.1"
+net_util._internal_ip = "127.0.0.1"
 
 if __name__ == "__main__":
     sys.exit(cli.main(["run", "app.py", *sys.argv[1:]], prog_name="streamlit"))
