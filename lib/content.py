@@ -20,6 +20,12 @@ PRONOUN_FORMS = {
     "he": {"them": "him", "their": "his", "theirs": "his"},
 }
 _KNOWN_PLACEHOLDERS = {"partner", "Partner", "them", "their", "theirs"}
+_ZERO_WIDTH_SPACE = "\u200b"
+_AUTOLINK_TRIGGERS = (
+    ("\\:/", f"\\:{_ZERO_WIDTH_SPACE}/"),
+    ("www\\.", f"www{_ZERO_WIDTH_SPACE}\\."),
+    ("@", f"@{_ZERO_WIDTH_SPACE}"),
+)
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|<>~$:]")
 # Keys that must be present in every practice file, with their TOML types.
 _PRACTICE_FIELDS: dict[str, type] = {
@@ -85,8 +91,16 @@ def personalise(text: str, partner_name: str = "", pronoun: str = "they") -> str
 
 
 def escape_markdown(text: str) -> str:
-    """`text` with Markdown's special characters escaped, so it shows as typed."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
+    """`text` with Markdown's special characters escaped, so it shows as typed.
+
+    Escaping does not stop the autolinker from turning `https://…`, `www.…` or
+    an e-mail address into a link, so a zero-width space breaks those triggers;
+    what the user reads is unchanged.
+    """
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
+    for trigger, broken in _AUTOLINK_TRIGGERS:
+        escaped = escaped.replace(trigger, broken)
+    return escaped
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -6,6 +6,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+# Diaries are about now: this range keeps every date, and pandas' timestamps
+# (1677 to 2262), far from their limits.
+MIN_YEAR = 1900
+MAX_YEAR = 2199
 _WEEK_PATTERN = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.IGNORECASE)
 
 
@@ -27,8 +31,11 @@ class IsoWeek:
     week: int
 
     def __post_init__(self) -> None:
-        if not 1 <= self.year <= 9999:
-            raise WeekError(f"{self.year} is not a year Closer can use.")
+        if not MIN_YEAR <= self.year <= MAX_YEAR:
+            raise WeekError(
+                f"{self.year} is not a year Closer can use (it keeps weeks from "
+                f"{MIN_YEAR} to {MAX_YEAR})."
+            )
         last = weeks_in_year(self.year)
         if not 1 <= self.week <= last:
             raise WeekError(

@@ -16,7 +16,7 @@ from lib.checkin import (
     widget_key,
 )
 from lib.content import Practice
-from lib.entries import NOTE_MAX_CHARS, WeekEntry
+from lib.entries import WeekEntry
 from lib.weeks import IsoWeek, day_label
 from pages import common
 
@@ -145,8 +145,7 @@ def practice_rating(
         st.text_area(
             f"Note on {item.title.lower()} (optional)",
             key=widget_key(week, "note", item.key),
-            placeholder=common.words(item.prompts[0]),
-            max_chars=NOTE_MAX_CHARS,
+            placeholder=common.plain_words(item.prompts[0]),
             height=68,
             persist_state="session",
         )

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib import checkin, insights
-from lib.entries import REFLECTION_MAX_CHARS
+from lib.content import escape_markdown
 from lib.weeks import IsoWeek, moment_label
 from pages import blocks, common, gate
 
@@ -18,7 +18,7 @@ for name, value in checkin.form_values(week, entry).items():
 
 st.title("✍️ Check-in")
 if week_problem:
-    st.warning(week_problem)
+    st.warning(escape_markdown(week_problem))
     del st.query_params["week"]  # said once; the URL now matches the week shown
 options = [str(option) for option in checkin.picker_weeks(today, saved, also=week)]
 st.session_state["week_picker"] = str(week)
@@ -47,7 +47,6 @@ st.text_area(
     "Reflection on the week (optional)",
     key=checkin.widget_key(week, "reflection"),
     placeholder="Anything else about this week you want to remember?",
-    max_chars=REFLECTION_MAX_CHARS,
     persist_state="session",
 )
 suggestion = insights.focus_suggestion(list(saved.values()), today)

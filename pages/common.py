@@ -100,6 +100,12 @@ def words(text: str) -> str:
     return personalise(text, escape_markdown(current.partner_name), current.partner_pronoun)
 
 
+def plain_words(text: str) -> str:
+    """Content text for plain-text places (placeholders), with the name as typed."""
+    current = settings()
+    return personalise(text, current.partner_name, current.partner_pronoun)
+
+
 def titles() -> dict[str, str]:
     """Practice key to title."""
     return {item.key: item.title for item in practices()}

@@ -5,7 +5,7 @@ from datetime import time
 import streamlit as st
 
 from lib import reminders
-from lib.settings import NAME_MAX_CHARS, PRONOUNS, make_settings
+from lib.settings import PRONOUNS, make_settings
 from lib.storage import DataFileError, SaveError
 from pages import common, gate
 
@@ -17,9 +17,7 @@ st.title("⚙️ Settings")
 st.subheader("Your partner")
 st.caption("Used where Closer's prompts mention your partner. Leave empty for “your partner”.")
 with st.form("partner"):
-    name = st.text_input(
-        "Name", value=current.partner_name, max_chars=NAME_MAX_CHARS, key="partner_name"
-    )
+    name = st.text_input("Name", value=current.partner_name, key="partner_name")
     pronoun = st.radio(
         "Pronoun",
         PRONOUNS,

@@ -331,3 +331,15 @@ def test_no_content_sentence_uses_a_bare_they_that_would_need_verb_agreement() -
     for practice in load_practices():
         texts = [practice.why, *practice.practices, *practice.prompts, practice.caution]
         assert not any("{they}" in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    "text", ["see https://evil.example", "www.evil.example", "mail me@evil.example"]
+)
+def test_escape_markdown_breaks_autolinks_without_changing_what_is_read(text: str) -> None:
+    escaped = escape_markdown(text)
+    assert "://" not in escaped
+    assert "www." not in escaped.replace("\\", "")
+    assert "@e" not in escaped
+    unescaped = escaped.replace("\u200b", "").replace("\\", "")
+    assert unescaped == text
