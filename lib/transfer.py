@@ -526,3 +526,13 @@ def tidy_filename(today: date) -> str:
 def backup_filename(now: datetime) -> str:
     """`closer-backup-2026-11-24-2015.json`."""
     return f"closer-backup-{now:%Y-%m-%d-%H%M}.json"
+
+
+def refuse_future_weeks(entries: Sequence[WeekEntry], today: date) -> None:
+    """Raise TransferError naming any week that has not started yet (as the check-in does)."""
+    current = IsoWeek.of(today)
+    future = sorted({entry.week for entry in entries if entry.week > current})
+    if future:
+        raise TransferError(
+            [f"{week} has not started yet; Closer keeps weeks up to this one." for week in future]
+        )

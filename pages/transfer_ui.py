@@ -69,6 +69,7 @@ def import_section(entries: Sequence[WeekEntry]) -> None:
         return
     try:
         incoming = transfer.parse_csv(uploaded.getvalue(), max_upload_bytes())
+        transfer.refuse_future_weeks(incoming, common.today())
     except transfer.TransferError as error:
         _problems(error)
         return
@@ -92,6 +93,7 @@ def restore_section(entries: Sequence[WeekEntry]) -> None:
         return
     try:
         backup = transfer.parse_backup(uploaded.getvalue(), max_upload_bytes())
+        transfer.refuse_future_weeks(backup.entries, common.today())
     except transfer.TransferError as error:
         _problems(error)
         return

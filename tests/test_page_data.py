@@ -76,6 +76,7 @@ def rows(*lines: str) -> bytes:
         (b"\xff\xfe\x00junk", "UTF-8"),
         (b"\x00\x01\x02PK\x03\x04 binary", "CSV"),
         (b"x" * (6 * 1024 * 1024), "MB"),
+        (rows("2027-W10,5,5,5,5,5,5"), "2027-W10 has not started yet"),
     ],
     ids=[
         "empty",
@@ -88,6 +89,7 @@ def rows(*lines: str) -> bytes:
         "not-utf8",
         "not-csv",
         "over-the-cap",
+        "future-week",
     ],
 )
 def test_a_broken_file_is_explained_and_nothing_changes(
