@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test format screenshots clean
+.PHONY: run test soak format screenshots clean
 
 run: $(VENV)/.runtime-installed
 	$(BIN)/python serve.py --server.address 127.0.0.1 --server.port $(PORT)
@@ -13,6 +13,15 @@ test: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
+
+# The fault tests at full size (CLOSER_SOAK=1): 7 to 8 minutes, loopback only, each test
+# under its own pytest-timeout. Their figures go to SOAK_REPORT (docs/RELIABILITY.md).
+soak: SOAK_REPORT := $(or $(TMPDIR),/tmp)/closer-soak.jsonl
+soak: $(VENV)/.dev-installed
+	rm -f $(SOAK_REPORT)
+	CLOSER_SOAK=1 CLOSER_SOAK_REPORT=$(SOAK_REPORT) $(BIN)/pytest -m "slow or not slow" -q \
+		tests/test_faults_server.py tests/test_storage_crash.py
+	cat $(SOAK_REPORT)
 
 # Needs Debian's Chromium (apt-get install -y chromium).
 screenshots: $(VENV)/.dev-installed

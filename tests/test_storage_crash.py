@@ -14,9 +14,10 @@ import pytest
 
 from lib.storage import Diary
 from lib.weeks import IsoWeek
+from tests import soak
 
 PROJECT_ROOT = Path(__file__).parents[1]
-ROUNDS = 20
+ROUNDS = soak.size(20, 200)  # make soak runs the full count
 FIRST_ACK_SECONDS = 15.0
 MAX_EXTRA_DELAY_SECONDS = 0.05
 
@@ -27,6 +28,7 @@ from pathlib import Path
 
 from lib.entries import PRACTICE_KEYS, make_entry
 from lib.storage import Diary
+from tests import soak
 from lib.weeks import IsoWeek
 
 diary = Diary.open(Path(sys.argv[1]))
@@ -102,3 +104,4 @@ def test_killed_writer_loses_no_acknowledged_save(tmp_path: Path) -> None:
         assert acknowledged <= stored, f"{context}: lost {sorted(acknowledged - stored)}"
         # The week after the last acknowledged one may have been saved unacknowledged: skip it.
         start = max(acked).shifted(2)
+    soak.report("writer_sigkill", rounds=ROUNDS, acknowledged=len(acknowledged), lost=0)
