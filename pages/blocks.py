@@ -135,12 +135,12 @@ def practice_rating(
             key=widget_key(week, "rating", item.key),
             disabled=st.session_state[skip_key],
             label_visibility="collapsed",
-            help=f"5: {item.scale.mid}",
             persist_state="session",
         )
         skip.toggle("Skip this week", key=skip_key, persist_state="session")
-        low, high = st.columns(2)
+        low, mid, high = st.columns(3)
         low.caption(f"**1** · {item.scale.low}")
+        mid.caption(f"**5** · {item.scale.mid}", text_alignment="center")
         high.caption(f"{item.scale.high} · **10**", text_alignment="right")
         st.text_area(
             f"Note on {item.title.lower()} (optional)",

@@ -230,3 +230,13 @@ def test_deleting_a_week_removes_it_keeps_a_copy_and_clears_the_form(closer: Clo
     assert [copy.reason for copy in closer.diary().safety_copies()] == ["delete-week"]
     assert at.slider(key=widget_key(THIS_WEEK, "rating", "connection")).value == 5
     assert any(f"Deleted the check-in for {THIS_WEEK}" in item.value for item in at.success)
+
+
+def test_each_slider_shows_what_a_1_a_5_and_a_10_mean(closer: Closer) -> None:
+    from lib.content import load_practices
+
+    captions = [caption.value for caption in closer.open(PAGE).caption]
+    for practice in load_practices():
+        assert f"**1** · {practice.scale.low}" in captions
+        assert f"**5** · {practice.scale.mid}" in captions
+        assert f"{practice.scale.high} · **10**" in captions

@@ -1,0 +1,292 @@
+"""In a real browser: whole journeys through check-in, dashboard, export and import.
+
+Each test starts its own server on a fresh data file. The last one uses the
+keyboard alone, from the page load on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable
+from datetime import date
+
+from lib import insights
+from lib.content import load_practices
+from lib.entries import make_entry
+from lib.sample import sample_entries
+from lib.storage import Diary
+from lib.transfer import CSV_COLUMNS, export_csv, export_filename
+from lib.weeks import IsoWeek
+from tests.browser import Server, settle
+
+BOM = b"\xef\xbb\xbf"
+MAX_TABS = 80  # more than every focusable element on any page, twice over
+# What a keyboard user is on: enough to tell two "Skip this week" toggles apart.
+ACTIVE = """() => {
+    const e = document.activeElement;
+    const practice = e.closest('[class*="st-key-practice_"]');
+    return {
+        tag: e.tagName,
+        label: e.getAttribute('aria-label') || '',
+        text: (e.innerText || '').trim(),
+        practice: practice ? practice.className.match(/st-key-practice_(\\w+)/)[1] : '',
+    };
+}"""
+
+
+def open_page(page, server: Server, path: str = "") -> None:
+    page.goto(f"{server.url}/{path}")
+    settle(page)
+
+
+def slider_label(title: str) -> str:
+    return f"{title}: your rating from 1 to 10"
+
+
+def press(page, key: str, times: int = 1) -> None:
+    for _ in range(times):
+        page.keyboard.press(key)
+    settle(page)
+
+
+def tab_to(page, wanted: Callable[[dict[str, str]], bool], back: bool = False) -> None:
+    """Press Tab (or Shift+Tab) until the focused element is the wanted one."""
+    seen = []
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Shift+Tab" if back else "Tab")
+        active = page.evaluate(ACTIVE)
+        if wanted(active):
+            return
+        seen.append(active["label"] or active["text"][:30] or active["tag"])
+    raise AssertionError(f"not reachable with {'Shift+' if back else ''}Tab; passed {seen}")
+
+
+def labelled(label: str) -> Callable[[dict[str, str]], bool]:
+    return lambda active: active["label"] == label
+
+
+def button(text: str) -> Callable[[dict[str, str]], bool]:
+    return lambda active: active["tag"] == "BUTTON" and text in active["text"]
+
+
+def link(text: str) -> Callable[[dict[str, str]], bool]:
+    return lambda active: active["tag"] == "A" and active["text"].endswith(text)
+
+
+def metric(page, label: str) -> str:
+    box = page.locator('[data-testid="stMetric"]').filter(has_text=label)
+    return box.locator('[data-testid="stMetricValue"]').inner_text()
+
+
+def upload(page, name: str, data: bytes) -> None:
+    """Put a file into the data page's CSV import picker."""
+    picker = page.locator('[data-testid="stFileUploader"]').filter(has_text="Import a CSV export")
+    picker.locator('input[type="file"]').set_input_files(
+        {"name": name, "mimeType": "text/csv", "buffer": data}
+    )
+    settle(page)
+
+
+def import_csv(page, data: bytes, weeks: int) -> None:
+    """Upload `data` on /data, check the preview says `weeks` new weeks, and import them."""
+    upload(page, "closer-entries.csv", data)
+    assert metric(page, "New weeks") == str(weeks)
+    assert metric(page, "Differ from saved") == "0"
+    assert metric(page, "Identical") == "0"
+    page.get_by_role("button", name=f"Import {weeks} weeks").click()
+    settle(page)
+    assert page.get_by_text(f"Imported {weeks} weeks.").is_visible()
+
+
+def download_entries_csv(page, by_keyboard: bool = False) -> bytes:
+    with page.expect_download() as started:
+        if by_keyboard:
+            page.keyboard.press("Enter")
+        else:
+            page.get_by_role("button", name="Entries (CSV)").click()
+    download = started.value
+    assert download.suggested_filename == export_filename(date.today())
+    return download.path().read_bytes()
+
+
+def trend_table(page) -> dict[str, list[str]]:
+    """Switch the trend chart to its table view; each row's cells by week."""
+    page.locator('[class*="st-key-trend_as_table"]').get_by_text("Show as table").click()
+    settle(page)
+    table = page.locator('[data-testid="stDataFrame"]').filter(
+        has=page.locator("th", has_text="Week of")
+    )
+    rows = [row.locator("td").all_inner_texts() for row in table.locator("tr").all()]
+    return {cells[0]: cells for cells in rows if cells}
+
+
+def test_back_filling_two_earlier_weeks_shows_on_the_dashboard(browser_page, server) -> None:
+    page = browser_page
+    this_week = IsoWeek.of(date.today())
+    picked, linked = this_week.shifted(-3), this_week.shifted(-5)
+    connection = slider_label("Emotional connection")
+
+    open_page(page, server, "check-in")
+    page.get_by_role("combobox", name="Week", exact=True).focus()
+    page.keyboard.type(str(picked))
+    press(page, "Enter")
+    assert page.url.endswith(f"/check-in?week={picked}")
+    page.get_by_role("slider", name=connection).focus()
+    press(page, "ArrowRight", 2)
+    page.get_by_role("button", name="Save check-in").click()
+    settle(page)
+    assert page.get_by_text(f"Saved your check-in for {picked}").is_visible()
+
+    open_page(page, server, f"check-in?week={linked}")
+    shown = page.get_by_role("combobox", name="Week", exact=True).input_value()
+    assert shown.startswith(f"{linked} · {linked.label()}")
+    page.get_by_role("slider", name=connection).focus()
+    press(page, "ArrowLeft", 3)
+    page.get_by_role("button", name="Save check-in").click()
+    settle(page)
+    assert page.get_by_text(f"Saved your check-in for {linked}").is_visible()
+
+    open_page(page, server)
+    assert metric(page, "Weeks checked in") == "2"
+    rows = trend_table(page)
+    assert rows[str(picked)][:3] == [str(picked), picked.monday.isoformat(), "7"]
+    assert rows[str(linked)][:3] == [str(linked), linked.monday.isoformat(), "2"]
+    assert len(rows) == 2
+    saved = Diary.open(server.db_path).list_entries()
+    assert [(e.week, e.ratings["connection"]) for e in saved] == [(linked, 2), (picked, 7)]
+
+
+def test_an_imported_half_year_draws_the_dashboard_and_its_focus_can_be_chosen(
+    browser_page, server
+) -> None:
+    page = browser_page
+    history = sample_entries(date.today())
+    open_page(page, server, "data")
+    import_csv(page, export_csv(history), len(history))
+
+    open_page(page, server)
+    assert metric(page, "Weeks checked in") == str(len(history))
+    charts = page.locator('[data-testid="stVegaLiteChart"]')
+    charts.first.wait_for()
+    assert charts.count() == 4
+    for index in range(4):
+        charts.nth(index).locator("svg, canvas").first.wait_for()
+    assert not page.locator('[data-testid="stException"]').count()
+
+    diary = Diary.open(server.db_path)
+    suggestion = insights.focus_suggestion(diary.list_entries(), date.today())
+    assert suggestion is not None
+    title = next(item.title for item in load_practices() if item.key == suggestion.practice)
+    card = page.locator('[class*="st-key-focus_suggestion"]')
+    assert card.get_by_text("Focus next:").inner_text().endswith(title)
+    card.get_by_role("button", name=re.compile(r"^Make it (this|next) week's focus$")).click()
+    settle(page)
+    latest = diary.list_entries()[-1]
+    assert latest.focus == suggestion.practice
+    assert card.get_by_text(f"This is your focus, saved with your {latest.week}").is_visible()
+
+
+def test_the_csv_export_is_exactly_what_was_saved(browser_page, server) -> None:
+    diary = Diary.open(server.db_path)
+    for entry in sample_entries(date.today())[-6:]:
+        diary.save_entry(entry)
+    week = IsoWeek.of(date.today())
+    tricky = {"connection": 9, "associations": None, "presence": 4}
+    tricky |= {"mystery": 1, "space": 10, "self_love": 6}
+    notes = {"mystery": '=HYPERLINK("x")', "space": 'Café, "quoted"\nsecond line'}
+    diary.save_entry(make_entry(week, tricky, notes, "+ a reflection; with ümlauts", "space"))
+    page = browser_page
+
+    open_page(page, server, "data")
+    data = download_entries_csv(page)
+
+    assert data.startswith(BOM)
+    assert data[len(BOM) :].split(b"\r\n", 1)[0].decode() == ",".join(CSV_COLUMNS)
+    assert data == export_csv(Diary.open(server.db_path).list_entries())
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert len(rows) == 7
+    assert rows[-1]["mystery_note"] == '\'=HYPERLINK("x")'
+    assert rows[-1]["space_note"] == 'Café, "quoted"\nsecond line'
+    assert rows[-1]["associations"] == ""
+
+
+def test_a_valid_import_adds_weeks_and_a_broken_one_changes_nothing(browser_page, server) -> None:
+    page = browser_page
+    weeks = sample_entries(date.today())[-4:]
+    valid = export_csv(weeks)
+    open_page(page, server, "data")
+    import_csv(page, valid, len(weeks))
+    open_page(page, server)
+    assert metric(page, "Weeks checked in") == "4"
+
+    rows = list(csv.reader(io.StringIO(valid.decode("utf-8-sig"), newline="")))
+    rows[1][CSV_COLUMNS.index("connection")] = "11"
+    broken = io.StringIO(newline="")
+    csv.writer(broken, lineterminator="\r\n").writerows(rows)
+    before = server.db_path.read_bytes()
+
+    open_page(page, server, "data")
+    upload(page, "broken.csv", broken.getvalue().encode("utf-8-sig"))
+    problem = page.locator('[data-testid="stAlert"]').filter(has_text="cannot be used")
+    assert problem.get_by_text("Nothing was changed").is_visible()
+    assert "Row 2, column “connection”" in problem.inner_text()
+    assert "not 11" in problem.inner_text()
+    assert not page.get_by_role("button", name=re.compile(r"^Import \d+ weeks$")).count()
+    assert server.db_path.read_bytes() == before
+    open_page(page, server)
+    assert metric(page, "Weeks checked in") == "4"
+
+
+def test_check_in_back_fill_and_export_with_the_keyboard_only(browser_page, server) -> None:
+    page = browser_page
+    this_week = IsoWeek.of(date.today())
+    earlier = this_week.shifted(-2)
+    open_page(page, server)
+
+    tab_to(page, button("Start your first check-in"))
+    press(page, "Enter")
+    assert page.get_by_role("heading", name="Check-in").is_visible()
+    tab_to(page, labelled(slider_label("Emotional connection")))
+    press(page, "ArrowRight", 3)
+    tab_to(page, labelled(slider_label("Being present")))
+    press(page, "ArrowLeft", 2)
+    tab_to(page, lambda a: a["label"] == "Skip this week" and a["practice"] == "mystery")
+    press(page, "Space")
+    tab_to(page, labelled("Note on a bit of mystery (optional)"))
+    page.keyboard.type("Planned a surprise, told nobody")
+    tab_to(page, button("Save check-in"))
+    settle(page)  # leaving the note stored it
+    press(page, "Enter")
+    assert page.get_by_text(f"Saved your check-in for {this_week}").is_visible()
+
+    tab_to(page, labelled("Week"), back=True)
+    page.keyboard.type(str(earlier))
+    press(page, "Enter")
+    assert page.url.endswith(f"/check-in?week={earlier}")
+    tab_to(page, labelled(slider_label("Self-love")))
+    press(page, "ArrowRight")
+    tab_to(page, button("Save check-in"))
+    press(page, "Enter")
+    assert page.get_by_text(f"Saved your check-in for {earlier}").is_visible()
+
+    saved = {entry.week: entry for entry in Diary.open(server.db_path).list_entries()}
+    assert set(saved) == {earlier, this_week}
+    assert saved[this_week].ratings == {
+        "connection": 8,
+        "associations": 5,
+        "presence": 3,
+        "mystery": None,
+        "space": 5,
+        "self_love": 5,
+    }
+    assert saved[this_week].notes["mystery"] == "Planned a surprise, told nobody"
+    assert saved[earlier].ratings["self_love"] == 6
+
+    tab_to(page, link("Your data"), back=True)
+    press(page, "Enter")
+    assert page.url.endswith("/data")
+    tab_to(page, button("Entries (CSV)"))
+    data = download_entries_csv(page, by_keyboard=True)
+    assert data == export_csv(list(saved.values()))
