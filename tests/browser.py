@@ -140,3 +140,13 @@ def browser_page(server: Server) -> Iterator[object]:
         yield page
         browser.close()
         assert not outside, f"requests left the machine: {outside}"
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """One line at the end of the run when the browser tests could not run here."""
+    if not CHROMIUM.exists() and os.environ.get("CLOSER_REQUIRE_BROWSER") != "1":
+        terminalreporter.write_line(
+            f"Browser tests skipped: no Chromium at {CHROMIUM} "
+            "(install it with: apt-get install -y chromium).",
+            yellow=True,
+        )
