@@ -17,6 +17,7 @@ from lib.checkin import (
 )
 from lib.content import Practice
 from lib.entries import WeekEntry
+from lib.settings import Settings
 from lib.weeks import IsoWeek, day_label
 from pages import common
 
@@ -56,7 +57,7 @@ def focus_card(entries: Sequence[WeekEntry], today: date) -> None:
             "\n".join(f"- {reason[:1].upper()}{reason[1:]}" for reason in suggestion.reasons)
         )
         idea = item.practices[IsoWeek.of(today).week % len(item.practices)]
-        st.markdown(f"**Try this week:** {common.words(idea)}")
+        st.markdown(f"**Try this week:** {common.words(idea, common.settings())}")
         target = focus_entry(entries, today)
         if target is None:
             st.caption("Check in for this week to choose a focus.")
@@ -116,7 +117,11 @@ def focus_effects(entries: Sequence[WeekEntry]) -> None:
 
 
 def practice_rating(
-    item: Practice, week: IsoWeek, previous: WeekEntry | None, current: IsoWeek
+    item: Practice,
+    week: IsoWeek,
+    previous: WeekEntry | None,
+    current: IsoWeek,
+    settings: Settings,
 ) -> None:
     """One practice in the check-in form: slider with labelled ends, skip, last rating, note."""
     with st.container(border=True, key=f"practice_{item.key}"):
@@ -145,7 +150,7 @@ def practice_rating(
         st.text_area(
             f"Note on {item.title.lower()} (optional)",
             key=widget_key(week, "note", item.key),
-            placeholder=common.plain_words(item.prompts[0]),
+            placeholder=common.plain_words(item.prompts[0], settings),
             height=68,
             persist_state="session",
         )

@@ -40,8 +40,9 @@ if entry is not None:
 outcome = insights.focus_outcome(list(saved.values()), week)
 if outcome is not None:
     blocks.focus_outcome(outcome, week)
+settings = common.settings()  # read once: each read checks the whole diary
 for item in common.practices():
-    blocks.practice_rating(item, week, previous, IsoWeek.of(today))
+    blocks.practice_rating(item, week, previous, IsoWeek.of(today), settings)
 
 st.text_area(
     "Reflection on the week (optional)",

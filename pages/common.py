@@ -94,15 +94,13 @@ def settings() -> Settings:
         return Settings()
 
 
-def words(text: str) -> str:
+def words(text: str, current: Settings) -> str:
     """Content text (Markdown) with the partner's name, as typed, or "your partner"."""
-    current = settings()
     return personalise(text, escape_markdown(current.partner_name), current.partner_pronoun)
 
 
-def plain_words(text: str) -> str:
+def plain_words(text: str, current: Settings) -> str:
     """Content text for plain-text places (placeholders), with the name as typed."""
-    current = settings()
     return personalise(text, current.partner_name, current.partner_pronoun)
 
 

@@ -4,14 +4,15 @@ import streamlit as st
 
 from lib import charts, frames, insights
 from lib.entries import WeekEntry
+from lib.settings import Settings
 from lib.weeks import IsoWeek
 from pages import blocks, common, gate
 
 TREND_WORDS = {"rising": "↗ Rising", "steady": "→ Steady", "falling": "↘ Falling"}
 
 
-def _bullets(lines: tuple[str, ...]) -> str:
-    return "\n".join(f"- {common.words(line)}" for line in lines)
+def _bullets(lines: tuple[str, ...], current: Settings) -> str:
+    return "\n".join(f"- {common.words(line, current)}" for line in lines)
 
 
 def render(key: str) -> None:
@@ -19,20 +20,21 @@ def render(key: str) -> None:
     gate.guard()
     item = common.practice(key)
     entries = common.saved_entries()
+    current = common.settings()  # read once: each read checks the whole diary
     st.title(f"{item.icon} {item.title}")
-    st.markdown(f"##### {common.words(item.summary)}")
+    st.markdown(f"##### {common.words(item.summary, current)}")
     st.caption(f"Practice {item.number} of 6")
 
     about, history = st.tabs(["About this practice", "Your history"])
     with about:
         st.subheader("Why it matters")
-        st.markdown(common.words(item.why))
+        st.markdown(common.words(item.why, current))
         if item.caution:
-            st.warning(common.words(item.caution), icon="⚖️")
+            st.warning(common.words(item.caution, current), icon="⚖️")
         st.subheader("Ideas for this week")
-        st.markdown(_bullets(item.practices))
+        st.markdown(_bullets(item.practices, current))
         st.subheader("Questions to reflect on")
-        st.markdown(_bullets(item.prompts))
+        st.markdown(_bullets(item.prompts, current))
         st.subheader("How to rate it")
         st.markdown(
             f"- **1**: {item.scale.low}\n- **5**: {item.scale.mid}\n- **10**: {item.scale.high}"
