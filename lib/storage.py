@@ -65,6 +65,12 @@ def _meta_table() -> dict[str, dict[str, Any]]:
     return {"1": {"app": APP_MARK, "schema_version": SCHEMA_VERSION}}
 
 
+def serialise(data: dict[str, dict[str, Any]]) -> bytes:
+    """The data file's bytes for `data`: stamped with the header, readable, stable key order."""
+    stamped = {**data, META_TABLE: _meta_table()}
+    return (json.dumps(stamped, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+
+
 def check_layout(data: object, path: Path) -> dict[str, dict[str, Any]]:
     """Return `data` if it has the layout of a Closer diary, else raise DataFileError."""
     if not isinstance(data, dict):
@@ -125,10 +131,8 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Replace the file with `data`, atomically and durably."""
-        stamped = {**data, META_TABLE: _meta_table()}
-        payload = json.dumps(stamped, ensure_ascii=False, indent=1, sort_keys=True)
         remove_stale_temp_files(self.path)
-        atomic_write(self.path, (payload + "\n").encode("utf-8"))
+        atomic_write(self.path, serialise(data))
 
     def close(self) -> None:
         """Nothing stays open between calls."""
@@ -297,8 +301,7 @@ class Diary:
         with self._locked():
             self._load()
             data = self._db.storage.read() or {}
-        stamped = {**data, META_TABLE: _meta_table()}
-        return (json.dumps(stamped, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+        return serialise(data)
 
     def get_settings(self) -> Settings:
         """The user's settings (defaults until they save some)."""
