@@ -14,20 +14,23 @@ Safety rules, each for a failure people have hit with TinyDB files:
 
 from __future__ import annotations
 
-import copy
 import errno
+import hashlib
 import json
 import threading
-from collections.abc import Callable, Iterator, Sequence
+import time
+import uuid
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage, Storage
-from tinydb.table import Document
 
 from lib import backups
 from lib.atomic import atomic_write, remove_stale_temp_files
@@ -41,6 +44,8 @@ ENTRIES_TABLE = "entries"
 META_TABLE = "meta"
 SETTINGS_TABLE = "settings"
 LOCK_TIMEOUT_SECONDS = 10.0
+# Longer than any file system's timestamp tick (FAT's is two seconds).
+RACY_NANOSECONDS = 3_000_000_000
 
 
 class DataFileError(Exception):
@@ -65,10 +70,23 @@ def _meta_table() -> dict[str, dict[str, Any]]:
     return {"1": {"app": APP_MARK, "schema_version": SCHEMA_VERSION}}
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
+
 def serialise(data: dict[str, dict[str, Any]]) -> bytes:
-    """The data file's bytes for `data`: stamped with the header, readable, stable key order."""
+    """The data file's bytes for `data`: stamped with the header, one document per line.
+
+    A week per line stays easy to read, search and compare, and encoding each
+    document compactly is several times faster than an indented dump of the
+    whole diary (Python's indenting encoder is pure Python).
+    """
     stamped = {**data, META_TABLE: _meta_table()}
-    return (json.dumps(stamped, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+    tables = []
+    for name in sorted(stamped):
+        table = stamped[name]
+        rows = ",\n".join(f"  {_ENCODE(key)}: {_ENCODE(table[key])}" for key in sorted(table))
+        tables.append(f" {_ENCODE(name)}: " + (f"{{\n{rows}\n }}" if rows else "{}"))
+    return ("{\n" + ",\n".join(tables) + "\n}\n").encode()
 
 
 def check_layout(data: object, path: Path) -> dict[str, dict[str, Any]]:
@@ -153,6 +171,57 @@ def _save_error(path: Path, error: OSError) -> SaveError:
     )
 
 
+def file_revision(path: Path, now_ns: int) -> str:
+    """A token that changes whenever the file at `path` does (cheap: one stat, usually).
+
+    Every write replaces the file, so its inode and change time move. A file
+    changed within the last few seconds may share a timestamp tick with the next
+    change (and a freed inode number can come back), so then its bytes decide,
+    as git does for "racy" index entries.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return "none"
+    except OSError as error:
+        return f"unreadable-{error.errno}"
+    token = f"{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
+    if now_ns - max(info.st_mtime_ns, info.st_ctime_ns) < RACY_NANOSECONDS:
+        try:
+            token += ":" + hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        except OSError as error:
+            token += f":unreadable-{error.errno}"
+    return token
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The whole diary as read at one revision, checked. Shared: never change it."""
+
+    revision: str
+    entries: tuple[WeekEntry, ...]
+    by_week: Mapping[IsoWeek, WeekEntry]
+    settings_record: Mapping[str, Any] | None
+    tables: Mapping[str, Mapping[str, Any]] = field(repr=False)
+
+
+def _week_order(week: IsoWeek) -> tuple[int, int]:
+    return (week.year, week.week)
+
+
+def _snapshot(
+    revision: str, tables: dict[str, dict[str, Any]], by_week: Mapping[IsoWeek, WeekEntry]
+) -> Snapshot:
+    return Snapshot(
+        revision=revision,
+        # Sorting on plain tuples: comparing IsoWeek dataclasses is ten times slower.
+        entries=tuple(by_week[week] for week in sorted(by_week, key=_week_order)),
+        by_week=MappingProxyType(dict(by_week)),
+        settings_record=tables.get(SETTINGS_TABLE, {}).get("1"),
+        tables=tables,
+    )
+
+
 class Diary:
     """The user's weekly entries. One instance per data file per process."""
 
@@ -165,15 +234,17 @@ class Diary:
         self.path = path
         self._clock = clock
         self._db = TinyDB(storage=lambda: storage)
-        # cache_size=0: another process may change the file between two calls.
-        self._entries = self._db.table(ENTRIES_TABLE, cache_size=0)
-        self._settings = self._db.table(SETTINGS_TABLE, cache_size=0)
         self._lock = threading.RLock()
         self._file_lock = (
             FileLock(path.with_name(path.name + ".lock"), timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
             if path is not None
             else None
         )
+        # What was last read or written, and a count of this handle's writes:
+        # an unchanged revision means the file need not be read or checked again.
+        self._memo: Snapshot | None = None
+        self._identity = uuid.uuid4().hex
+        self._writes = 0
 
     @classmethod
     def open(cls, path: Path, clock: Callable[[], datetime] = local_now) -> Diary:
@@ -211,39 +282,54 @@ class Diary:
             finally:
                 self._file_lock.release()
 
+    def revision(self) -> str:
+        """A token that changes with every change to the diary, by any handle or process."""
+        with self._lock:
+            if self.path is None:
+                return f"memory:{self._identity}:{self._writes}"
+            return f"file:{self.path}:{self._writes}:{file_revision(self.path, time.time_ns())}"
+
+    def snapshot(self) -> Snapshot:
+        """The whole diary, checked; read again only when its revision has changed."""
+        with self._locked():
+            return self._current()
+
     def check(self) -> None:
         """Raise DataFileError if the file cannot be read or holds an entry that cannot."""
-        self.list_entries()
+        self.snapshot()
 
     def list_entries(self) -> list[WeekEntry]:
         """Every saved week, oldest first."""
-        with self._locked():
-            entries = self._load()
-        return [entries[week] for week in sorted(entries)]
+        return list(self.snapshot().entries)
 
     def get_entry(self, week: IsoWeek) -> WeekEntry | None:
         """The entry for `week`, or None."""
-        with self._locked():
-            return self._load().get(week)
+        return self.snapshot().by_week.get(week)
 
     def save_entry(self, entry: WeekEntry) -> WeekEntry:
         """Save `entry`, replacing any entry for the same week; return it as stored."""
         with self._locked(write=True):
-            existing = self._load().get(entry.week)
+            current = self._current()
+            existing = current.by_week.get(entry.week)
             now = self._clock()
             created = existing.created_at if existing and existing.created_at else now
             stored = entry.stamped(created, now)
             record = self._checked_record(stored)
-            self._write(lambda: self._replace(entry.week.doc_id, record, existing is not None))
+            self._commit(
+                current,
+                {ENTRIES_TABLE: {str(entry.week.doc_id): record}},
+                {entry.week: stored},
+            )
         return stored
 
     def delete_entry(self, week: IsoWeek) -> bool:
         """Delete the entry for `week`, after a safety copy; True if there was one."""
         with self._locked(write=True):
-            if week not in self._load():
+            current = self._current()
+            if week not in current.by_week:
                 return False
             self._safety_copy("delete-week")
-            self._write(lambda: self._entries.remove(doc_ids=[week.doc_id]))
+            self._commit(current, {ENTRIES_TABLE: {str(week.doc_id): None}}, {week: None})
         return True
 
     def import_entries(self, entries: Sequence[WeekEntry]) -> int:
@@ -252,62 +338,57 @@ class Diary:
         A safety copy is taken first when any saved week would be replaced.
         """
         with self._locked(write=True):
-            existing = self._load()
+            current = self._current()
             now = self._clock()
-            if any(entry.week in existing for entry in entries):
+            if any(entry.week in current.by_week for entry in entries):
                 self._safety_copy("import")
-            records = {
-                str(entry.week.doc_id): self._checked_record(
-                    entry.stamped(
-                        entry.created_at or entry.updated_at or now, entry.updated_at or now
-                    )
+            stored = {
+                entry.week: entry.stamped(
+                    entry.created_at or entry.updated_at or now, entry.updated_at or now
                 )
                 for entry in entries
             }
-            self._write_tables(lambda data: data.setdefault(ENTRIES_TABLE, {}).update(records))
+            records = {
+                str(week.doc_id): self._checked_record(entry) for week, entry in stored.items()
+            }
+            self._commit(current, {ENTRIES_TABLE: records}, stored)
         return len(records)
 
     def restore(self, entries: Sequence[WeekEntry], settings: Settings | None) -> None:
         """Replace the whole diary with a backup's entries (and settings), after a safety copy."""
         with self._locked(write=True):
-            self._load()  # never replace a file that cannot be read; the user must act first
+            current = self._current()  # never replace a file that cannot be read
             self._safety_copy("restore")
             now = self._clock()
-            records = {
-                str(entry.week.doc_id): self._checked_record(
-                    entry.stamped(entry.created_at or now, entry.updated_at or now)
-                )
+            stored = {
+                entry.week: entry.stamped(entry.created_at or now, entry.updated_at or now)
                 for entry in entries
             }
-
-            def replace_all(data: dict[str, dict[str, Any]]) -> None:
-                data[ENTRIES_TABLE] = records
-                if settings is not None:
-                    data[SETTINGS_TABLE] = {"1": settings_to_record(settings)}
-
-            self._write_tables(replace_all)
+            records = {
+                str(week.doc_id): self._checked_record(entry) for week, entry in stored.items()
+            }
+            tables = {ENTRIES_TABLE: records}
+            if settings is not None:
+                tables[SETTINGS_TABLE] = {"1": settings_to_record(settings)}
+            self._commit(current, tables, stored, replace_tables=True)
 
     def delete_all(self) -> int:
         """Delete every entry (settings stay), after a safety copy; returns how many."""
         with self._locked(write=True):
-            count = len(self._load())
+            current = self._current()
+            count = len(current.entries)
             if count:
                 self._safety_copy("delete-all")
-                self._write_tables(lambda data: data.__setitem__(ENTRIES_TABLE, {}))
+                self._commit(current, {ENTRIES_TABLE: {}}, {}, replace_tables=True)
         return count
 
     def backup_json(self) -> bytes:
         """The whole diary as the data file's JSON (read and checked first)."""
-        with self._locked():
-            self._load()
-            data = self._db.storage.read() or {}
-        return serialise(data)
+        return serialise(self.snapshot().tables)
 
     def get_settings(self) -> Settings:
         """The user's settings (defaults until they save some)."""
-        with self._locked():
-            self._load()
-            record = self._settings.get(doc_id=1)
+        record = self.snapshot().settings_record
         try:
             return settings_from_record(record)
         except ValueError as error:
@@ -319,8 +400,8 @@ class Diary:
         """Store the user's settings."""
         record = settings_to_record(settings)
         with self._locked(write=True):
-            self._load()
-            self._write_tables(lambda data: data.__setitem__(SETTINGS_TABLE, {"1": record}))
+            current = self._current()
+            self._commit(current, {SETTINGS_TABLE: {"1": record}}, {}, replace_tables=True)
 
     def safety_copies(self) -> list[backups.SafetyCopy]:
         """The automatic safety copies of this diary, newest first."""
@@ -342,6 +423,8 @@ class Diary:
                 return backups.set_aside(self.path, self._clock())
             except OSError as error:
                 raise _save_error(self.path, error) from error
+            finally:
+                self._forget()
 
     def recover_from_copy(self, copy: Path) -> Path | None:
         """Put a safety copy in place of an unreadable file, which is kept under a new name."""
@@ -355,6 +438,8 @@ class Diary:
                 atomic_write(self.path, payload)
             except OSError as error:
                 raise _save_error(self.path, error) from error
+            finally:
+                self._forget()
         return kept
 
     def _read_copy(self, copy: Path) -> tuple[list[WeekEntry], Settings]:
@@ -362,10 +447,7 @@ class Diary:
         if source is None:
             raise DataFileError(copy, "no longer exists.")
         try:
-            documents = [
-                Document(doc, int(key)) for key, doc in source.get(ENTRIES_TABLE, {}).items()
-            ]
-            entries = [self._decode(document) for document in documents]
+            entries = list(self._decode_entries(source, copy).values())
             settings = settings_from_record(source.get(SETTINGS_TABLE, {}).get("1"))
         except (DataFileError, ValueError) as error:
             raise DataFileError(copy, f"cannot be used: {error}") from None
@@ -384,49 +466,85 @@ class Diary:
         except OSError as error:
             raise _save_error(self.path, error) from error
 
-    def _write_tables(self, change: Callable[[dict[str, dict[str, Any]]], None]) -> None:
-        """One read-modify-write of the whole file, in a single atomic write."""
-        storage = self._db.storage
-        data = copy.deepcopy(storage.read() or {})
-        change(data)
-        self._write(lambda: storage.write(data))
-
-    def _load(self) -> dict[IsoWeek, WeekEntry]:
+    def _current(self) -> Snapshot:
         # Every verb reads and checks the whole diary first: one damaged entry
         # makes the file unreadable, and an unreadable file is never written.
-        entries = [self._decode(document) for document in self._entries.all()]
-        return {entry.week: entry for entry in entries}
+        # An unchanged revision means the last check still holds.
+        revision = self.revision()
+        if self._memo is not None and self._memo.revision == revision:
+            return self._memo
+        tables = self._db.storage.read() or {}
+        snapshot = _snapshot(revision, tables, self._decode_entries(tables, self.path))
+        self._memo = snapshot
+        return snapshot
 
-    def _replace(self, doc_id: int, record: dict[str, Any], exists: bool) -> None:
-        if exists:
+    def _commit(
+        self,
+        current: Snapshot,
+        changes: Mapping[str, Mapping[str, Any]],
+        entries: Mapping[IsoWeek, WeekEntry | None],
+        replace_tables: bool = False,
+    ) -> None:
+        """Write `current` with `changes` in one atomic write, then remember the result.
 
-            def overwrite(document: dict[str, Any]) -> None:
-                document.clear()
-                document.update(record)
-
-            self._entries.update(overwrite, doc_ids=[doc_id])
-        else:
-            self._entries.insert(Document(record, doc_id=doc_id))
-
-    def _write(self, action: Callable[[], object]) -> None:
+        Records are never changed in place, so only the tables that change are
+        copied (a deep copy of a long diary would cost more than the write).
+        `changes` maps a table to records (None deletes one), or, with
+        `replace_tables`, to its whole new contents.
+        """
+        tables = dict(current.tables)
+        for name, records in changes.items():
+            if replace_tables:
+                tables[name] = dict(records)
+                continue
+            table = dict(tables.get(name, {}))
+            for key, record in records.items():
+                if record is None:
+                    table.pop(key, None)
+                else:
+                    table[key] = record
+            tables[name] = table
+        by_week = {} if replace_tables and ENTRIES_TABLE in changes else dict(current.by_week)
+        for week, entry in entries.items():
+            if entry is None:
+                by_week.pop(week, None)
+            else:
+                by_week[week] = entry
         try:
-            action()
+            self._db.storage.write(tables)
         except OSError as error:
             raise _save_error(self.path or Path("memory"), error) from error
+        finally:
+            self._writes += 1
+        self._memo = _snapshot(self.revision(), tables, by_week)
 
-    def _decode(self, document: Document) -> WeekEntry:
-        where = self.path or Path("memory")
+    def _forget(self) -> None:
+        """The file was replaced outside `_commit`: read it afresh next time."""
+        self._writes += 1
+        self._memo = None
+
+    def _decode_entries(
+        self, tables: Mapping[str, Mapping[str, Any]], where: Path | None
+    ) -> dict[IsoWeek, WeekEntry]:
+        entries: dict[IsoWeek, WeekEntry] = {}
+        for key, record in tables.get(ENTRIES_TABLE, {}).items():
+            entry = self._decode(key, record, where or Path("memory"))
+            entries[entry.week] = entry
+        return entries
+
+    def _decode(self, key: str, record: Mapping[str, Any], where: Path) -> WeekEntry:
         try:
-            entry = entry_from_record(document)
+            entry = entry_from_record(record)
         except EntryError as error:
-            week = document.get("week", "?")
+            week = record.get("week", "?")
             raise DataFileError(
                 where, f"has an entry for {week} that Closer cannot read: {error}"
             ) from None
-        if entry.week.doc_id != document.doc_id:
+        # The exact key: "0123" would read as 123 but a save would add "123" beside it.
+        if str(entry.week.doc_id) != key:
             raise DataFileError(
                 where,
-                f"is damaged: the entry stored under {document.doc_id} says it is for "
+                f"is damaged: the entry stored under {key} says it is for "
                 f"{entry.week}, which belongs under {entry.week.doc_id}.",
             )
         return entry

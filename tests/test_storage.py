@@ -737,3 +737,141 @@ def test_recovering_from_an_unusable_copy_changes_nothing(
     with pytest.raises(DataFileError, match="not a Closer diary"):
         Diary.open(path).recover_from_copy(bad_copy)
     assert folder_state(path.parent) == before
+
+
+def test_an_id_with_a_leading_zero_is_reported_as_damaged(
+    path: Path, entry_factory: EntryFactory
+) -> None:
+    # "0202640" reads as week 2026-W40, but a save would file it again under "202640".
+    Diary.open(path).save_entry(entry_factory("2026-W40", 3))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["entries"]["0202640"] = data["entries"].pop("202640")
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DataFileError, match="belongs under 202640"):
+        Diary.open(path).list_entries()
+
+
+# The revision and the remembered read: unchanged data is not read or checked again.
+
+
+def count_reads(diary: Diary, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by one each time `diary` reads its storage."""
+    reads: list[int] = []
+    storage_ = diary._db.storage
+    real_read = storage_.read
+
+    def counting_read():
+        reads.append(1)
+        return real_read()
+
+    monkeypatch.setattr(storage_, "read", counting_read)
+    return reads
+
+
+def test_an_unchanged_diary_is_read_once(
+    db: Diary, entry_factory: EntryFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db.save_entry(entry_factory(WEEK))
+    reads = count_reads(db, monkeypatch)
+    first = db.snapshot()
+    assert db.list_entries() == list(first.entries)
+    assert db.get_entry(WEEK) == first.by_week[WEEK]
+    db.get_settings()
+    db.backup_json()
+    assert db.snapshot() is first
+    assert len(reads) <= 1  # none at all when the save's own result is still current
+
+
+def test_every_write_gives_a_new_revision(db: Diary, entry_factory: EntryFactory) -> None:
+    seen = {db.revision()}
+    writes: list[Callable[[], object]] = [
+        lambda: db.save_entry(entry_factory(WEEK, 4)),
+        lambda: db.save_entry(entry_factory(WEEK, 4)),  # the same values again
+        lambda: db.save_settings(make_settings("Sam", "they")),
+        lambda: db.import_entries([entry_factory("2026-W40", 2)]),
+        lambda: db.delete_entry(WEEK),
+        lambda: db.restore([entry_factory("2026-W41", 5)], None),
+        lambda: db.delete_all(),
+    ]
+    for write in writes:
+        write()
+        assert db.revision() not in seen
+        seen.add(db.revision())
+
+
+def test_the_revision_of_an_unchanged_diary_stays_put(
+    db: Diary, entry_factory: EntryFactory
+) -> None:
+    db.save_entry(entry_factory(WEEK))
+    assert db.revision() == db.revision()
+    db.list_entries()
+    assert db.revision() == db.revision()
+
+
+def test_two_memory_diaries_never_share_a_revision() -> None:
+    assert Diary.in_memory().revision() != Diary.in_memory().revision()
+
+
+def test_another_handles_save_is_seen_after_a_remembered_read(
+    path: Path, diary: Diary, clock: FakeClock, entry_factory: EntryFactory
+) -> None:
+    diary.save_entry(entry_factory("2026-W47", 2))
+    before = diary.snapshot()
+    other = Diary.open(path, clock=clock)
+    saved = other.save_entry(entry_factory(WEEK, 9))
+    assert diary.revision() != before.revision
+    assert diary.get_entry(WEEK) == saved
+
+
+def test_a_save_after_a_remembered_read_keeps_another_handles_save(
+    path: Path, diary: Diary, clock: FakeClock, entry_factory: EntryFactory
+) -> None:
+    diary.list_entries()  # remembered while the file was empty
+    other = Diary.open(path, clock=clock)
+    theirs = other.save_entry(entry_factory("2026-W47", 2))
+    mine = diary.save_entry(entry_factory(WEEK, 9))
+    assert Diary.open(path).list_entries() == [theirs, mine]
+
+
+def test_a_file_damaged_after_a_remembered_read_is_still_never_written(
+    path: Path, diary: Diary, entry_factory: EntryFactory
+) -> None:
+    diary.save_entry(entry_factory(WEEK, 7))
+    diary.list_entries()
+    # Same size, same inode: only the bytes (and the change time) say it changed.
+    raw = path.read_bytes()
+    damaged = raw.replace(b'"space": 7', b'"space": 0', 1)
+    assert len(damaged) == len(raw)
+    with path.open("r+b") as handle:
+        handle.write(damaged)
+    with pytest.raises(DataFileError, match="cannot read"):
+        diary.list_entries()
+    with pytest.raises(DataFileError):
+        diary.save_entry(entry_factory("2026-W47", 3))
+    assert path.read_bytes() == damaged
+
+
+def test_a_recently_changed_file_is_told_apart_by_its_bytes(path: Path) -> None:
+    path.write_bytes(b"one")
+    changed = max(path.stat().st_mtime_ns, path.stat().st_ctime_ns)
+    recent = storage.file_revision(path, changed + 1)
+    settled = storage.file_revision(path, changed + storage.RACY_NANOSECONDS)
+    assert recent.startswith(settled + ":")  # the same stat, plus a digest of the bytes
+    path.write_bytes(b"two")
+    assert storage.file_revision(path, changed + 1).rsplit(":", 1)[1] != recent.rsplit(":", 1)[1]
+
+
+def test_the_revision_of_a_missing_or_unreadable_file(path: Path) -> None:
+    assert storage.file_revision(path, 0) == "none"
+    path.mkdir()
+    assert storage.file_revision(path, path.stat().st_mtime_ns).endswith(
+        f"unreadable-{errno.EISDIR}"
+    )
+
+
+def test_a_snapshot_cannot_be_changed_by_a_reader(db: Diary, entry_factory: EntryFactory) -> None:
+    db.save_entry(entry_factory(WEEK))
+    shared = db.snapshot()
+    with pytest.raises(TypeError):
+        shared.by_week[IsoWeek(2026, 1)] = shared.entries[0]  # type: ignore[index]
+    assert isinstance(shared.entries, tuple)
