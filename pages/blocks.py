@@ -8,23 +8,18 @@ from datetime import date
 import streamlit as st
 
 from lib import insights
-from lib.checkin import (
-    NO_FOCUS,
-    focus_entry,
-    previous_rating_label,
-    week_status,
-    widget_key,
-)
+from lib.checkin import NO_FOCUS, previous_rating_label, widget_key
 from lib.content import Practice
 from lib.entries import WeekEntry
 from lib.settings import Settings
+from lib.views import HomeView
 from lib.weeks import IsoWeek, day_label
 from pages import common
 
 
-def status(entries: Sequence[WeekEntry], today: date) -> None:
+def status(view: HomeView) -> None:
     """This week's check-in state, the streak and the 12-week consistency."""
-    state = week_status(list(entries), today)
+    state = view.status
     with st.container(border=True, key="week_status"):
         if state.done:
             st.success(f"**This week ({state.week}) is checked in.** You can still edit it.")
@@ -35,18 +30,18 @@ def status(entries: Sequence[WeekEntry], today: date) -> None:
             label = "Check in for this week"
         st.page_link("pages/check_in.py", label=label, icon="✍️")
     streak, consistency, total = st.columns(3)
-    streak.metric("Streak", insights.streak(entries, today), help="Weeks in a row checked in")
+    streak.metric("Streak", view.streak, help="Weeks in a row checked in")
     consistency.metric(
         "Last 12 weeks",
-        f"{insights.consistency(entries, today)} of {insights.CONSISTENCY_WEEKS}",
+        f"{view.consistency} of {insights.CONSISTENCY_WEEKS}",
         help="Weeks with a check-in, this one included",
     )
     total.metric("Weeks checked in", state.weeks_checked_in)
 
 
-def focus_card(entries: Sequence[WeekEntry], today: date) -> None:
+def focus_card(view: HomeView, today: date) -> None:
     """The one suggested practice, why, one idea to try, and a button to make it the focus."""
-    suggestion = insights.focus_suggestion(entries, today)
+    suggestion = view.suggestion
     with st.container(border=True, key="focus_suggestion"):
         if suggestion is None:
             st.markdown("Check in once and Closer will suggest a practice to focus on.")
@@ -58,7 +53,7 @@ def focus_card(entries: Sequence[WeekEntry], today: date) -> None:
         )
         idea = item.practices[IsoWeek.of(today).week % len(item.practices)]
         st.markdown(f"**Try this week:** {common.words(idea, common.settings())}")
-        target = focus_entry(entries, today)
+        target = view.focus_target
         if target is None:
             st.caption("Check in for this week to choose a focus.")
         elif target.focus == item.key:
@@ -98,7 +93,7 @@ def chart(
     return dict(event.selection)
 
 
-def focus_effects(entries: Sequence[WeekEntry]) -> None:
+def focus_effects(effects: Sequence[insights.FocusEffect]) -> None:
     """How often each practice was the focus, and how it moved after focus versus otherwise."""
     rows = [
         {
@@ -111,7 +106,7 @@ def focus_effects(entries: Sequence[WeekEntry]) -> None:
                 effect.otherwise, effect.otherwise_count
             ),
         }
-        for effect in insights.focus_effects(entries)
+        for effect in effects
     ]
     st.dataframe(rows, hide_index=True, width="stretch")
 

@@ -2,17 +2,17 @@
 
 import streamlit as st
 
-from lib import checkin, insights
+from lib import checkin
 from lib.content import escape_markdown
 from lib.weeks import IsoWeek, moment_label
-from pages import blocks, common, gate
+from pages import blocks, cached, common, gate
 
 gate.guard()
 today = common.today()
-saved = {entry.week: entry for entry in common.saved_entries()}
+snapshot = common.snapshot()
 week, week_problem = checkin.resolve_week(st.query_params.get("week"), today)
-entry = saved.get(week)
-previous = checkin.previous_entry(saved.values(), week)
+entry = snapshot.by_week.get(week)
+view = cached.check_in(snapshot, today, week)
 for name, value in checkin.form_values(week, entry).items():
     st.session_state.setdefault(name, value)
 
@@ -20,13 +20,12 @@ st.title("✍️ Check-in")
 if week_problem:
     st.warning(escape_markdown(week_problem))
     del st.query_params["week"]  # said once; the URL now matches the week shown
-options = [str(option) for option in checkin.picker_weeks(today, saved, also=week)]
 st.session_state["week_picker"] = str(week)
 st.selectbox(
     "Week",
-    options,
+    list(view.week_labels),
     key="week_picker",
-    format_func=lambda option: checkin.week_option_label(IsoWeek.parse(option), today, set(saved)),
+    format_func=view.week_labels.__getitem__,
     on_change=lambda: st.query_params.update(week=st.session_state["week_picker"]),
     help="Pick an earlier week to fill it in late or to edit it.",
 )
@@ -37,12 +36,11 @@ if entry is not None:
         icon="✏️",
     )
 
-outcome = insights.focus_outcome(list(saved.values()), week)
-if outcome is not None:
-    blocks.focus_outcome(outcome, week)
-settings = common.settings()  # read once: each read checks the whole diary
+if view.outcome is not None:
+    blocks.focus_outcome(view.outcome, week)
+settings = common.settings()
 for item in common.practices():
-    blocks.practice_rating(item, week, previous, IsoWeek.of(today), settings)
+    blocks.practice_rating(item, week, view.previous, IsoWeek.of(today), settings)
 
 st.text_area(
     "Reflection on the week (optional)",
@@ -50,8 +48,7 @@ st.text_area(
     placeholder="Anything else about this week you want to remember?",
     persist_state="session",
 )
-suggestion = insights.focus_suggestion(list(saved.values()), today)
-blocks.focus_picker(week, suggestion.practice if suggestion else None)
+blocks.focus_picker(week, view.suggested)
 if checkin.has_unsaved_changes(week, st.session_state, entry):
     st.caption("You have unsaved changes.")
 st.button("Save check-in", type="primary", key="save", on_click=common.save_check_in, args=(week,))

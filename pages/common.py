@@ -22,7 +22,7 @@ from lib.content import (
 from lib.entries import EntryError, WeekEntry
 from lib.sample import sample_entries
 from lib.settings import Settings
-from lib.storage import DataFileError, Diary, SaveError
+from lib.storage import DataFileError, Diary, SaveError, Snapshot
 from lib.weeks import IsoWeek
 
 __all__ = ["data_path", "personalise"]
@@ -104,6 +104,7 @@ def plain_words(text: str, current: Settings) -> str:
     return personalise(text, current.partner_name, current.partner_pronoun)
 
 
+@st.cache_resource(show_spinner=False)
 def titles() -> dict[str, str]:
     """Practice key to title."""
     return {item.key: item.title for item in practices()}
@@ -194,17 +195,18 @@ def recovery_result() -> None:
     (st.error if kind == "error" else st.success)(message)
 
 
-def saved_entries() -> list[WeekEntry]:
-    """Every saved week, oldest first; if the file cannot be read, say why and stop."""
+def snapshot() -> Snapshot:
+    """The diary as it is now (re-read only when it changed); if it cannot be read, say why."""
     try:
-        return active_diary().list_entries()
+        return active_diary().snapshot()
     except DataFileError as error:
         show_data_error(error)
         raise  # unreachable: st.stop() ends the run
-    except SaveError as error:  # the file is busy in another program
-        st.error(str(error))
-        st.stop()
-        raise
+
+
+def saved_entries() -> tuple[WeekEntry, ...]:
+    """Every saved week, oldest first; if the file cannot be read, say why and stop."""
+    return snapshot().entries
 
 
 def practice_path(item: Practice) -> str:

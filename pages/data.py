@@ -1,5 +1,7 @@
 """Your data: export, import, backup and restore, safety copies, delete."""
 
+from functools import partial
+
 import streamlit as st
 
 from lib import transfer
@@ -14,10 +16,11 @@ st.caption(f"Your diary is the file `{common.data_path()}`. It is yours: take it
 transfer_ui.show_flash()
 
 st.subheader("Export")
+# Each file is made when its button is pressed, not on every rerun of this page.
 csv_column, tidy_column, backup_column = st.columns(3)
 csv_column.download_button(
     "Entries (CSV)",
-    transfer.export_csv(entries),
+    partial(transfer.export_csv, entries),
     file_name=transfer.export_filename(today),
     mime="text/csv",
     icon="📄",
@@ -26,7 +29,7 @@ csv_column.download_button(
 )
 tidy_column.download_button(
     "For analysis (CSV)",
-    transfer.export_tidy_csv(entries),
+    partial(transfer.export_tidy_csv, entries),
     file_name=transfer.tidy_filename(today),
     mime="text/csv",
     icon="📊",
@@ -35,7 +38,7 @@ tidy_column.download_button(
 )
 backup_column.download_button(
     "Full backup (JSON)",
-    common.active_diary().backup_json(),
+    common.active_diary().backup_json,
     file_name=transfer.backup_filename(common.now()),
     mime="application/json",
     icon="💾",

@@ -2,20 +2,19 @@
 
 import streamlit as st
 
-from lib import charts, frames
-from lib.weeks import IsoWeek
-from pages import blocks, common, gate
+from lib import charts
+from pages import blocks, cached, common, gate
 
 gate.guard()
 text = common.app_text()
 today = common.today()
-entries = common.saved_entries()
+snapshot = common.snapshot()
 
 st.title(f"🫶 {text.name}")
 st.caption(text.tagline)
 common.recovery_result()
 
-if not entries:
+if not snapshot.entries:
     with st.container(key="empty_state"):
         st.markdown(text.intro)
         start, sample = st.columns(2)
@@ -37,32 +36,27 @@ if not entries:
                 st.page_link(common.practice_page(item), label=f"{item.number}. {item.title}")
                 st.caption(item.summary)
 else:
-    blocks.status(entries, today)
-    blocks.focus_card(entries, today)
-    history = frames.history_frame(entries, common.titles(), through=IsoWeek.of(today))
+    view = cached.home(snapshot, today)
+    blocks.status(view)
+    blocks.focus_card(view, today)
 
-    latest = entries[-1].week
-    title = "This week" if latest == IsoWeek.of(today) else f"Latest check-in: {latest.label()}"
-    wheel = frames.wheel_frame(entries, common.titles(), latest)
     st.subheader("At a glance")
-    blocks.chart(charts.wheel_chart(wheel, title), wheel, "wheel")
+    blocks.chart(view.wheel_chart, view.wheel, "wheel")
 
     st.subheader("Trends")
     spans = {"12 weeks": 12, "26 weeks": 26, "1 year": 52, "All": None}
     span = st.segmented_control("Show", list(spans), default="26 weeks", key="trend_span")
-    recent = frames.window(history, spans.get(span or "26 weeks"))
-    table = frames.history_table(recent)
-    blocks.chart(charts.trend_chart(recent), table, "trend")
-    overall = frames.overall_frame(recent)
-    blocks.chart(charts.overall_chart(overall), overall, "overall")
+    trends = cached.trends(snapshot, today, spans.get(span or "26 weeks"))
+    blocks.chart(trends.trend_chart, trends.table, "trend")
+    blocks.chart(trends.overall_chart, trends.overall, "overall")
 
-    picked = blocks.chart(charts.heatmap_chart(recent), table, "heatmap", charts.WEEK_PICK)
+    picked = blocks.chart(trends.heatmap_chart, trends.table, "heatmap", charts.WEEK_PICK)
     if picked.get(charts.WEEK_PICK):
         week = picked[charts.WEEK_PICK][0]["week"]
         st.switch_page("pages/check_in.py", query_params={"week": week})
 
     st.subheader("Does focusing help?")
-    blocks.focus_effects(entries)
+    blocks.focus_effects(view.effects)
 
 st.divider()
 st.caption(text.disclaimer)

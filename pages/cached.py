@@ -1,0 +1,70 @@
+"""Each page's view of the diary, computed once per data-file revision and shared by sessions.
+
+The key is the diary's revision (`Diary.revision`), which changes with every
+write by any session or process, so a save shows on the next rerun in every
+tab, and a rerun that changes nothing re-reads and re-analyses nothing.
+`st.cache_resource`, not `st.cache_data`: cache_data would unpickle a copy of
+the frames and charts on every rerun, which at ten years of weeks costs more
+than building them once. What these return is shared: never change it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from lib import views
+from lib.entries import WeekEntry
+from lib.storage import Snapshot
+from lib.weeks import IsoWeek
+from pages import common
+
+# Old revisions are never asked for again; a few entries cover every page and tab.
+_KEEP = 16
+
+
+@st.cache_resource(max_entries=_KEEP, show_spinner=False)
+def _home(revision: str, today: date, _entries: tuple[WeekEntry, ...]) -> views.HomeView:
+    return views.home_view(_entries, common.titles(), today)
+
+
+@st.cache_resource(max_entries=_KEEP, show_spinner=False)
+def _trends(
+    revision: str, today: date, weeks: int | None, _home_view: views.HomeView
+) -> views.TrendsView:
+    return views.trends_view(_home_view.history, weeks)
+
+
+@st.cache_resource(max_entries=_KEEP, show_spinner=False)
+def _check_in(
+    revision: str, today: date, week: IsoWeek, _entries: tuple[WeekEntry, ...]
+) -> views.CheckInView:
+    return views.check_in_view(_entries, today, week)
+
+
+@st.cache_resource(max_entries=_KEEP, show_spinner=False)
+def _practice(
+    revision: str, today: date, key: str, _entries: tuple[WeekEntry, ...]
+) -> views.PracticeView:
+    return views.practice_view(_entries, common.titles(), key, today)
+
+
+def home(snapshot: Snapshot, today: date) -> views.HomeView:
+    """The dashboard (the diary has at least one entry)."""
+    return _home(snapshot.revision, today, snapshot.entries)
+
+
+def trends(snapshot: Snapshot, today: date, weeks: int | None) -> views.TrendsView:
+    """The dashboard's trends for the last `weeks` weeks (None: all)."""
+    return _trends(snapshot.revision, today, weeks, home(snapshot, today))
+
+
+def check_in(snapshot: Snapshot, today: date, week: IsoWeek) -> views.CheckInView:
+    """The check-in page's picker, previous check-in, focus outcome and suggestion."""
+    return _check_in(snapshot.revision, today, week, snapshot.entries)
+
+
+def practice(snapshot: Snapshot, today: date, key: str) -> views.PracticeView:
+    """Practice `key`'s history (the diary has at least one entry)."""
+    return _practice(snapshot.revision, today, key, snapshot.entries)
