@@ -82,15 +82,21 @@ def resolve_week(requested: str | None, today: date) -> tuple[IsoWeek, str | Non
 def picker_weeks(
     today: date, saved: Iterable[IsoWeek], also: IsoWeek | None = None
 ) -> list[IsoWeek]:
-    """Weeks offered by the week picker, newest first: two years back, or to the first entry."""
+    """Weeks offered by the week picker, newest first: two years back, or to the first entry.
+
+    A week opened by its address (`also`) that is older still is offered on its
+    own, not with every week in between (`?week=1900-W02` would list 6,600).
+    """
     current = IsoWeek.of(today)
-    known = [week for week in saved if week <= current] + ([also] if also else [])
+    known = [week for week in saved if week <= current]
     oldest = min([current.shifted(1 - PICKER_WEEKS), *known])
     weeks: list[IsoWeek] = []
     week = current
     while week >= oldest:
         weeks.append(week)
         week = week.shifted(-1)
+    if also is not None and also < oldest:
+        weeks.append(also)
     return weeks
 
 

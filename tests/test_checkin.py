@@ -327,3 +327,9 @@ def test_focus_entry_is_this_or_last_weeks_check_in(
     entries = [make_entry(week, dict.fromkeys(PRACTICE_KEYS, 5)) for week in saved_weeks]
     found = focus_entry(entries, TODAY)
     assert (None if found is None else str(found.week)) == expected
+
+
+def test_picker_offers_a_far_older_opened_week_alone_not_every_week_between() -> None:
+    weeks = picker_weeks(TODAY, [IsoWeek(2023, 2)], also=IsoWeek(1900, 2))
+    assert weeks[-2:] == [IsoWeek(2023, 2), IsoWeek(1900, 2)]
+    assert len(weeks) == len(picker_weeks(TODAY, [IsoWeek(2023, 2)])) + 1
