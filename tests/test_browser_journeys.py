@@ -118,6 +118,8 @@ def trend_table(page) -> dict[str, list[str]]:
     table = page.locator('[data-testid="stDataFrame"]').filter(
         has=page.locator("th", has_text="Week of")
     )
+    # The grid fills its cells a moment after the script has finished.
+    table.locator("td").first.wait_for(state="attached")
     rows = [row.locator("td").all_inner_texts() for row in table.locator("tr").all()]
     return {cells[0]: cells for cells in rows if cells}
 
