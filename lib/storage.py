@@ -73,19 +73,38 @@ def _meta_table() -> dict[str, dict[str, Any]]:
 _ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
-def serialise(data: dict[str, dict[str, Any]]) -> bytes:
+# Per table and document id: a document and its encoded line, reused while the
+# very same (never changed) document object is written again.
+LineCache = dict[tuple[str, str], tuple[object, str]]
+
+
+def serialise(data: dict[str, dict[str, Any]], lines: LineCache | None = None) -> bytes:
     """The data file's bytes for `data`: stamped with the header, one document per line.
 
     A week per line stays easy to read, search and compare, and encoding each
     document compactly is several times faster than an indented dump of the
-    whole diary (Python's indenting encoder is pure Python).
+    whole diary (Python's indenting encoder is pure Python). With `lines`, a
+    document written before is not encoded again, and `lines` is refreshed.
     """
     stamped = {**data, META_TABLE: _meta_table()}
+    known = dict(lines or {})
+    fresh: LineCache = {}
     tables = []
     for name in sorted(stamped):
         table = stamped[name]
-        rows = ",\n".join(f"  {_ENCODE(key)}: {_ENCODE(table[key])}" for key in sorted(table))
-        tables.append(f" {_ENCODE(name)}: " + (f"{{\n{rows}\n }}" if rows else "{}"))
+        rows = []
+        for key in sorted(table):
+            document = table[key]
+            cached = known.get((name, key))
+            # Identity, not equality: the cache holds the object, so its id is never reused.
+            line = cached[1] if cached and cached[0] is document else _ENCODE(document)
+            fresh[(name, key)] = (document, line)
+            rows.append(f"  {_ENCODE(key)}: {line}")
+        body = ",\n".join(rows)
+        tables.append(f" {_ENCODE(name)}: " + (f"{{\n{body}\n }}" if rows else "{}"))
+    if lines is not None:
+        lines.clear()
+        lines.update(fresh)
     return ("{\n" + ",\n".join(tables) + "\n}\n").encode()
 
 
@@ -118,6 +137,7 @@ class AtomicJSONStorage(Storage):
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        self._lines: LineCache = {}
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         """The whole file, or None when there is no file yet."""
@@ -150,7 +170,7 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Replace the file with `data`, atomically and durably."""
         remove_stale_temp_files(self.path)
-        atomic_write(self.path, serialise(data))
+        atomic_write(self.path, serialise(data, self._lines))
 
     def close(self) -> None:
         """Nothing stays open between calls."""

@@ -14,7 +14,7 @@ from filelock import FileLock
 from hypothesis import HealthCheck, given, settings
 
 from lib import atomic, storage
-from lib.entries import PRACTICE_KEYS, WeekEntry
+from lib.entries import PRACTICE_KEYS, WeekEntry, entry_to_record
 from lib.settings import make_settings
 from lib.storage import DataFileError, Diary, SaveError
 from lib.weeks import IsoWeek
@@ -875,3 +875,37 @@ def test_a_snapshot_cannot_be_changed_by_a_reader(db: Diary, entry_factory: Entr
     with pytest.raises(TypeError):
         shared.by_week[IsoWeek(2026, 1)] = shared.entries[0]  # type: ignore[index]
     assert isinstance(shared.entries, tuple)
+
+
+def test_writing_again_encodes_only_the_changed_documents(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lines: storage.LineCache = {}
+    data = {"entries": {"202647": {"week": "2026-W47"}, "202648": {"week": "2026-W48"}}}
+    assert storage.serialise(data, lines) == storage.serialise(data)
+    encoded: list[object] = []
+    real_encode = storage._ENCODE
+
+    def counting(value: object) -> str:
+        if isinstance(value, dict):
+            encoded.append(value)
+        return real_encode(value)
+
+    monkeypatch.setattr(storage, "_ENCODE", counting)
+    changed = {"entries": {**data["entries"], "202648": {"week": "2026-W48", "focus": "space"}}}
+    first = storage.serialise(changed, lines)
+    assert encoded == [changed["entries"]["202648"], storage._meta_table()["1"]]
+    assert first == storage.serialise(changed)
+    del changed["entries"]["202647"]
+    assert storage.serialise(changed, lines) == storage.serialise(changed)
+    assert ("entries", "202647") not in lines
+
+
+@settings(max_examples=30, deadline=None)
+@given(entry=week_entries())
+def test_the_file_is_the_same_whether_lines_were_reused_or_not(entry: WeekEntry) -> None:
+    lines: storage.LineCache = {}
+    data = {"entries": {str(entry.week.doc_id): entry_to_record(entry)}, "settings": {}}
+    storage.serialise(data, lines)
+    assert storage.serialise(data, lines) == storage.serialise(data)
+    assert json.loads(storage.serialise(data, lines))["entries"] == data["entries"]
