@@ -7,6 +7,9 @@ from lib.storage import Snapshot
 from pages import blocks, cached, common, gate
 
 TREND_WORDS = {"rising": "↗ Rising", "steady": "→ Steady", "falling": "↘ Falling"}
+# Notes shown at first and added per "show older": ten years of notes on one page
+# would be thousands of elements to draw on every rerun.
+NOTES_PAGE = 20
 
 
 def _bullets(lines: tuple[str, ...], current: Settings) -> str:
@@ -58,7 +61,16 @@ def _history(key: str, snapshot: Snapshot) -> None:
     st.subheader("Your notes")
     if not view.notes:
         st.caption("No notes on this practice yet.")
-    for entry in view.notes:
+    shown_key = f"notes_shown_{key}"
+    shown = st.session_state.setdefault(shown_key, NOTES_PAGE)
+    for entry in view.notes[:shown]:
         rating = entry.ratings[key]
         st.caption(f"{entry.week} · {entry.week.label()} · {rating or 'skipped'}")
         st.text(entry.notes[key])  # typed by the user: shown as text, never as Markdown
+    older = len(view.notes) - shown
+    if older > 0:
+        st.button(
+            f"Show {min(older, NOTES_PAGE)} older notes ({older} more)",
+            key=f"older_notes_{key}",
+            on_click=lambda: st.session_state.update({shown_key: shown + NOTES_PAGE}),
+        )

@@ -43,3 +43,18 @@ def test_history_shows_score_trend_and_notes_newest_first_as_plain_text(closer: 
     assert [text.value for text in at.text] == ["[click](javascript:alert(1))", "<b>old</b>"]
     assert not any("javascript:" in markdown.value for markdown in at.markdown)
     assert at.get("vega_lite_chart")
+
+
+def test_long_histories_show_the_newest_notes_and_a_button_for_older_ones(closer: Closer) -> None:
+    diary = closer.diary()
+    for offset in range(1, 46):
+        ratings = dict.fromkeys(PRACTICE_KEYS, 5)
+        diary.save_entry(make_entry(THIS_WEEK.shifted(-offset), ratings, {"space": f"n{offset}"}))
+    at = closer.open_url("space")
+    assert [text.value for text in at.text] == [f"n{offset}" for offset in range(1, 21)]
+    at.button(key="older_notes_space").click().run()
+    assert len(at.text) == 40
+    assert at.button(key="older_notes_space").label == "Show 5 older notes (5 more)"
+    at.button(key="older_notes_space").click().run()
+    assert [text.value for text in at.text][-1] == "n45"
+    assert not [button for button in at.button if button.key == "older_notes_space"]
