@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test soak format screenshots clean
+.PHONY: run test soak bench format screenshots clean
 
 run: $(VENV)/.runtime-installed
 	$(BIN)/python serve.py --server.address 127.0.0.1 --server.port $(PORT)
@@ -22,6 +22,12 @@ soak: $(VENV)/.dev-installed
 	CLOSER_SOAK=1 CLOSER_SOAK_REPORT=$(SOAK_REPORT) $(BIN)/pytest -m "slow or not slow" -q \
 		tests/test_faults_server.py tests/test_storage_crash.py
 	cat $(SOAK_REPORT)
+
+# Timings on made-up diaries of 52, 520 and 5,200 weeks, into docs/BENCHMARKS.md: about
+# 4 minutes on 2 cores, browser and memory included. BENCH_ARGS passes options (`make bench BENCH_ARGS="--quick --profile"`; see
+# python -m bench.run --help). Never part of `make test`.
+bench: $(VENV)/.dev-installed
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 # Needs Debian's Chromium (apt-get install -y chromium).
 screenshots: $(VENV)/.dev-installed

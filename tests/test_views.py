@@ -32,14 +32,16 @@ def test_home_view_gathers_what_the_dashboard_shows() -> None:
     assert not view.status.done
     assert view.streak == insights.streak(entries, TODAY) == 8
     assert view.consistency == insights.consistency(entries, TODAY)
-    assert view.suggestion is not None and view.suggestion.practice == "mystery"
+    assert view.suggestion is not None
+    assert view.suggestion.practice == "mystery"
     assert view.focus_target == entries[-1]
     assert list(view.effects) == insights.focus_effects(entries)
     assert view.history.equals(frames.history_frame(entries, TITLES, through=WEEK))
     assert view.wheel.equals(frames.wheel_frame(entries, TITLES, entries[-1].week))
-    assert view.wheel_chart.to_dict() == charts.wheel_chart(
-        view.wheel, f"Latest check-in: {entries[-1].week.label()}"
-    ).to_dict()
+    assert (
+        view.wheel_chart.to_dict()
+        == charts.wheel_chart(view.wheel, f"Latest check-in: {entries[-1].week.label()}").to_dict()
+    )
 
 
 def test_the_wheel_is_this_week_once_it_is_checked_in() -> None:
@@ -73,14 +75,15 @@ def test_check_in_view_labels_every_picker_week_and_finds_the_week_before() -> N
 
 def test_check_in_view_of_an_empty_diary() -> None:
     view = views.check_in_view([], TODAY, WEEK)
-    assert view.previous is None and view.outcome is None and view.suggested is None
+    assert (view.previous, view.outcome, view.suggested) == (None, None, None)
     assert next(iter(view.week_labels)) == str(WEEK)
 
 
 def test_practice_view_has_newest_notes_first_and_counts_focus_weeks() -> None:
     entries = diary()
     view = views.practice_view(entries, TITLES, "space", TODAY)
-    assert [entry.notes["space"] for entry in view.notes] == ["note 7", "note 5", "note 3", "note 1"]
+    notes = [entry.notes["space"] for entry in view.notes]
+    assert notes == ["note 7", "note 5", "note 3", "note 1"]
     assert views.practice_view(entries, TITLES, "mystery", TODAY).times_focused == 3
     assert view.score == insights.score(entries, "space")
     assert list(view.table.columns) == ["Week", "Week of", TITLES["space"]]

@@ -1,0 +1,1 @@
+"""Closer's performance bench: `make bench` measures the app against Streamlit's own floor."""

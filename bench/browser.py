@@ -1,0 +1,227 @@
+"""Time to charts: Closer's dashboard against a bare Streamlit page with the same charts.
+
+The clock is `performance.now()` in the page, read in the first animation frame
+in which the script has finished and every chart has drawn its marks with a
+non-zero size. Its zero is the document's navigation start, so a figure covers
+the HTML, the JavaScript bundle, the WebSocket, the script run and the drawing,
+and none of Python's or Playwright's own overhead.
+
+Both servers start once and stay warm; each load is a new browser context (no
+HTTP cache, cookies or session carried over), after WARMUPS loads of each that
+are not counted. Each run loads both pages back to back, alternating which goes
+first, so a change in the machine's load hits both.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, Request, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from lib import charts, views
+from lib.content import load_practices
+from lib.storage import Diary
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, START_TIMEOUT, Server, settle
+
+BARE_CHARTS = "bench/floors/bare_charts.py"
+CHARTS_FILE = "CLOSER_BENCH_CHARTS"
+VIEWPORT = {"width": 1280, "height": 900}
+WARMUPS = 2
+DRAW_TIMEOUT_MS = 60_000
+# The trend span pages/home.py shows until the user picks another.
+DEFAULT_WEEKS = 26
+CHART = '[data-testid="stVegaLiteChart"]'
+
+# Truthy (the time) once the script is done and `expected` charts have drawn marks.
+ALL_DRAWN = """expected => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute("data-test-script-state") !== "notRunning") return false;
+  const charts = document.querySelectorAll('[data-testid="stVegaLiteChart"]');
+  if (charts.length !== expected) return false;
+  for (const chart of charts) {
+    const marks = chart.querySelector("svg.marks, canvas");
+    const box = marks && marks.getBoundingClientRect();
+    if (!box || box.width === 0 || box.height === 0) return false;
+  }
+  return performance.now();
+}"""
+
+Figure = tuple[str, object, str | None]
+
+
+@dataclass
+class FloorServer(Server):
+    """A plain `streamlit run <script>` from the project root, so .streamlit/config.toml applies.
+
+    `db_path` is not used: a floor reads no diary.
+    """
+
+    script: str = "bench/floors/empty.py"
+    env: dict[str, str] = field(default_factory=dict)
+
+    def start(self) -> None:
+        """Start the script and wait until the server answers its health check."""
+        command = [sys.executable, "-m", "streamlit", "run", self.script]
+        command += ["--server.port", str(self.port), "--server.address", "127.0.0.1"]
+        with self.log_path.open("ab") as log:
+            self.process = subprocess.Popen(  # noqa: S603 (our own fixed command)
+                command, cwd=ROOT, env={**os.environ, **self.env}, stdout=log, stderr=log
+            )
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"streamlit exited early; see {self.log_path}")
+            try:
+                health = f"{self.url}/_stcore/health"
+                with urllib.request.urlopen(health, timeout=2) as answer:  # noqa: S310 (loopback)
+                    if answer.read() == b"ok":
+                        return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"streamlit did not become healthy; see {self.log_path}")
+
+
+@contextmanager
+def serving(server: Server) -> Iterator[Server]:
+    """The server, started, and stopped again however the block ends."""
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """Debian's Chromium, headless."""
+    if not CHROMIUM.exists():
+        raise RuntimeError(f"the bench needs Chromium at {CHROMIUM} (apt-get install -y chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextmanager
+def local_page(browser: Browser, server: Server) -> Iterator[Page]:
+    """A page in a new browser context that fails on any request off this machine."""
+    context = browser.new_context(viewport=VIEWPORT)
+    own = (f"{server.url}/", f"ws://127.0.0.1:{server.port}/", "data:", "blob:")
+    outside: list[str] = []
+
+    def check(request: Request) -> None:
+        if not request.url.startswith(own):
+            outside.append(request.url)
+
+    context.on("request", check)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+    if outside:
+        raise RuntimeError(f"requests left the machine: {outside}")
+
+
+def settled(page: Page) -> None:
+    """Wait until the script has finished; fail if it showed an exception."""
+    settle(page)
+    if page.locator('[data-testid="stException"]').count():
+        raise RuntimeError(f"{page.url} shows an exception")
+
+
+def dashboard_charts(db_path: Path, today: date | None = None) -> list[Figure]:
+    """The (key, chart, selection mode) that pages/home.py draws for this diary, in order."""
+    diary = Diary.open(db_path)
+    try:
+        entries = diary.list_entries()
+    finally:
+        diary.close()
+    if not entries:
+        return []
+    # The views pages/home.py draws (through pages/cached.py), in its order.
+    titles = {item.key: item.title for item in load_practices()}
+    home = views.home_view(entries, titles, today or date.today())
+    trends = views.trends_view(home.history, DEFAULT_WEEKS)
+    return [
+        ("wheel", home.wheel_chart, None),
+        ("trend", trends.trend_chart, None),
+        ("overall", trends.overall_chart, None),
+        ("heatmap", trends.heatmap_chart, charts.WEEK_PICK),
+    ]
+
+
+def load_ms(browser: Browser, server: Server, expected: int) -> float:
+    """Milliseconds from navigation start until `expected` charts are drawn on `/`."""
+    with local_page(browser, server) as page:
+        page.goto(f"{server.url}/", wait_until="commit")
+        try:
+            drawn = page.wait_for_function(
+                ALL_DRAWN, arg=expected, polling="raf", timeout=DRAW_TIMEOUT_MS
+            )
+        except PlaywrightTimeout:
+            seen = page.locator(CHART).count()
+            raise RuntimeError(
+                f"{server.url}: {seen} of {expected} charts drawn after {DRAW_TIMEOUT_MS} ms"
+            ) from None
+        elapsed = float(drawn.json_value())
+        settled(page)
+        if page.locator(CHART).count() != expected:
+            raise RuntimeError(f"{server.url}: the chart count changed after drawing")
+    return elapsed
+
+
+def time_to_charts(db_path: Path, runs: int = 7, warmups: int = WARMUPS) -> dict[str, float]:
+    """Median time until every dashboard chart is drawn, Closer against the bare page.
+
+    `ratio` is the median of each run's Closer / bare, not the ratio of the two medians.
+    """
+    if runs < 1:
+        raise ValueError("runs must be at least 1")
+    figures = dashboard_charts(db_path)
+    if not figures:
+        raise ValueError(f"{db_path} has no check-ins, so the dashboard draws no charts")
+    expected = len(figures)
+    with tempfile.TemporaryDirectory(prefix="closer-bench-") as folder:
+        work = Path(folder)
+        (work / "charts.pickle").write_bytes(pickle.dumps(figures))
+        app = Server(db_path=db_path, log_path=work / "closer.log")
+        bare = FloorServer(
+            db_path=db_path,
+            log_path=work / "bare.log",
+            script=BARE_CHARTS,
+            env={CHARTS_FILE: str(work / "charts.pickle")},
+        )
+        times: dict[str, list[float]] = {"app": [], "bare": []}
+        with serving(app), serving(bare), chromium() as browser:
+            pairs: list[tuple[str, Server]] = [("app", app), ("bare", bare)]
+            for _ in range(warmups):
+                for _name, server in pairs:
+                    load_ms(browser, server, expected)
+            for run in range(runs):
+                for name, server in pairs if run % 2 == 0 else pairs[::-1]:
+                    times[name].append(load_ms(browser, server, expected))
+    # Each run's two loads are back to back, so their ratio cancels a drift in machine load
+    # that the ratio of the two medians would not.
+    ratios = [mine / floor for mine, floor in zip(times["app"], times["bare"], strict=True)]
+    return {
+        "app_ms": round(statistics.median(times["app"]), 1),
+        "bare_ms": round(statistics.median(times["bare"]), 1),
+        "ratio": round(statistics.median(ratios), 2),
+        "charts": expected,
+        "runs": runs,
+    }

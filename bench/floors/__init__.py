@@ -1,0 +1,67 @@
+"""Bare Streamlit scripts the bench measures Closer against.
+
+The page floors (home, check_in, practice, data) draw what one of Closer's
+pages draws, from values bench/inputs.py worked out beforehand, under the same
+page list and sidebar as app.py; `route` is that frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from bench import inputs
+
+_pages: dict[str, st.Page] = {}
+
+
+def _elsewhere() -> None:
+    """Every page but the measured one: never run by the bench."""
+
+
+def route(draw: Callable[[], None], url_path: str) -> None:
+    """Run `draw` as the page at `url_path` ("" for home) in app.py's frame, with no data."""
+    nav = inputs.get(inputs.Nav)
+    st.set_page_config(page_title="Closer", page_icon="🫶", layout="centered")
+    sections = {
+        section: [
+            st.Page(
+                draw if path == url_path else _elsewhere,
+                title=title,
+                icon=icon,
+                url_path=path or None,
+                default=not path,
+            )
+            for title, icon, path in pages
+        ]
+        for section, pages in nav.sections
+    }
+    _pages.clear()
+    _pages.update({page.url_path: page for pages in sections.values() for page in pages})
+    page = st.navigation(sections)
+    with st.sidebar:
+        st.caption(nav.sidebar)
+    page.run()
+
+
+def link(url_path: str) -> st.Page:
+    """The page at `url_path`, for `st.page_link`."""
+    return _pages[url_path]
+
+
+def chart(figure: object, table: object, key: str, selection: str | None = None) -> None:
+    """pages/blocks.py's chart: a "Show as table" switch, then the chart or its table."""
+    if st.toggle("Show as table", key=f"{key}_as_table"):
+        st.dataframe(table, hide_index=True, width="stretch")
+    elif selection is None:
+        st.altair_chart(figure, theme="streamlit", width="stretch", key=key)
+    else:
+        st.altair_chart(
+            figure,
+            theme="streamlit",
+            width="stretch",
+            key=key,
+            on_select="rerun",
+            selection_mode=selection,
+        )

@@ -1,0 +1,1 @@
+"""The memory floor: a Streamlit script that draws nothing."""

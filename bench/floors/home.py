@@ -1,0 +1,53 @@
+"""Floor of the dashboard: pages/home.py's elements and charts, from bench.inputs."""
+
+import streamlit as st
+
+from bench import floors, inputs
+from lib import charts
+
+
+def draw() -> None:
+    """The dashboard of a diary with entries."""
+    view = inputs.get(inputs.Home)
+    st.title(f"🫶 {view.text.name}")
+    st.caption(view.text.tagline)
+
+    with st.container(border=True, key="week_status"):
+        (st.success if view.status_done else st.info)(view.status_message)
+        st.page_link(floors.link("check-in"), label=view.status_link, icon="✍️")
+    streak, consistency, total = st.columns(3)
+    streak.metric("Streak", view.streak, help="Weeks in a row checked in")
+    consistency.metric(
+        "Last 12 weeks", view.consistency, help="Weeks with a check-in, this one included"
+    )
+    total.metric("Weeks checked in", view.weeks_checked_in)
+
+    with st.container(border=True, key="focus_suggestion"):
+        st.markdown(view.focus_heading)
+        st.markdown(view.focus_reasons)
+        st.markdown(view.focus_idea)
+        if view.focus_caption is not None:
+            st.caption(view.focus_caption)
+        if view.focus_button is not None:
+            st.button(view.focus_button, key="make_focus")
+
+    st.subheader("At a glance")
+    floors.chart(view.wheel_chart, view.wheel, "wheel")
+
+    st.subheader("Trends")
+    span = st.segmented_control(
+        "Show", list(inputs.SPANS), default=inputs.DEFAULT_SPAN, key="trend_span"
+    )
+    trends = view.trends[span or inputs.DEFAULT_SPAN]
+    floors.chart(trends.trend_chart, trends.table, "trend")
+    floors.chart(trends.overall_chart, trends.overall, "overall")
+    floors.chart(trends.heatmap_chart, trends.table, "heatmap", charts.WEEK_PICK)
+
+    st.subheader("Does focusing help?")
+    st.dataframe(view.effects, hide_index=True, width="stretch")
+
+    st.divider()
+    st.caption(view.text.disclaimer)
+
+
+floors.route(draw, "")

@@ -1,0 +1,402 @@
+"""What the floor scripts draw, worked out once from a diary with the `lib` calls the pages make.
+
+AppTest runs a script in this process, so a floor's `from bench import inputs`
+sees what bench/pages.py put into FLOOR before running it: a floor run reads
+no file and analyses nothing, it only hands ready values to Streamlit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+import altair as alt
+import pandas as pd
+
+from lib import charts, checkin, frames, insights, transfer
+from lib.backups import SafetyCopy
+from lib.content import AppText, Practice, escape_markdown, personalise
+from lib.entries import WeekEntry
+from lib.settings import Settings
+from lib.weeks import IsoWeek, day_label, moment_label
+
+# pages/practice.py's notes paging: the first page of notes, then a button.
+NOTES_PAGE = 20
+
+
+def older_notes_label(total: int) -> str | None:
+    """pages/practice.py's "show older notes" button label, or None when all notes show."""
+    older = total - NOTES_PAGE
+    return f"Show {min(older, NOTES_PAGE)} older notes ({older} more)" if older > 0 else None
+
+
+FLOOR: dict[str, object] = {}
+Value = TypeVar("Value")
+# pages/home.py's trend spans and its default.
+SPANS: dict[str, int | None] = {"12 weeks": 12, "26 weeks": 26, "1 year": 52, "All": None}
+DEFAULT_SPAN = "26 weeks"
+TREND_WORDS = {"rising": "↗ Rising", "steady": "→ Steady", "falling": "↘ Falling"}
+
+
+def put(value: object) -> None:
+    """Hand `value` to the floors, under its type's name."""
+    FLOOR[type(value).__name__] = value
+
+
+def get(kind: type[Value]) -> Value:
+    """What `put` stored for `kind`."""
+    value = FLOOR.get(kind.__name__)
+    if not isinstance(value, kind):
+        raise LookupError(f"bench.inputs holds no {kind.__name__}: run prepare_floors first")
+    return value
+
+
+@dataclass(frozen=True)
+class Nav:
+    """app.py's page list, (section, ((title, icon, url_path), ...)), and the sidebar caption."""
+
+    sections: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]
+    sidebar: str
+
+
+@dataclass(frozen=True)
+class Trends:
+    """The trends section for one span."""
+
+    table: pd.DataFrame
+    trend_chart: alt.LayerChart
+    overall: pd.DataFrame
+    overall_chart: alt.LayerChart
+    heatmap_chart: alt.LayerChart
+
+
+@dataclass(frozen=True)
+class Home:
+    """The dashboard of a diary with entries."""
+
+    text: AppText
+    status_done: bool
+    status_message: str
+    status_link: str
+    streak: int
+    consistency: str
+    weeks_checked_in: int
+    focus_heading: str
+    focus_reasons: str
+    focus_idea: str
+    focus_caption: str | None
+    focus_button: str | None
+    wheel: pd.DataFrame
+    wheel_chart: alt.LayerChart
+    trends: Mapping[str, Trends]
+    effects: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Rating:
+    """One practice's block in the check-in form."""
+
+    key: str
+    heading: str
+    last: str
+    summary: str
+    slider_label: str
+    rating_key: str
+    skip_key: str
+    note_key: str
+    note_label: str
+    placeholder: str
+    low: str
+    mid: str
+    high: str
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """The check-in form for one week."""
+
+    week: IsoWeek
+    form: dict[str, object]
+    week_labels: Mapping[str, str]
+    editing: str | None
+    outcome: tuple[str, str, str, str] | None  # rating key, icon, title and chosen-at, before
+    ratings: tuple[Rating, ...]
+    reflection_key: str
+    focus_key: str
+    focus_labels: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class PracticePage:
+    """One practice's page: content and the user's history of it."""
+
+    key: str
+    title: str
+    summary: str
+    number: str
+    why: str
+    caution: str
+    ideas: str
+    prompts: str
+    scale: str
+    score: str
+    trend: str
+    change: str | None
+    times_focused: int
+    chart: alt.LayerChart
+    table: pd.DataFrame
+    notes: tuple[tuple[str, str], ...]
+    older_notes: str | None
+
+
+@dataclass(frozen=True)
+class Data:
+    """The data page: export payloads and names, what the sections say."""
+
+    path_caption: str
+    csv: bytes
+    csv_name: str
+    tidy: bytes
+    tidy_name: str
+    backup: bytes
+    backup_name: str
+    upload_caption: str
+    safety_copies: Mapping[str, str]
+    delete_label: str
+    weeks: int
+
+
+def _words(text: str, settings: Settings) -> str:
+    return personalise(text, escape_markdown(settings.partner_name), settings.partner_pronoun)
+
+
+def _bullets(lines: Sequence[str], settings: Settings) -> str:
+    return "\n".join(f"- {_words(line, settings)}" for line in lines)
+
+
+def nav(practices: Sequence[Practice], text: AppText, data_path: str) -> Nav:
+    """app.py's sections and sidebar caption."""
+    return Nav(
+        sections=(
+            (text.name, (("Home", "🏠", ""), ("Check-in", "✍️", "check-in"))),
+            (
+                "The six practices",
+                tuple((p.title, p.icon, p.key.replace("_", "-")) for p in practices),
+            ),
+            ("Yours", (("Your data", "🗂️", "data"), ("Settings", "⚙️", "settings"))),
+        ),
+        sidebar=f"🔒 Your diary stays on this computer: `{data_path}`",
+    )
+
+
+def _trends(history: pd.DataFrame, weeks: int | None) -> Trends:
+    recent = frames.window(history, weeks)
+    overall = frames.overall_frame(recent)
+    return Trends(
+        table=frames.history_table(recent),
+        trend_chart=charts.trend_chart(recent),
+        overall=overall,
+        overall_chart=charts.overall_chart(overall),
+        heatmap_chart=charts.heatmap_chart(recent),
+    )
+
+
+def home(
+    entries: Sequence[WeekEntry],
+    practices: Sequence[Practice],
+    text: AppText,
+    today: date,
+    settings: Settings,
+) -> Home:
+    """What pages/home.py draws for these entries (at least one)."""
+    titles = {item.key: item.title for item in practices}
+    by_key = {item.key: item for item in practices}
+    current = IsoWeek.of(today)
+    state = checkin.week_status(list(entries), today)
+    if state.done:
+        message = f"**This week ({state.week}) is checked in.** You can still edit it."
+        link = "Edit this week's check-in"
+    else:
+        until = "tonight" if state.days_left == 0 else day_label(state.week.sunday)
+        message = f"**This week's check-in ({state.week}) is open until {until}.**"
+        link = "Check in for this week"
+    suggestion = insights.focus_suggestion(entries, today)
+    if suggestion is None:
+        raise ValueError("the bench's dashboard needs a focus suggestion")
+    item = by_key[suggestion.practice]
+    target = checkin.focus_entry(entries, today)
+    caption = button = None
+    if target is None:
+        caption = "Check in for this week to choose a focus."
+    elif target.focus == item.key:
+        caption = f"✓ This is your focus, saved with your {target.week} check-in."
+    else:
+        button = f"Make it {'next' if target.week == current else 'this'} week's focus"
+    latest = entries[-1].week
+    title = "This week" if latest == current else f"Latest check-in: {latest.label()}"
+    wheel = frames.wheel_frame(entries, titles, latest)
+    history = frames.history_frame(entries, titles, through=current)
+    idea = item.practices[current.week % len(item.practices)]
+    return Home(
+        text=text,
+        status_done=state.done,
+        status_message=message,
+        status_link=link,
+        streak=insights.streak(entries, today),
+        consistency=f"{insights.consistency(entries, today)} of {insights.CONSISTENCY_WEEKS}",
+        weeks_checked_in=state.weeks_checked_in,
+        focus_heading=f"##### Focus next: {item.icon} {item.title}",
+        focus_reasons="\n".join(f"- {r[:1].upper()}{r[1:]}" for r in suggestion.reasons),
+        focus_idea=f"**Try this week:** {_words(idea, settings)}",
+        focus_caption=caption,
+        focus_button=button,
+        wheel=wheel,
+        wheel_chart=charts.wheel_chart(wheel, title),
+        trends={span: _trends(history, weeks) for span, weeks in SPANS.items()},
+        effects=[
+            {
+                "Practice": titles[effect.practice],
+                "Times as focus": effect.times_focused,
+                "Change after a focus week": insights.describe_change(
+                    effect.after_focus, effect.after_focus_count
+                ),
+                "Change after other weeks": insights.describe_change(
+                    effect.otherwise, effect.otherwise_count
+                ),
+            }
+            for effect in insights.focus_effects(entries)
+        ],
+    )
+
+
+def check_in(
+    entries: Sequence[WeekEntry], practices: Sequence[Practice], today: date, settings: Settings
+) -> CheckIn:
+    """What pages/check_in.py draws for this week's form."""
+    week = IsoWeek.of(today)
+    saved = {entry.week: entry for entry in entries}
+    entry = saved.get(week)
+    previous = checkin.previous_entry(entries, week)
+    by_key = {item.key: item for item in practices}
+    outcome = insights.focus_outcome(list(entries), week)
+    suggestion = insights.focus_suggestion(entries, today)
+    suggested = suggestion.practice if suggestion else None
+    focus_labels = {checkin.NO_FOCUS: "No particular focus"} | {
+        item.key: f"{item.icon} {item.title}" + (" (suggested)" if item.key == suggested else "")
+        for item in practices
+    }
+    return CheckIn(
+        week=week,
+        form=checkin.form_values(week, entry),
+        week_labels={
+            str(option): checkin.week_option_label(option, today, set(saved))
+            for option in checkin.picker_weeks(today, saved, also=week)
+        },
+        editing=None
+        if entry is None or entry.updated_at is None
+        else f"You are editing the check-in you saved for {week} on "
+        f"{moment_label(entry.updated_at)}. Saving replaces it.",
+        outcome=None
+        if outcome is None
+        else (
+            checkin.widget_key(week, "rating", outcome.practice),
+            by_key[outcome.practice].icon,
+            f"{by_key[outcome.practice].title}, your focus since {outcome.chosen_at}",
+            "skipped" if outcome.before is None else str(outcome.before),
+        ),
+        ratings=tuple(_rating(item, week, previous, settings) for item in practices),
+        reflection_key=checkin.widget_key(week, "reflection"),
+        focus_key=checkin.widget_key(week, "focus"),
+        focus_labels=focus_labels,
+    )
+
+
+def _rating(
+    item: Practice, week: IsoWeek, previous: WeekEntry | None, settings: Settings
+) -> Rating:
+    return Rating(
+        key=item.key,
+        heading=f"#### {item.icon} {item.title}",
+        last=checkin.previous_rating_label(previous, week, item.key, week),
+        summary=item.summary,
+        slider_label=f"{item.title}: your rating from 1 to 10",
+        rating_key=checkin.widget_key(week, "rating", item.key),
+        skip_key=checkin.widget_key(week, "skip", item.key),
+        note_key=checkin.widget_key(week, "note", item.key),
+        note_label=f"Note on {item.title.lower()} (optional)",
+        placeholder=personalise(item.prompts[0], settings.partner_name, settings.partner_pronoun),
+        low=f"**1** · {item.scale.low}",
+        mid=f"**5** · {item.scale.mid}",
+        high=f"{item.scale.high} · **10**",
+    )
+
+
+def practice(
+    entries: Sequence[WeekEntry],
+    item: Practice,
+    titles: Mapping[str, str],
+    today: date,
+    settings: Settings,
+) -> PracticePage:
+    """What pages/practice.py draws for practice `item` (the diary has entries)."""
+    key = item.key
+    score = insights.score(entries, key)
+    moved = insights.trend(entries, key)
+    history = frames.history_frame(entries, titles, through=IsoWeek.of(today))
+    return PracticePage(
+        key=key,
+        title=f"{item.icon} {item.title}",
+        summary=f"##### {_words(item.summary, settings)}",
+        number=f"Practice {item.number} of 6",
+        why=_words(item.why, settings),
+        caution=_words(item.caution, settings) if item.caution else "",
+        ideas=_bullets(item.practices, settings),
+        prompts=_bullets(item.prompts, settings),
+        scale=f"- **1**: {item.scale.low}\n- **5**: {item.scale.mid}\n- **10**: {item.scale.high}",
+        score="–" if score is None else f"{score:.1f}",
+        trend=TREND_WORDS.get(moved.direction, "Not enough data"),
+        change=None if moved.change is None else f"{moved.change:+d} over {moved.check_ins}",
+        times_focused=sum(1 for entry in entries if entry.focus == key),
+        chart=charts.practice_history_chart(history, key),
+        table=frames.history_table(frames.practice_rows(history, key)),
+        notes=tuple(
+            (
+                f"{e.week} · {e.week.label()} · {e.ratings[key] or 'skipped'}",
+                e.notes[key],
+            )
+            for e in reversed(entries)
+            if e.notes[key]
+        )[:NOTES_PAGE],
+        older_notes=older_notes_label(sum(1 for e in entries if e.notes[key])),
+    )
+
+
+def data(
+    entries: Sequence[WeekEntry],
+    backup: bytes,
+    data_path: str,
+    today: date,
+    now: datetime,
+    max_upload_mb: int,
+    copies: Sequence[SafetyCopy] = (),
+) -> Data:
+    """What pages/data.py draws, with the three export files already made."""
+    return Data(
+        path_caption=f"Your diary is the file `{data_path}`. It is yours: take it anywhere.",
+        csv=transfer.export_csv(entries),
+        csv_name=transfer.export_filename(today),
+        tidy=transfer.export_tidy_csv(entries),
+        tidy_name=transfer.tidy_filename(today),
+        backup=backup,
+        backup_name=transfer.backup_filename(now),
+        upload_caption=f"Files up to {max_upload_mb} MB. You see a preview first.",
+        safety_copies={
+            str(copy.path): f"{copy.taken.day} {copy.taken:%b %Y, %H:%M:%S} · before "
+            f"{copy.reason.replace('-', ' ')} · {copy.size / 1024:.0f} KB"
+            for copy in copies
+        },
+        delete_label=f"Type DELETE to delete all {len(entries)} weeks",
+        weeks=len(entries),
+    )

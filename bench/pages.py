@@ -1,0 +1,262 @@
+"""Page reruns: each of Closer's pages under AppTest against its floor, on one diary.
+
+A floor (bench/floors/) draws the same elements and the same chart objects
+from values worked out beforehand, so the ratio app / floor is what reading
+and analysing the diary adds to what Streamlit itself costs. App and floor
+runs alternate, so a change in the machine's load hits both.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner import script_runner
+from streamlit.testing.v1 import AppTest, app_test
+from streamlit.util import calc_hash
+
+from bench import inputs
+from lib.checkin import widget_key
+from lib.content import load_app_text, load_practices
+from lib.storage import Diary
+from lib.weeks import IsoWeek
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "app.py"
+FLOORS = ROOT / "bench" / "floors"
+TIMEOUT = 120
+WARMUPS = 2
+PRACTICE = "mystery"
+SLIDER_PRACTICE = "connection"
+SCRIPT_THREAD = "script runs\x00<thread>\x000"
+# Library code a profile opens up (the rest is folded): where the charts' time goes.
+SHOWN = r".*/site-packages/(altair|streamlit/elements|streamlit/navigation)/"
+OPTIONS = {"filter_threshold": 0.04}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One measured page: its name in the report, its address, its floor script."""
+
+    name: str
+    url_path: str
+    floor: str
+    slider: bool = False  # move a slider before each rerun
+
+
+PAGES = (
+    Page("home", "", "home.py"),
+    Page("check-in after a slider change", "check-in", "check_in.py", slider=True),
+    Page(f"practice ({PRACTICE})", PRACTICE, "practice.py"),
+    Page("your data", "data", "data.py"),
+)
+
+
+@dataclass(frozen=True)
+class PageRow:
+    """Median rerun of one page and its floor on a diary of `weeks` weeks."""
+
+    page: str
+    weeks: int
+    app_ms: float
+    floor_ms: float
+    runs: int
+
+    @property
+    def ratio(self) -> float:
+        """How many times its floor the page costs."""
+        return self.app_ms / self.floor_ms
+
+
+def clear_caches() -> None:
+    """Streamlit's caches outlive an AppTest; every diary starts from nothing."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def prepare_floors(db_path: Path, today: date | None = None) -> None:
+    """Work out everything the floors draw for the diary at `db_path` (not timed)."""
+    today = today or date.today()
+    diary = Diary.open(db_path)
+    try:
+        entries = diary.list_entries()
+        settings = diary.get_settings()
+        backup = diary.backup_json()
+        copies = diary.safety_copies()
+    finally:
+        diary.close()
+    practices = load_practices()
+    text = load_app_text()
+    titles = {item.key: item.title for item in practices}
+    inputs.FLOOR.clear()
+    inputs.put(inputs.nav(practices, text, str(db_path)))
+    inputs.put(inputs.home(entries, practices, text, today, settings))
+    inputs.put(inputs.check_in(entries, practices, today, settings))
+    item = next(item for item in practices if item.key == PRACTICE)
+    inputs.put(inputs.practice(entries, item, titles, today, settings))
+    upload_mb = int(st.get_option("server.maxUploadSize"))
+    now = datetime.now().astimezone()
+    inputs.put(inputs.data(entries, backup, str(db_path), today, now, upload_mb, copies))
+
+
+def open_page(script: Path, url_path: str) -> AppTest:
+    """Run `script` and go to the page at `/url_path`, as a browser's address would."""
+    at = checked(AppTest.from_file(str(script), default_timeout=TIMEOUT).run())
+    if url_path:
+        # st.Page derives a page's hash from its url_path alone (tests/apptest.py).
+        at._page_hash = calc_hash(url_path)
+        checked(at.run())
+    return at
+
+
+def checked(at: AppTest) -> AppTest:
+    """`at`, after failing loudly if its last run raised."""
+    if at.exception:
+        # The message is redacted (client.showErrorDetails); Streamlit logged the traceback.
+        raise RuntimeError(f"{at._script_path} raised (traceback above): {at.exception[0].message}")
+    return at
+
+
+def slider_key(today: date | None = None) -> str:
+    """The check-in slider the bench moves: this week's first practice."""
+    return widget_key(IsoWeek.of(today or date.today()), "rating", SLIDER_PRACTICE)
+
+
+def rerun_ms(at: AppTest, page: Page, step: int) -> float:
+    """One rerun in milliseconds; for a slider page, after moving the slider to a new value."""
+    if page.slider:
+        at.slider(key=slider_key()).set_value(3 if step % 2 else 4)
+    start = time.perf_counter()
+    at.run()
+    elapsed = (time.perf_counter() - start) * 1000
+    checked(at)
+    return elapsed
+
+
+def measure_page(page: Page, weeks: int, runs: int, warmups: int = WARMUPS) -> PageRow:
+    """Median rerun of `page` in Closer and in its floor (floors must be prepared)."""
+    app = open_page(APP, page.url_path)
+    floor = open_page(FLOORS / page.floor, page.url_path)
+    times: dict[str, list[float]] = {"app": [], "floor": []}
+    pairs = [("app", app), ("floor", floor)]
+    for step in range(warmups + runs):
+        for name, at in pairs if step % 2 == 0 else pairs[::-1]:
+            elapsed = rerun_ms(at, page, step)
+            if step >= warmups:
+                times[name].append(elapsed)
+    return PageRow(
+        page.name, weeks, statistics.median(times["app"]), statistics.median(times["floor"]), runs
+    )
+
+
+class _ServedPages(PagesManager):
+    """Pages as serve.py runs Closer: st.navigation only, never the old pages/ folder mode.
+
+    AppTest resets the folder-mode flag before every run, and with a pages/
+    folder beside app.py Streamlit would then wrap each run in its v1
+    multipage shim (a page per file in pages/, a second navigation), which
+    `make run` switches off and the floors never pay.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        PagesManager.uses_pages_directory = False
+        super().__init__(*args, **kwargs)
+
+
+@contextmanager
+def app_env(db_path: Path) -> Iterator[None]:
+    """For the block: CLOSER_DB is `db_path`, caches start empty, AppTest runs as the server."""
+    before = os.environ.get("CLOSER_DB")
+    folder_mode = PagesManager.uses_pages_directory
+    os.environ["CLOSER_DB"] = str(db_path)
+    clear_caches()
+    app_test.PagesManager = _ServedPages  # type: ignore[misc]
+    try:
+        yield
+    finally:
+        app_test.PagesManager = PagesManager  # type: ignore[misc]
+        PagesManager.uses_pages_directory = folder_mode
+        clear_caches()
+        if before is None:
+            os.environ.pop("CLOSER_DB", None)
+        else:
+            os.environ["CLOSER_DB"] = before
+
+
+def measure(
+    db_path: Path, weeks: int, runs: int, log: Callable[[str], None] = lambda _: None
+) -> list[PageRow]:
+    """Every page against its floor on the diary at `db_path`."""
+    rows = []
+    with app_env(db_path):
+        prepare_floors(db_path)
+        for page in PAGES:
+            log(f"{weeks:,} weeks: {page.name}")
+            rows.append(measure_page(page, weeks, runs))
+    return rows
+
+
+def element_types(at: AppTest) -> Counter[str]:
+    """How many elements and blocks of each type the last run drew, sidebar included."""
+    return Counter(node.type for node in at._tree)
+
+
+@contextmanager
+def profiling(interval: float = 0.0005) -> Iterator[Callable[[], str]]:
+    """Profile every script run in the block; yields a function giving the text report.
+
+    pyinstrument samples only the thread that starts it, and AppTest runs the
+    script in another thread, so the profiler starts and stops around the call
+    the ScriptRunner makes to run the script; the sessions add up.
+    """
+    from pyinstrument import Profiler
+
+    profiler = Profiler(interval=interval, use_timing_thread=True)
+    original = script_runner.exec_func_with_error_handling
+
+    def profiled(*args: object, **kwargs: object) -> object:
+        profiler.start()
+        try:
+            return original(*args, **kwargs)  # type: ignore[arg-type]
+        finally:
+            profiler.stop()
+
+    def report() -> str:
+        session = profiler.last_session
+        if session is None:
+            return ""
+        # Each run has its own script thread: one tree for all of them, not one per thread.
+        for stack, _ in session.frame_records:
+            if stack and "\x00<thread>\x00" in stack[0]:
+                stack[0] = SCRIPT_THREAD
+        return profiler.output_text(
+            unicode=True, color=False, processor_options={"show_regex": SHOWN, **OPTIONS}
+        )
+
+    script_runner.exec_func_with_error_handling = profiled  # type: ignore[assignment]
+    try:
+        yield report
+    finally:
+        script_runner.exec_func_with_error_handling = original
+
+
+def profile(db_path: Path, page: Page, runs: int) -> str:
+    """A pyinstrument text profile of `runs` reruns of `page` in Closer (after warming up)."""
+    with app_env(db_path):
+        at = open_page(APP, page.url_path)
+        for step in range(WARMUPS):
+            rerun_ms(at, page, step)
+        with profiling() as report:
+            for step in range(WARMUPS, WARMUPS + runs):
+                rerun_ms(at, page, step)
+        return report()

@@ -1,0 +1,310 @@
+"""docs/BENCHMARKS.md from one bench run: the figures, the targets met or not, and growth."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from bench.io import IoRow
+from bench.pages import PAGES, PageRow
+
+TARGET_WEEKS = 520
+LARGE_WEEKS = 5_200
+HOME = PAGES[0].name
+CHECK_IN = PAGES[1].name
+
+
+@dataclass(frozen=True)
+class Results:
+    """Everything one run measured, and where and how."""
+
+    date: str
+    machine: Mapping[str, str]
+    versions: Mapping[str, str]
+    sizes: tuple[int, ...]
+    runs: int
+    pages: Sequence[PageRow]
+    io: Sequence[IoRow]
+    browser: Mapping[int, Mapping[str, Any]] = field(default_factory=dict)  # by weeks
+    memory: Mapping[str, Any] | None = None  # at TARGET_WEEKS
+    profiles: Mapping[str, str] = field(default_factory=dict)  # title -> text
+    minutes: float | None = None
+
+
+@dataclass(frozen=True)
+class Target:
+    """One target of the issue: what, the limit, the figure, and whether it was met."""
+
+    what: str
+    limit: str
+    figure: str
+    met: bool | None  # None: not measured
+
+
+def ms(value: float) -> str:
+    """Milliseconds as the tables show them: `4.2`, `87.0`, `1,234`."""
+    return f"{value:,.1f}" if value < 1000 else f"{value:,.0f}"
+
+
+def times(value: float) -> str:
+    """A ratio as `1.23×`."""
+    return f"{value:.2f}×"
+
+
+def _page(rows: Sequence[PageRow], name: str, weeks: int) -> PageRow | None:
+    return next((row for row in rows if row.page == name and row.weeks == weeks), None)
+
+
+def _io(rows: Sequence[IoRow], operation: str, weeks: int) -> IoRow | None:
+    return next((row for row in rows if row.operation == operation and row.weeks == weeks), None)
+
+
+def _ratio_target(rows: Sequence[PageRow], name: str, what: str, limit: float) -> Target:
+    row = _page(rows, name, TARGET_WEEKS)
+    what = f"{what}, {TARGET_WEEKS} weeks"
+    if row is None:
+        return Target(what, f"≤ {limit}× its floor", "not measured", None)
+    figure = f"{times(row.ratio)} ({ms(row.app_ms)} ms against {ms(row.floor_ms)} ms)"
+    return Target(what, f"≤ {limit}× its floor", figure, row.ratio <= limit)
+
+
+def _io_target(rows: Sequence[IoRow], operation: str, limit_ms: float) -> Target:
+    row = _io(rows, operation, TARGET_WEEKS)
+    what = f"{operation[:1].upper()}{operation[1:]}, {TARGET_WEEKS} weeks"
+    limit = f"< {limit_ms:g} ms median"
+    if row is None:
+        return Target(what, limit, "not measured", None)
+    return Target(what, limit, f"{ms(row.ms)} ms", row.ms < limit_ms)
+
+
+def _large_targets(results: Results) -> list[Target]:
+    what = f"{LARGE_WEEKS:,} weeks: every page and operation works"
+    large = [row for row in results.pages if row.weeks == LARGE_WEEKS]
+    done = len(large) + len([row for row in results.io if row.weeks == LARGE_WEEKS])
+    works = (
+        Target(what, "no exception", f"{done} measurements ran", True)
+        if large
+        else Target(what, "no exception", "not measured", None)
+    )
+    base, large_home = (_page(results.pages, HOME, w) for w in (TARGET_WEEKS, LARGE_WEEKS))
+    what = f"{LARGE_WEEKS:,} weeks: home rerun against {TARGET_WEEKS} weeks"
+    if base is None or large_home is None:
+        return [works, Target(what, "< 4× the 520-week figure", "not measured", None)]
+    factor = large_home.app_ms / base.app_ms
+    figure = f"{times(factor)} ({ms(large_home.app_ms)} ms against {ms(base.app_ms)} ms)"
+    return [works, Target(what, "< 4× the 520-week figure", figure, factor < 4)]
+
+
+def targets(results: Results) -> list[Target]:
+    """The issue's targets, each met, not met or not measured."""
+    browser = results.browser.get(TARGET_WEEKS)
+    memory = results.memory
+    return [
+        _ratio_target(results.pages, HOME, "Home rerun", 1.5),
+        _ratio_target(results.pages, CHECK_IN, "Check-in rerun after a slider change", 1.2),
+        _io_target(results.io, "save one week", 10),
+        _io_target(results.io, "export CSV", 300),
+        _io_target(results.io, "export tidy CSV", 300),
+        _io_target(results.io, "JSON backup", 300),
+        _io_target(results.io, "import CSV", 300),
+        Target(
+            f"Browser: time to all charts, {TARGET_WEEKS} weeks",
+            "≤ 1.3× the bare page",
+            "not measured"
+            if browser is None
+            else f"{times(browser['ratio'])} ({ms(browser['app_ms'])} ms against "
+            f"{ms(browser['bare_ms'])} ms)",
+            None if browser is None else browser["ratio"] <= 1.3,
+        ),
+        Target(
+            f"Server memory above an empty Streamlit server, {TARGET_WEEKS} weeks",
+            "≤ 40 MB",
+            "not measured"
+            if memory is None
+            else f"{memory['delta_mb']:.1f} MB ({memory['app_peak_mb']:.1f} against "
+            f"{memory['empty_peak_mb']:.1f} MB peak)",
+            None if memory is None else memory["delta_mb"] <= 40,
+        ),
+        *_large_targets(results),
+    ]
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]], align: str = "") -> str:
+    """A Markdown table; `align` has an `l` or `r` per column (default: first left, rest right)."""
+    align = align or "l" + "r" * (len(header) - 1)
+    lines = [header, ["---:" if side == "r" else "---" for side in align], *rows]
+    return "\n".join("| " + " | ".join(line) + " |" for line in lines)
+
+
+def _verdict(met: bool | None) -> str:
+    return {True: "met", False: "**not met**", None: "not measured"}[met]
+
+
+def _factor(before: float | None, after: float | None) -> str:
+    return "" if before is None or after is None else times(after / before)
+
+
+def growth(results: Results) -> str:
+    """Each figure at every size, and how much it grew from one size to the next."""
+    sizes = results.sizes
+    series: list[tuple[str, Callable[[int], float | None]]] = []
+    for page in PAGES:
+        for label, pick in (("", "app_ms"), (" (floor)", "floor_ms")):
+
+            def value(weeks: int, name: str = page.name, pick: str = pick) -> float | None:
+                row = _page(results.pages, name, weeks)
+                return None if row is None else getattr(row, pick)
+
+            series.append((f"{page.name} rerun{label}", value))
+    for operation in dict.fromkeys(row.operation for row in results.io):
+
+        def io_value(weeks: int, operation: str = operation) -> float | None:
+            row = _io(results.io, operation, weeks)
+            return None if row is None else row.ms
+
+        series.append((operation, io_value))
+    header = ["measurement", *(f"{w:,} weeks (ms)" for w in sizes)]
+    header += [f"{a:,} → {b:,}" for a, b in itertools.pairwise(sizes)]
+    rows = []
+    for name, value in series:
+        figures = [value(weeks) for weeks in sizes]
+        rows.append(
+            [
+                name,
+                *("" if f is None else ms(f) for f in figures),
+                *(_factor(a, b) for a, b in itertools.pairwise(figures)),
+            ]
+        )
+    return table(header, rows)
+
+
+def render(results: Results) -> str:
+    """The whole of docs/BENCHMARKS.md."""
+    machine = "\n".join(f"- {name}: {value}" for name, value in results.machine.items())
+    versions = table(
+        ["library", "version"], [[name, value] for name, value in results.versions.items()], "ll"
+    )
+    pages = table(
+        ["page", "weeks", "Closer (ms)", "floor (ms)", "Closer / floor"],
+        [
+            [row.page, f"{row.weeks:,}", ms(row.app_ms), ms(row.floor_ms), times(row.ratio)]
+            for row in results.pages
+        ],
+    )
+    io = table(
+        ["operation", "weeks", "median (ms)", "beside it", "(ms)"],
+        [
+            [
+                row.operation,
+                f"{row.weeks:,}",
+                ms(row.ms),
+                row.baseline,
+                "" if row.baseline_ms is None else ms(row.baseline_ms),
+            ]
+            for row in results.io
+        ],
+        "lrrlr",
+    )
+    goals = table(
+        ["target", "limit", "figure", "verdict"],
+        [[t.what, t.limit, t.figure, _verdict(t.met)] for t in targets(results)],
+        "llll",
+    )
+    took = ""
+    if results.minutes is not None:
+        length = (
+            f"{results.minutes * 60:.0f} seconds"
+            if results.minutes < 1
+            else f"{results.minutes:.0f} minutes"
+        )
+        took = f" The run took {length}."
+    parts = [
+        "# Benchmarks",
+        "How fast Closer is with years of weekly check-ins, against what Streamlit itself "
+        "costs for the same page. This file is written by `make bench` "
+        f"(`python -m bench.run`, see `bench/`); these figures are from {results.date}.{took} "
+        f"Every figure is a median of {results.runs} runs after two that are not counted. The "
+        f"diaries are made up (`bench/history.py`): {', '.join(f'{w:,}' for w in results.sizes)} "
+        "weeks ending last week, with notes, reflections, skips and missed weeks.",
+        "## Machine",
+        machine,
+        versions,
+        "## Targets",
+        goals,
+        "## Page reruns",
+        "One rerun of each page in Streamlit's AppTest (the script run and its messages, "
+        "no browser), against its *floor*: a plain Streamlit script in `bench/floors/` that "
+        "draws the same elements and the same Altair chart objects from values worked out "
+        "beforehand, under the same page list (`st.navigation`) and sidebar as `app.py`. "
+        "The floor reads no file and analyses nothing, so it is what Streamlit costs; the "
+        "ratio is what Closer adds. AppTest runs `app.py` as `make run` serves it, without "
+        "Streamlit's old `pages/` folder mode (`serve.py`). The check-in is measured after a "
+        "slider change, the practice page is Mystery with its history tab.",
+        pages,
+        "## Saving, exporting, importing",
+        "Save: one week already in the diary saved again, a rating alternating so each save "
+        "writes; beside it a bare atomic write (`lib.atomic.atomic_write`) of the same "
+        "file. Exports: the data page's three downloads. Import: the data page's path for "
+        "the whole CSV export (parse, preview, `Diary.import_entries`) into a new file.",
+        io,
+    ]
+    parts += _browser(results) + _memory(results)
+    parts += ["## How cost grows with history", growth(results)]
+    parts += ["## Where the time goes", *_profiles(results.profiles)]
+    return "\n\n".join(parts) + "\n"
+
+
+def _browser(results: Results) -> list[str]:
+    if not results.browser:
+        return ["## Browser", "Not measured in this run (`--no-browser`)."]
+    rows = [
+        [f"{weeks:,}", ms(b["app_ms"]), ms(b["bare_ms"]), times(b["ratio"]), str(b["charts"])]
+        for weeks, b in sorted(results.browser.items())
+    ]
+    return [
+        "## Browser",
+        "Time from navigation start until every dashboard chart has drawn, in headless "
+        "Chromium (`bench/browser.py`), against a bare Streamlit page that draws the same "
+        "charts.",
+        table(["weeks", "Closer (ms)", "bare page (ms)", "Closer / bare", "charts"], rows),
+    ]
+
+
+def _memory(results: Results) -> list[str]:
+    memory = results.memory
+    if memory is None:
+        return ["## Server memory", "Not measured in this run (`--no-browser`)."]
+    rows = [
+        ["Closer, after every page", f"{memory['app_peak_mb']:.1f}"],
+        ["bare page drawing the dashboard's charts", f"{memory['charts_peak_mb']:.1f}"],
+        ["empty Streamlit script", f"{memory['empty_peak_mb']:.1f}"],
+        ["Closer above the empty script", f"{memory['delta_mb']:.1f}"],
+        ["Closer above the bare charts page", f"{memory['own_mb']:.1f}"],
+    ]
+    imports = [[f"`{name}`", f"{cost:.1f}"] for name, cost in memory["imports"].items()]
+    return [
+        "## Server memory",
+        f"Peak resident memory (VmHWM, MiB) of the server process (`bench/memory.py`) with "
+        f"the {TARGET_WEEKS}-week diary, against a server running an empty script and one "
+        "drawing only the dashboard's four charts.",
+        table(["server", "peak (MiB)"], rows),
+        "What each import adds to a Streamlit server's resident memory, imported in this "
+        "order into a fresh process (`bench.memory.import_costs`); `lib.views` and "
+        "`pages.cached` bring in the rest of Closer.",
+        table(["import", "adds (MiB)"], imports),
+    ]
+
+
+def _profiles(profiles: Mapping[str, str]) -> list[str]:
+    if not profiles:
+        return [
+            "No profile in this run: `python -m bench.run --profile` adds pyinstrument "
+            f"profiles of the home and check-in reruns at {TARGET_WEEKS} weeks here."
+        ]
+    parts = []
+    for title, text in profiles.items():
+        body = text.strip("\n")  # blank lines only: the profile's first line is indented
+        parts += [f"### {title}", f"```text\n{body}\n```"]
+    return parts

@@ -1,0 +1,223 @@
+"""The bench (`make bench`) still runs and still measures like against like. No timings here."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner import script_runner
+from streamlit.testing.v1 import app_test
+
+from bench import history, io, pages, report, run
+from bench.io import IoRow
+from bench.pages import PAGES, PageRow
+from lib.entries import PRACTICE_KEYS
+from lib.weeks import IsoWeek
+
+TODAY = date(2026, 11, 24)  # in 2026-W48
+
+
+@pytest.fixture(scope="module")
+def diary_52(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A made-up diary of 52 weeks ending last week (by the real clock, as the pages see it)."""
+    path = tmp_path_factory.mktemp("bench") / "closer.json"
+    history.write_diary(path, history.synthetic_entries(52, date.today()))
+    return path
+
+
+def test_synthetic_entries_span_the_weeks_asked_for_and_end_last_week() -> None:
+    entries = history.synthetic_entries(104, TODAY)
+
+    weeks = [entry.week for entry in entries]
+    assert weeks[-1] == IsoWeek(2026, 47)
+    assert weeks[0] == IsoWeek(2026, 47).shifted(-103)
+    assert weeks == sorted(set(weeks))
+    assert 0.9 * 104 <= len(entries) < 104
+
+
+def test_synthetic_entries_look_like_a_diary() -> None:
+    entries = history.synthetic_entries(520, TODAY)
+
+    ratings = [entry.ratings[key] for entry in entries for key in PRACTICE_KEYS]
+    notes = [entry.notes[key] for entry in entries for key in PRACTICE_KEYS]
+    assert all(rating is None or 1 <= rating <= 10 for rating in ratings)
+    assert 0.01 < ratings.count(None) / len(ratings) < 0.08
+    assert 0.3 < sum(1 for note in notes if note) / len(notes) < 0.5
+    assert all(40 <= len(note) <= 200 for note in notes if note)
+    assert all(len(entry.reflection) <= 400 for entry in entries)
+    assert 50 < sum(1 for entry in entries if entry.focus) < 260
+    assert all(entry.updated_at is not None for entry in entries)
+
+
+def test_synthetic_entries_repeat_per_seed() -> None:
+    assert history.synthetic_entries(60, TODAY) == history.synthetic_entries(60, TODAY)
+    assert history.synthetic_entries(60, TODAY, seed=1) != history.synthetic_entries(60, TODAY)
+
+
+def test_a_hundred_years_of_weeks_stay_in_the_years_closer_keeps() -> None:
+    entries = history.synthetic_entries(5_200, TODAY)
+
+    assert entries[0].week.year >= 1900
+    assert len(entries) > 5_000
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.floor)
+def test_each_floor_draws_what_its_page_draws(diary_52: Path, page: pages.Page) -> None:
+    with pages.app_env(diary_52):
+        pages.prepare_floors(diary_52)
+        app = pages.open_page(pages.APP, page.url_path)
+        floor = pages.open_page(pages.FLOORS / page.floor, page.url_path)
+        if page.slider:
+            pages.rerun_ms(app, page, 1)
+            pages.rerun_ms(floor, page, 1)
+
+        drawn = pages.element_types(app)
+        assert drawn == pages.element_types(floor)
+        assert drawn["vega_lite_chart"] == {"": 4, "check-in": 0, "data": 0}.get(page.url_path, 1)
+
+
+def test_the_app_runs_as_served_and_apptest_is_put_back(diary_52: Path) -> None:
+    with pages.app_env(diary_52):
+        at = pages.open_page(pages.APP, "data")
+
+        # Not Streamlit's pages/-folder shim, which AppTest would otherwise wrap app.py in
+        # and which drops app.py's sidebar on this page.
+        assert app_test.PagesManager is not PagesManager
+        assert at.sidebar.caption[0].value.startswith("🔒 Your diary stays on this computer")
+    assert app_test.PagesManager is PagesManager
+
+
+def test_a_page_measurement_reruns_page_and_floor(diary_52: Path) -> None:
+    with pages.app_env(diary_52):
+        pages.prepare_floors(diary_52)
+        row = pages.measure_page(PAGES[1], 52, runs=1, warmups=0)
+
+    assert (row.page, row.weeks, row.runs) == (PAGES[1].name, 52, 1)
+    assert row.app_ms > 0
+    assert row.floor_ms > 0
+
+
+def test_a_failing_page_fails_the_bench_loudly(tmp_path: Path) -> None:
+    script = tmp_path / "broken.py"
+    script.write_text("raise ValueError('broken on purpose')\n", encoding="utf-8")
+
+    with pytest.raises(RuntimeError, match=r"broken\.py raised"):
+        pages.open_page(script, "")
+
+
+def test_profiling_sees_the_script_thread_and_puts_the_runner_back(diary_52: Path) -> None:
+    original = script_runner.exec_func_with_error_handling
+    with pages.app_env(diary_52):
+        pages.prepare_floors(diary_52)
+        at = pages.open_page(pages.FLOORS / "data.py", "data")
+        with pages.profiling() as text:
+            at.run()
+
+    assert "bench/floors/data.py" in text()
+    assert script_runner.exec_func_with_error_handling is original
+
+
+def test_file_work_is_measured_without_changing_the_diary(diary_52: Path) -> None:
+    before = diary_52.read_bytes()
+
+    rows = io.measure(diary_52, 52, runs=1)
+
+    assert [row.operation for row in rows] == [
+        "save one week",
+        "export CSV",
+        "export tidy CSV",
+        "JSON backup",
+        "import CSV",
+    ]
+    assert all(row.ms > 0 for row in rows)
+    assert rows[0].runs >= io.SAVE_RUNS
+    assert diary_52.read_bytes() == before
+
+
+def _results(scale: float) -> report.Results:
+    """Results at 52, 520 and 5,200 weeks; `scale` multiplies every Closer figure."""
+    page_rows = [
+        PageRow(page.name, weeks, 10.0 * scale * (weeks / 52) ** 0.5, 10.0 * (weeks / 52) ** 0.5, 5)
+        for weeks in (52, 520, 5_200)
+        for page in PAGES
+    ]
+    operations = ("save one week", "export CSV", "export tidy CSV", "JSON backup", "import CSV")
+    io_rows = [
+        IoRow(operation, weeks, 5.0 * scale * weeks / 520, 5)
+        for weeks in (52, 520, 5_200)
+        for operation in operations
+    ]
+    return report.Results(
+        date="2026-11-24",
+        machine={"CPU": "Test CPU (2 cores)", "Python": "3.11.7"},
+        versions={"streamlit": "1.67.0"},
+        sizes=(52, 520, 5_200),
+        runs=5,
+        pages=page_rows,
+        io=io_rows,
+        browser={520: {"app_ms": 100 * scale, "bare_ms": 100.0, "ratio": scale, "charts": 4}},
+        memory={
+            "app_peak_mb": 100 + 30 * scale,
+            "empty_peak_mb": 100.0,
+            "delta_mb": 30 * scale,
+            "charts_peak_mb": 120.0,
+            "own_mb": 30 * scale - 20,
+            "imports": {"pandas": 40.0, "lib.views": 1.5},
+        },
+        profiles={"Home, 520 weeks": "0.100 draw  pages/home.py:1"},
+    )
+
+
+def test_the_report_meets_every_target_when_the_figures_do() -> None:
+    results = _results(scale=1.0)
+
+    text = report.render(results)
+
+    assert [target.met for target in report.targets(results)] == [True] * 11
+    for target in report.targets(results):
+        assert f"| {target.what} | {target.limit} | {target.figure} | met |" in text
+    assert "```text\n0.100 draw  pages/home.py:1\n```" in text
+    assert "| home rerun | 10.0 | 31.6 | 100.0 | 3.16× | 3.16× |" in text
+
+
+def test_the_report_says_which_targets_are_not_met() -> None:
+    results = _results(scale=70.0)
+    results = replace(
+        results,
+        pages=[
+            replace(row, app_ms=row.app_ms * 10) if row.weeks == 5_200 else row
+            for row in results.pages
+        ],
+    )
+
+    verdicts = {target.what: target.met for target in report.targets(results)}
+
+    assert not any(met for what, met in verdicts.items() if "every page" not in what)
+    assert verdicts["5,200 weeks: every page and operation works"] is True
+    assert report.render(results).count("| **not met** |") == 10
+
+
+def test_what_was_not_measured_is_said_so() -> None:
+    results = replace(_results(scale=1.0), browser={}, memory=None, pages=[], profiles={})
+
+    text = report.render(results)
+
+    met = {target.what: target.met for target in report.targets(results)}
+    assert met["Home rerun, 520 weeks"] is None
+    assert met["Browser: time to all charts, 520 weeks"] is None
+    assert met["Save one week, 520 weeks"] is True
+    assert "Not measured in this run" in text
+    assert "--profile" in text
+
+
+def test_the_command_line_reads_sizes_and_quick() -> None:
+    args = run.arguments(["--quick", "--sizes", "52,5_200", "--no-browser"])
+
+    assert args.quick
+    assert args.no_browser
+    assert args.sizes == (52, 5_200)
+    assert run.arguments([]).out == Path("docs/BENCHMARKS.md")
+    assert set(run.machine()) == {"CPU", "System", "Python"}
