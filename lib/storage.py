@@ -75,7 +75,7 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 # Per table and document id: a document and its encoded line, reused while the
 # very same (never changed) document object is written again.
-LineCache = dict[tuple[str, str], tuple[object, str]]
+LineCache = dict[tuple[str, str], tuple[object, bytes]]
 
 
 def serialise(data: dict[str, dict[str, Any]], lines: LineCache | None = None) -> bytes:
@@ -85,9 +85,12 @@ def serialise(data: dict[str, dict[str, Any]], lines: LineCache | None = None) -
     document compactly is several times faster than an indented dump of the
     whole diary (Python's indenting encoder is pure Python). With `lines`, a
     document written before is not encoded again, and `lines` is refreshed.
+    Lines are kept as UTF-8 bytes: one emoji makes a Python string four bytes
+    a character, and joining and encoding megabytes of that cost more than
+    the rest of a save.
     """
     stamped = {**data, META_TABLE: _meta_table()}
-    known = dict(lines or {})
+    known = lines if lines is not None else {}
     fresh: LineCache = {}
     tables = []
     for name in sorted(stamped):
@@ -97,15 +100,16 @@ def serialise(data: dict[str, dict[str, Any]], lines: LineCache | None = None) -
             document = table[key]
             cached = known.get((name, key))
             # Identity, not equality: the cache holds the object, so its id is never reused.
-            line = cached[1] if cached and cached[0] is document else _ENCODE(document)
-            fresh[(name, key)] = (document, line)
-            rows.append(f"  {_ENCODE(key)}: {line}")
-        body = ",\n".join(rows)
-        tables.append(f" {_ENCODE(name)}: " + (f"{{\n{body}\n }}" if rows else "{}"))
+            if cached is None or cached[0] is not document:
+                cached = (document, f"  {_ENCODE(key)}: {_ENCODE(document)}".encode())
+            fresh[(name, key)] = cached
+            rows.append(cached[1])
+        head = f" {_ENCODE(name)}: ".encode()
+        tables.append(head + (b"{\n" + b",\n".join(rows) + b"\n }" if rows else b"{}"))
     if lines is not None:
         lines.clear()
         lines.update(fresh)
-    return ("{\n" + ",\n".join(tables) + "\n}\n").encode()
+    return b"{\n" + b",\n".join(tables) + b"\n}\n"
 
 
 def check_layout(data: object, path: Path) -> dict[str, dict[str, Any]]:
@@ -208,7 +212,7 @@ def file_revision(path: Path, now_ns: int) -> str:
     token = f"{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
     if now_ns - max(info.st_mtime_ns, info.st_ctime_ns) < RACY_NANOSECONDS:
         try:
-            token += ":" + hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+            token += ":" + hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError as error:
             token += f":unreadable-{error.errno}"
     return token
@@ -225,18 +229,19 @@ class Snapshot:
     tables: Mapping[str, Mapping[str, Any]] = field(repr=False)
 
 
-def _week_order(week: IsoWeek) -> tuple[int, int]:
-    return (week.year, week.week)
+def _week_order(item: tuple[IsoWeek, WeekEntry]) -> tuple[int, int]:
+    return (item[0].year, item[0].week)
 
 
 def _snapshot(
-    revision: str, tables: dict[str, dict[str, Any]], by_week: Mapping[IsoWeek, WeekEntry]
+    revision: str, tables: dict[str, dict[str, Any]], by_week: dict[IsoWeek, WeekEntry]
 ) -> Snapshot:
+    """A snapshot that takes over `by_week` (a dict nobody else holds)."""
     return Snapshot(
         revision=revision,
-        # Sorting on plain tuples: comparing IsoWeek dataclasses is ten times slower.
-        entries=tuple(by_week[week] for week in sorted(by_week, key=_week_order)),
-        by_week=MappingProxyType(dict(by_week)),
+        # Sorting on plain tuples: comparing or hashing IsoWeek dataclasses is much slower.
+        entries=tuple(entry for _, entry in sorted(by_week.items(), key=_week_order)),
+        by_week=MappingProxyType(by_week),
         settings_record=tables.get(SETTINGS_TABLE, {}).get("1"),
         tables=tables,
     )
@@ -524,7 +529,7 @@ class Diary:
                 else:
                     table[key] = record
             tables[name] = table
-        by_week = {} if replace_tables and ENTRIES_TABLE in changes else dict(current.by_week)
+        by_week = {} if replace_tables and ENTRIES_TABLE in changes else current.by_week.copy()
         for week, entry in entries.items():
             if entry is None:
                 by_week.pop(week, None)
