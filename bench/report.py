@@ -187,9 +187,16 @@ def render(results: Results) -> str:
         ["library", "version"], [[name, value] for name, value in results.versions.items()], "ll"
     )
     pages = table(
-        ["page", "weeks", "Closer (ms)", "floor (ms)", "Closer / floor"],
+        ["page", "weeks", "Closer (ms)", "floor (ms)", "Closer / floor", "runs"],
         [
-            [row.page, f"{row.weeks:,}", ms(row.app_ms), ms(row.floor_ms), times(row.ratio)]
+            [
+                row.page,
+                f"{row.weeks:,}",
+                ms(row.app_ms),
+                ms(row.floor_ms),
+                times(row.ratio),
+                str(row.runs),
+            ]
             for row in results.pages
         ],
     )
@@ -225,7 +232,8 @@ def render(results: Results) -> str:
         "How fast Closer is with years of weekly check-ins, against what Streamlit itself "
         "costs for the same page. This file is written by `make bench` "
         f"(`python -m bench.run`, see `bench/`); these figures are from {results.date}.{took} "
-        f"Every figure is a median of {results.runs} runs after two that are not counted. The "
+        f"Every figure is a median of at least {results.runs} runs after two that are not "
+        "counted (a quick page reruns until each side has taken 1.5 s). The "
         f"diaries are made up (`bench/history.py`): {', '.join(f'{w:,}' for w in results.sizes)} "
         "weeks ending last week, with notes, reflections, skips and missed weeks.",
         "## Machine",
