@@ -148,11 +148,13 @@ def rerun_ms(at: AppTest, page: Page, step: int) -> float:
     return elapsed
 
 
-def measure_page(page: Page, weeks: int, runs: int, warmups: int = WARMUPS) -> PageRow:
+def measure_page(
+    page: Page, weeks: int, runs: int, warmups: int = WARMUPS, min_seconds: float = MIN_SECONDS
+) -> PageRow:
     """Median rerun of `page` in Closer and in its floor (floors must be prepared).
 
-    At least `runs` runs each, and more for quick pages, up to MIN_SECONDS of
-    each: a 12 ms page's median over 15 runs moved by 2 ms between sizes.
+    At least `runs` runs each, and more for quick pages, up to `min_seconds` of
+    each (less with --quick): a 12 ms page's median over 15 runs moved by 2 ms between sizes.
     """
     app = open_page(APP, page.url_path)
     floor = open_page(FLOORS / page.floor, page.url_path)
@@ -167,7 +169,7 @@ def measure_page(page: Page, weeks: int, runs: int, warmups: int = WARMUPS) -> P
         step += 1
         if step == warmups + 1:  # one measured run of each: now the page's cost is known
             slowest = max(times["app"][0], times["floor"][0]) / 1000
-            budget = MIN_SECONDS * runs / FULL_RUNS  # --quick stays quick
+            budget = min_seconds * runs / FULL_RUNS  # --quick stays quick
             runs = max(runs, min(MAX_RUNS, math.ceil(budget / slowest)))
     return PageRow(
         page.name, weeks, statistics.median(times["app"]), statistics.median(times["floor"]), runs

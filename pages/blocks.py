@@ -39,7 +39,7 @@ def status(view: HomeView) -> None:
     total.metric("Weeks checked in", state.weeks_checked_in)
 
 
-def focus_card(view: HomeView, today: date) -> None:
+def focus_card(view: HomeView, today: date, current: Settings) -> None:
     """The one suggested practice, why, one idea to try, and a button to make it the focus."""
     suggestion = view.suggestion
     with st.container(border=True, key="focus_suggestion"):
@@ -52,7 +52,7 @@ def focus_card(view: HomeView, today: date) -> None:
             "\n".join(f"- {reason[:1].upper()}{reason[1:]}" for reason in suggestion.reasons)
         )
         idea = item.practices[IsoWeek.of(today).week % len(item.practices)]
-        st.markdown(f"**Try this week:** {common.words(idea, common.settings())}")
+        st.markdown(f"**Try this week:** {common.words(idea, current)}")
         target = view.focus_target
         if target is None:
             st.caption("Check in for this week to choose a focus.")
@@ -167,19 +167,15 @@ def focus_outcome(outcome: insights.FocusOutcome, week: IsoWeek) -> None:
 
 def focus_picker(week: IsoWeek, suggested: str | None) -> None:
     """Choose (or accept the suggested) practice to focus on in the week after `week`."""
-    options = [NO_FOCUS, *(item.key for item in common.practices())]
-
-    def label(key: str) -> str:
-        if key == NO_FOCUS:
-            return "No particular focus"
-        item = common.practice(key)
-        return f"{item.icon} {item.title}" + (" (suggested)" if key == suggested else "")
-
+    labels = {NO_FOCUS: "No particular focus"} | {
+        item.key: f"{item.icon} {item.title}" + (" (suggested)" if item.key == suggested else "")
+        for item in common.practices()
+    }
     st.selectbox(
         "Focus for the coming week",
-        options,
+        list(labels),
         key=widget_key(week, "focus"),
-        format_func=label,
+        format_func=labels.__getitem__,
         help="The one practice to give extra attention next week. Closer suggests one.",
         persist_state="session",
     )

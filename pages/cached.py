@@ -24,47 +24,51 @@ from pages import common
 _KEEP = 16
 
 
+# The keys are plain strings: Streamlit hashes a date or an IsoWeek by pickling
+# it, which cost more than the rest of a check-in rerun's own work.
+
+
 @st.cache_resource(max_entries=_KEEP, show_spinner=False)
-def _home(revision: str, today: date, _entries: tuple[WeekEntry, ...]) -> views.HomeView:
-    return views.home_view(_entries, common.titles(), today)
+def _home(revision: str, day: str, _entries: tuple[WeekEntry, ...]) -> views.HomeView:
+    return views.home_view(_entries, common.titles(), date.fromisoformat(day))
 
 
 @st.cache_resource(max_entries=_KEEP, show_spinner=False)
 def _trends(
-    revision: str, today: date, weeks: int | None, _home_view: views.HomeView
+    revision: str, day: str, weeks: int | None, _home_view: views.HomeView
 ) -> views.TrendsView:
     return views.trends_view(_home_view.history, weeks)
 
 
 @st.cache_resource(max_entries=_KEEP, show_spinner=False)
 def _check_in(
-    revision: str, today: date, week: IsoWeek, _entries: tuple[WeekEntry, ...]
+    revision: str, day: str, week: str, _entries: tuple[WeekEntry, ...]
 ) -> views.CheckInView:
-    return views.check_in_view(_entries, today, week)
+    return views.check_in_view(_entries, date.fromisoformat(day), IsoWeek.parse(week))
 
 
 @st.cache_resource(max_entries=_KEEP, show_spinner=False)
 def _practice(
-    revision: str, today: date, key: str, _entries: tuple[WeekEntry, ...]
+    revision: str, day: str, key: str, _entries: tuple[WeekEntry, ...]
 ) -> views.PracticeView:
-    return views.practice_view(_entries, common.titles(), key, today)
+    return views.practice_view(_entries, common.titles(), key, date.fromisoformat(day))
 
 
 def home(snapshot: Snapshot, today: date) -> views.HomeView:
     """The dashboard (the diary has at least one entry)."""
-    return _home(snapshot.revision, today, snapshot.entries)
+    return _home(snapshot.revision, today.isoformat(), snapshot.entries)
 
 
 def trends(snapshot: Snapshot, today: date, weeks: int | None) -> views.TrendsView:
     """The dashboard's trends for the last `weeks` weeks (None: all)."""
-    return _trends(snapshot.revision, today, weeks, home(snapshot, today))
+    return _trends(snapshot.revision, today.isoformat(), weeks, home(snapshot, today))
 
 
 def check_in(snapshot: Snapshot, today: date, week: IsoWeek) -> views.CheckInView:
     """The check-in page's picker, previous check-in, focus outcome and suggestion."""
-    return _check_in(snapshot.revision, today, week, snapshot.entries)
+    return _check_in(snapshot.revision, today.isoformat(), str(week), snapshot.entries)
 
 
 def practice(snapshot: Snapshot, today: date, key: str) -> views.PracticeView:
     """Practice `key`'s history (the diary has at least one entry)."""
-    return _practice(snapshot.revision, today, key, snapshot.entries)
+    return _practice(snapshot.revision, today.isoformat(), key, snapshot.entries)

@@ -38,7 +38,7 @@ if entry is not None:
 
 if view.outcome is not None:
     blocks.focus_outcome(view.outcome, week)
-settings = common.settings()
+settings = common.settings(snapshot)
 for item in common.practices():
     blocks.practice_rating(item, week, view.previous, IsoWeek.of(today), settings)
 

@@ -21,7 +21,7 @@ from lib.content import (
 )
 from lib.entries import EntryError, WeekEntry
 from lib.sample import sample_entries
-from lib.settings import Settings
+from lib.settings import Settings, settings_from_record
 from lib.storage import DataFileError, Diary, SaveError, Snapshot
 from lib.weeks import IsoWeek
 
@@ -86,11 +86,13 @@ def sample_banner() -> None:
             action.button("Leave sample data", key="leave_sample", on_click=leave_sample_mode)
 
 
-def settings() -> Settings:
-    """The user's settings; defaults while the diary cannot be read."""
+def settings(snapshot: Snapshot | None = None) -> Settings:
+    """The user's settings (from the page's `snapshot`, if given); defaults while unreadable."""
     try:
+        if snapshot is not None:
+            return settings_from_record(snapshot.settings_record)
         return active_diary().get_settings()
-    except (DataFileError, SaveError):
+    except (DataFileError, SaveError, ValueError):
         return Settings()
 
 

@@ -38,7 +38,7 @@ if not snapshot.entries:
 else:
     view = cached.home(snapshot, today)
     blocks.status(view)
-    blocks.focus_card(view, today)
+    blocks.focus_card(view, today, common.settings(snapshot))
 
     st.subheader("At a glance")
     blocks.chart(view.wheel_chart, view.wheel, "wheel")

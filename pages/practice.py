@@ -21,7 +21,7 @@ def render(key: str) -> None:
     gate.guard()
     item = common.practice(key)
     snapshot = common.snapshot()
-    current = common.settings()
+    current = common.settings(snapshot)
     st.title(f"{item.icon} {item.title}")
     st.markdown(f"##### {common.words(item.summary, current)}")
     st.caption(f"Practice {item.number} of 6")
