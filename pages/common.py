@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from datetime import date, datetime
 from functools import partial
@@ -34,16 +35,22 @@ _DELETED = "deleted_week"
 _RECOVERY = "recovery_result"
 
 
-@st.cache_resource(show_spinner=False)
-def _diary_for(path: str) -> Diary:
-    # One handle per data file per process: every session (thread) shares it,
-    # and its lock serialises their writes.
-    return Diary.open(Path(path))
+# One handle per data file per process: every session (thread) shares it, and
+# its lock serialises their writes. A plain dict, not st.cache_resource: a page
+# asks for it several times a rerun, and each cache lookup costs more than the
+# rest of a slider move's own work.
+_DIARIES: dict[str, Diary] = {}
+_DIARIES_LOCK = threading.Lock()
 
 
 def diary() -> Diary:
     """The diary for the configured data file."""
-    return _diary_for(str(data_path()))
+    path = str(data_path())
+    found = _DIARIES.get(path)
+    if found is None:
+        with _DIARIES_LOCK:
+            found = _DIARIES.setdefault(path, Diary.open(Path(path)))
+    return found
 
 
 def in_sample_mode() -> bool:
