@@ -223,3 +223,30 @@ def test_the_command_line_reads_sizes_and_quick() -> None:
     assert args.sizes == (52, 5_200)
     assert run.arguments([]).out == Path("docs/BENCHMARKS.md")
     assert set(run.machine()) == {"CPU", "System", "Python"}
+
+
+def test_a_memory_gap_is_explained_with_the_libraries_and_closers_own_share() -> None:
+    met = _results(scale=1.0)
+    assert report.gaps(met) == []
+    over = replace(
+        met,
+        memory={
+            "app_peak_mb": 190.0,
+            "empty_peak_mb": 56.0,
+            "delta_mb": 134.0,
+            "charts_peak_mb": 170.0,
+            "own_mb": 20.0,
+            "imports": {"numpy": 10.0, "pyarrow": 25.0, "pandas": 43.0, "altair": 26.0},
+        },
+    )
+    text = "\n".join(report.gaps(over))
+    assert "Closer's own share is 20.0 MiB" in text
+    assert "add 104.0 MiB on import alone" in text
+    assert "Server memory" in report.render(over).split("## Page reruns")[0]
+
+
+def test_memory_is_judged_in_megabytes_though_measured_in_mebibytes() -> None:
+    results = _results(scale=1.0)
+    just_over = {**results.memory, "delta_mb": 38.2}  # 40.06 MB
+    verdicts = {t.what: t.met for t in report.targets(replace(results, memory=just_over))}
+    assert verdicts["Server memory above an empty Streamlit server, 520 weeks"] is False
