@@ -7,9 +7,12 @@ Safety rules, each for a failure people have hit with TinyDB files:
 - one lock per file in this process and a lock file across processes wrap
   every read-modify-write, so Streamlit sessions (threads) and two servers
   cannot interleave;
-- a file that cannot be read is never written: every write in TinyDB starts
-  with a read, and a failed read raises before anything is written;
+- a file that cannot be read is never written: under the lock, every write
+  first reads and checks the whole diary, unless its revision (`revision`)
+  shows it unchanged since the last check, and a failed read raises before
+  anything is written;
 - no CachingMiddleware: it holds writes in memory, where a crash loses them.
+  What is remembered here (`snapshot`) is what the file already holds.
 """
 
 from __future__ import annotations
