@@ -15,7 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -57,11 +57,13 @@ class Page:
     url_path: str
     floor: str
     slider: bool = False  # move a slider before each rerun
+    after_save: bool = False  # another handle saves a week before each rerun
 
 
 PAGES = (
     Page("home", "", "home.py"),
     Page("check-in after a slider change", "check-in", "check_in.py", slider=True),
+    Page("home after a save elsewhere", "", "home.py", after_save=True),
     Page(f"practice ({PRACTICE})", PRACTICE, "practice.py"),
     Page("your data", "data", "data.py"),
 )
@@ -137,10 +139,19 @@ def slider_key(today: date | None = None) -> str:
     return widget_key(IsoWeek.of(today or date.today()), "rating", SLIDER_PRACTICE)
 
 
+def save_elsewhere(step: int) -> None:
+    """Save the newest week again from another handle, as another tab or program would."""
+    diary = Diary.open(Path(os.environ["CLOSER_DB"]))
+    newest = diary.list_entries()[-1]
+    diary.save_entry(replace(newest, ratings={**newest.ratings, "space": 3 if step % 2 else 4}))
+
+
 def rerun_ms(at: AppTest, page: Page, step: int) -> float:
     """One rerun in milliseconds; for a slider page, after moving the slider to a new value."""
     if page.slider:
         at.slider(key=slider_key()).set_value(3 if step % 2 else 4)
+    if page.after_save:
+        save_elsewhere(step)
     start = time.perf_counter()
     at.run()
     elapsed = (time.perf_counter() - start) * 1000

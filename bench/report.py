@@ -283,7 +283,10 @@ def render(results: Results) -> str:
         "The floor reads no file and analyses nothing, so it is what Streamlit costs; the "
         "ratio is what Closer adds. AppTest runs `app.py` as `make run` serves it, without "
         "Streamlit's old `pages/` folder mode (`serve.py`). The check-in is measured after a "
-        "slider change, the practice page is Mystery with its history tab.",
+        "slider change, the practice page is Mystery with its history tab. *Home after a "
+        "save elsewhere*: before each rerun another handle saves the newest week again, so "
+        "the rerun reads the changed file and rebuilds the dashboard's views (the cost of "
+        "the first view after any save); its floor is the home floor.",
         pages,
         "## Saving, exporting, importing",
         "Save: one week already in the diary saved again, a rating alternating so each save "

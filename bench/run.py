@@ -153,9 +153,9 @@ def browser_figures(
 
 
 def profiles(path: Path) -> dict[str, str]:
-    """pyinstrument profiles of the home and check-in reruns."""
+    """pyinstrument profiles of the home, check-in and home-after-a-save reruns."""
     found = {}
-    for page in pages.PAGES[:2]:
+    for page in pages.PAGES[:3]:
         log(f"profiling {page.name}")
         title = f"{page.name[:1].upper()}{page.name[1:]}, {TARGET_WEEKS} weeks"
         found[f"{title}, {PROFILE_RUNS} reruns"] = pages.profile(path, page, PROFILE_RUNS)

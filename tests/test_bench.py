@@ -15,6 +15,7 @@ from bench import history, io, pages, report, run
 from bench.io import IoRow
 from bench.pages import PAGES, PageRow
 from lib.entries import PRACTICE_KEYS
+from lib.storage import Diary
 from lib.weeks import IsoWeek
 
 TODAY = date(2026, 11, 24)  # in 2026-W48
@@ -250,3 +251,15 @@ def test_memory_is_judged_in_megabytes_though_measured_in_mebibytes() -> None:
     just_over = {**results.memory, "delta_mb": 38.2}  # 40.06 MB
     verdicts = {t.what: t.met for t in report.targets(replace(results, memory=just_over))}
     assert verdicts["Server memory above an empty Streamlit server, 520 weeks"] is False
+
+
+def test_home_after_a_save_reruns_on_a_diary_changed_elsewhere(tmp_path: Path) -> None:
+    path = tmp_path / "closer.json"
+    history.write_diary(path, history.synthetic_entries(12, date.today()))
+    page = next(page for page in PAGES if page.after_save)
+    with pages.app_env(path):
+        app = pages.open_page(pages.APP, page.url_path)
+        for step in (1, 2):
+            pages.rerun_ms(app, page, step)
+            assert Diary.open(path).list_entries()[-1].ratings["space"] == (3, 4)[step - 1]
+    assert not app.exception
