@@ -1,10 +1,12 @@
 """A week's check-in: validation messages, text tidying, and the stored record."""
 
 import json
+import unicodedata
 from datetime import datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from lib.entries import (
     NOTE_MAX_CHARS,
@@ -13,6 +15,7 @@ from lib.entries import (
     SKIPPED,
     EntryError,
     WeekEntry,
+    clean_text,
     entry_from_record,
     entry_to_record,
     make_entry,
@@ -335,3 +338,14 @@ def test_any_valid_entry_survives_record_and_json_round_trip(
 def test_make_entry_leaves_clean_input_unchanged(entry: WeekEntry) -> None:
     rebuilt = make_entry(str(entry.week), entry.ratings, entry.notes, entry.reflection, entry.focus)
     assert rebuilt == entry
+
+
+@given(st.text(max_size=40))
+def test_a_control_character_is_refused_exactly_when_unicode_calls_it_one(text: str) -> None:
+    cleaned = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    controls = [c for c in cleaned if c not in "\n\t" and unicodedata.category(c) == "Cc"]
+    if controls:
+        with pytest.raises(ValueError, match=f"U\\+{ord(controls[0]):04X}"):
+            clean_text(text, 100, "note")
+    else:
+        assert clean_text(text, 100, "note") == cleaned
