@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
 
 # Diaries are about now: this range keeps every date, and pandas' timestamps
 # (1677 to 2262), far from their limits.
@@ -17,6 +18,7 @@ class WeekError(ValueError):
     """A week the user named that does not exist or cannot be used."""
 
 
+@cache  # asked for on every IsoWeek made: thousands per read of a long diary
 def weeks_in_year(year: int) -> int:
     """How many ISO weeks `year` has: 52, or 53 in long years."""
     # December 28th always falls in the last ISO week of its year.
