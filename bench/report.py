@@ -296,9 +296,21 @@ def render(results: Results) -> str:
         io,
     ]
     parts += _browser(results) + _memory(results)
-    parts += ["## How cost grows with history", growth(results)]
+    parts += ["## How cost grows with history", _growth_words(), growth(results)]
     parts += ["## Where the time goes", *_profiles(results.profiles)]
     return "\n\n".join(parts) + "\n"
+
+
+def _growth_words() -> str:
+    return (
+        "A rerun that changes nothing in the diary costs the same at any size: the "
+        "dashboard shows the last 26 weeks by default (its trend, overall and heatmap "
+        "charts are built from that window), and the views are cached per revision, so "
+        "only a stat of the file depends on the history. The first view after a save "
+        "reads, checks and analyses every week, so it grows with the weeks kept, less than "
+        "linearly while the fixed cost of building and drawing the charts dominates. Save, "
+        "export and import handle the whole file, so they grow about linearly with it."
+    )
 
 
 def _browser(results: Results) -> list[str]:
