@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import altair as alt
 import pandas as pd
 
-from lib import charts, checkin, frames, insights, transfer
+from lib import charts, checkin, frames, insights, transfer, views
 from lib.backups import SafetyCopy
 from lib.content import AppText, Practice, escape_markdown, personalise
 from lib.entries import WeekEntry
@@ -62,17 +62,6 @@ class Nav:
 
 
 @dataclass(frozen=True)
-class Trends:
-    """The trends section for one span."""
-
-    table: pd.DataFrame
-    trend_chart: alt.LayerChart
-    overall: pd.DataFrame
-    overall_chart: alt.LayerChart
-    heatmap_chart: alt.LayerChart
-
-
-@dataclass(frozen=True)
 class Home:
     """The dashboard of a diary with entries."""
 
@@ -90,7 +79,7 @@ class Home:
     focus_button: str | None
     wheel: pd.DataFrame
     wheel_chart: alt.LayerChart
-    trends: Mapping[str, Trends]
+    trends: Mapping[str, views.TrendsView]
     effects: list[dict[str, Any]]
 
 
@@ -191,18 +180,6 @@ def nav(practices: Sequence[Practice], text: AppText, data_path: str) -> Nav:
     )
 
 
-def _trends(history: pd.DataFrame, weeks: int | None) -> Trends:
-    recent = frames.window(history, weeks)
-    overall = frames.overall_frame(recent)
-    return Trends(
-        table=frames.history_table(recent),
-        trend_chart=charts.trend_chart(recent),
-        overall=overall,
-        overall_chart=charts.overall_chart(overall),
-        heatmap_chart=charts.heatmap_chart(recent),
-    )
-
-
 def home(
     entries: Sequence[WeekEntry],
     practices: Sequence[Practice],
@@ -254,7 +231,7 @@ def home(
         focus_button=button,
         wheel=wheel,
         wheel_chart=charts.wheel_chart(wheel, title),
-        trends={span: _trends(history, weeks) for span, weeks in SPANS.items()},
+        trends={span: views.trends_view(history, weeks) for span, weeks in SPANS.items()},
         effects=[
             {
                 "Practice": titles[effect.practice],
