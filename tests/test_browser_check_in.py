@@ -1,5 +1,7 @@
 """In a real browser: a first check-in by keyboard survives a reload and a server restart."""
 
+from playwright.sync_api import expect
+
 from tests.browser import Server, settle
 
 
@@ -15,7 +17,8 @@ def test_first_check_in_by_keyboard_survives_reload_and_restart(browser_page, se
 
     open_page(page, server, "check-in")
     sliders = page.get_by_role("slider")
-    assert sliders.count() == 6
+    # A widget's code loads on first use, a moment after the script has finished.
+    expect(sliders).to_have_count(6)
     for index, presses in enumerate([3, 0, 1, 4, 2, 5]):
         sliders.nth(index).focus()
         for _ in range(presses):

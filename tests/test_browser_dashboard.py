@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from playwright.sync_api import expect
+
 from lib.sample import sample_entries
 from lib.storage import Diary
 from tests.browser import Server, settle
@@ -17,8 +19,7 @@ def test_sample_data_is_marked_drawn_and_left_without_a_trace(browser_page, serv
     assert page.get_by_text("You are exploring sample data").is_visible()
     assert page.locator('[class*="st-key-focus_suggestion"]').get_by_text("Focus next").is_visible()
     charts = page.locator('[data-testid="stVegaLiteChart"]')
-    charts.first.wait_for()
-    assert charts.count() == 4
+    expect(charts).to_have_count(4)  # drawn a moment after the script has finished
     page.locator(
         '[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg'
     ).first.wait_for()

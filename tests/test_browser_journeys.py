@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from datetime import date
 
+from playwright.sync_api import expect
+
 from lib import insights
 from lib.content import load_practices
 from lib.entries import make_entry
@@ -171,8 +173,7 @@ def test_an_imported_half_year_draws_the_dashboard_and_its_focus_can_be_chosen(
     open_page(page, server)
     assert metric(page, "Weeks checked in") == str(len(history))
     charts = page.locator('[data-testid="stVegaLiteChart"]')
-    charts.first.wait_for()
-    assert charts.count() == 4
+    expect(charts).to_have_count(4)  # drawn a moment after the script has finished
     for index in range(4):
         charts.nth(index).locator("svg, canvas").first.wait_for()
     assert not page.locator('[data-testid="stException"]').count()
