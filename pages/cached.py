@@ -59,9 +59,11 @@ def home(snapshot: Snapshot, today: date) -> views.HomeView:
     return _home(snapshot.revision, today.isoformat(), snapshot.entries)
 
 
-def trends(snapshot: Snapshot, today: date, weeks: int | None) -> views.TrendsView:
-    """The dashboard's trends for the last `weeks` weeks (None: all)."""
-    return _trends(snapshot.revision, today.isoformat(), weeks, home(snapshot, today))
+def trends(
+    snapshot: Snapshot, today: date, weeks: int | None, dashboard: views.HomeView
+) -> views.TrendsView:
+    """The dashboard's trends for the last `weeks` weeks (None: all), from its `home` view."""
+    return _trends(snapshot.revision, today.isoformat(), weeks, dashboard)
 
 
 def check_in(snapshot: Snapshot, today: date, week: IsoWeek) -> views.CheckInView:

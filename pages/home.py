@@ -46,7 +46,7 @@ else:
     st.subheader("Trends")
     spans = {"12 weeks": 12, "26 weeks": 26, "1 year": 52, "All": None}
     span = st.segmented_control("Show", list(spans), default="26 weeks", key="trend_span")
-    trends = cached.trends(snapshot, today, spans.get(span or "26 weeks"))
+    trends = cached.trends(snapshot, today, spans.get(span or "26 weeks"), view)
     blocks.chart(trends.trend_chart, trends.table, "trend")
     blocks.chart(trends.overall_chart, trends.overall, "overall")
 
