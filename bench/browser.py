@@ -17,11 +17,8 @@ from __future__ import annotations
 import os
 import pickle
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,7 +31,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from lib import charts, views
 from lib.content import load_practices
 from lib.storage import Diary
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, START_TIMEOUT, Server, settle
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, Server, settle
 
 BARE_CHARTS = "bench/floors/bare_charts.py"
 CHARTS_FILE = "CLOSER_BENCH_CHARTS"
@@ -72,26 +69,13 @@ class FloorServer(Server):
     script: str = "bench/floors/empty.py"
     env: dict[str, str] = field(default_factory=dict)
 
-    def start(self) -> None:
-        """Start the script and wait until the server answers its health check."""
-        command = [sys.executable, "-m", "streamlit", "run", self.script]
-        command += ["--server.port", str(self.port), "--server.address", "127.0.0.1"]
-        with self.log_path.open("ab") as log:
-            self.process = subprocess.Popen(  # noqa: S603 (our own fixed command)
-                command, cwd=ROOT, env={**os.environ, **self.env}, stdout=log, stderr=log
-            )
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"streamlit exited early; see {self.log_path}")
-            try:
-                health = f"{self.url}/_stcore/health"
-                with urllib.request.urlopen(health, timeout=2) as answer:  # noqa: S310 (loopback)
-                    if answer.read() == b"ok":
-                        return
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError(f"streamlit did not become healthy; see {self.log_path}")
+    def command(self) -> list[str]:
+        """Plain `streamlit run` of the floor script, on this port, on loopback."""
+        return [sys.executable, "-m", "streamlit", "run", self.script, *self.loopback()]
+
+    def environment(self) -> dict[str, str]:
+        """This environment, with what the floor script reads."""
+        return {**os.environ, **self.env}
 
 
 @contextmanager

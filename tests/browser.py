@@ -63,10 +63,20 @@ class Server:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    def command(self) -> list[str]:
+        """What to start: Closer as `make run` serves it, on this port, on loopback."""
+        return [sys.executable, "serve.py", *self.loopback()]
+
+    def loopback(self) -> list[str]:
+        """`streamlit run` options: this server's port, on loopback only."""
+        return ["--server.port", str(self.port), "--server.address", "127.0.0.1"]
+
+    def environment(self) -> dict[str, str]:
+        """The server's environment: this one, with the data file."""
+        return {**os.environ, "CLOSER_DB": str(self.db_path)}
+
     def start(self) -> None:
-        command = [sys.executable, "serve.py"]
-        command += ["--server.port", str(self.port), "--server.address", "127.0.0.1"]
-        env = {**os.environ, "CLOSER_DB": str(self.db_path)}
+        command, env = self.command(), self.environment()
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
         deadline = time.monotonic() + START_TIMEOUT
