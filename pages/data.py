@@ -17,6 +17,8 @@ transfer_ui.show_flash()
 
 st.subheader("Export")
 # Each file is made when its button is pressed, not on every rerun of this page.
+# A press must not rerun the page either: a rerun registers the files anew and
+# revokes the ids the browser is about to fetch, and the download then fails.
 csv_column, tidy_column, backup_column = st.columns(3)
 csv_column.download_button(
     "Entries (CSV)",
@@ -26,6 +28,7 @@ csv_column.download_button(
     icon="📄",
     help="One row per week; opens in any spreadsheet and can be imported back.",
     key="export_csv",
+    on_click="ignore",
 )
 tidy_column.download_button(
     "For analysis (CSV)",
@@ -35,6 +38,7 @@ tidy_column.download_button(
     icon="📊",
     help="One row per week and practice, for pandas or a pivot table.",
     key="export_tidy",
+    on_click="ignore",
 )
 backup_column.download_button(
     "Full backup (JSON)",
@@ -44,6 +48,7 @@ backup_column.download_button(
     icon="💾",
     help="Everything, settings included; restore it below.",
     key="export_backup",
+    on_click="ignore",
 )
 
 st.subheader("Import")

@@ -22,6 +22,7 @@ def draw() -> None:
         icon="📄",
         help="One row per week; opens in any spreadsheet and can be imported back.",
         key="export_csv",
+        on_click="ignore",
     )
     tidy_column.download_button(
         "For analysis (CSV)",
@@ -31,6 +32,7 @@ def draw() -> None:
         icon="📊",
         help="One row per week and practice, for pandas or a pivot table.",
         key="export_tidy",
+        on_click="ignore",
     )
     backup_column.download_button(
         "Full backup (JSON)",
@@ -40,6 +42,7 @@ def draw() -> None:
         icon="💾",
         help="Everything, settings included; restore it below.",
         key="export_backup",
+        on_click="ignore",
     )
 
     st.subheader("Import")
