@@ -46,6 +46,7 @@ APP_MARK = "closer"
 ENTRIES_TABLE = "entries"
 META_TABLE = "meta"
 SETTINGS_TABLE = "settings"
+SAMPLE_FLAG = "sample"
 LOCK_TIMEOUT_SECONDS = 10.0
 # Longer than any file system's timestamp tick (FAT's is two seconds).
 RACY_NANOSECONDS = 3_000_000_000
@@ -69,8 +70,11 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-def _meta_table() -> dict[str, dict[str, Any]]:
-    return {"1": {"app": APP_MARK, "schema_version": SCHEMA_VERSION}}
+def _meta_table(sample: bool = False) -> dict[str, dict[str, Any]]:
+    header: dict[str, Any] = {"app": APP_MARK, "schema_version": SCHEMA_VERSION}
+    if sample:
+        header[SAMPLE_FLAG] = True
+    return {"1": header}
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
@@ -81,7 +85,9 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 LineCache = dict[tuple[str, str], tuple[object, bytes]]
 
 
-def serialise(data: dict[str, dict[str, Any]], lines: LineCache | None = None) -> bytes:
+def serialise(
+    data: dict[str, dict[str, Any]], lines: LineCache | None = None, *, sample: bool = False
+) -> bytes:
     """The data file's bytes for `data`: stamped with the header, one document per line.
 
     A week per line stays easy to read, search and compare, and encoding each
@@ -90,9 +96,10 @@ def serialise(data: dict[str, dict[str, Any]], lines: LineCache | None = None) -
     document written before is not encoded again, and `lines` is refreshed.
     Lines are kept as UTF-8 bytes: one emoji makes a Python string four bytes
     a character, and joining and encoding megabytes of that cost more than
-    the rest of a save.
+    the rest of a save. With `sample`, the header says the data is made up
+    (Closer refuses to restore such a file; the data file itself never has it).
     """
-    stamped = {**data, META_TABLE: _meta_table()}
+    stamped = {**data, META_TABLE: _meta_table(sample)}
     known = lines if lines is not None else {}
     fresh: LineCache = {}
     tables = []
@@ -410,9 +417,9 @@ class Diary:
                 self._commit(current, {ENTRIES_TABLE: {}}, {}, replace_tables=True)
         return count
 
-    def backup_json(self) -> bytes:
-        """The whole diary as the data file's JSON (read and checked first)."""
-        return serialise(self.snapshot().tables)
+    def backup_json(self, *, sample: bool = False) -> bytes:
+        """The whole diary as the data file's JSON (read and checked first); `sample` marks it."""
+        return serialise(self.snapshot().tables, sample=sample)
 
     def get_settings(self) -> Settings:
         """The user's settings (defaults until they save some)."""

@@ -7,6 +7,11 @@ with any number of apostrophes (none included) followed by one of those
 characters; on import one leading apostrophe is removed under exactly the same
 condition. Guarding "'=x" as well as "=x" is what makes the two steps exact
 inverses: otherwise "'=x" would be exported unchanged and imported as "=x".
+
+Sample marker: exports of the made-up sample data are marked inside (a last
+`sample` column, or `"sample": true` in a backup's header) as well as in their
+names, and importing or restoring a marked file is refused, so the sample can
+never reach a real diary.
 """
 
 from __future__ import annotations
@@ -36,7 +41,14 @@ from lib.entries import (
     practice_name,
 )
 from lib.settings import settings_from_record
-from lib.storage import ENTRIES_TABLE, SETTINGS_TABLE, DataFileError, check_layout
+from lib.storage import (
+    ENTRIES_TABLE,
+    META_TABLE,
+    SAMPLE_FLAG,
+    SETTINGS_TABLE,
+    DataFileError,
+    check_layout,
+)
 from lib.weeks import IsoWeek
 
 NOTE_COLUMNS: tuple[str, ...] = tuple(f"{key}_note" for key in PRACTICE_KEYS)
@@ -51,6 +63,14 @@ CSV_COLUMNS: tuple[str, ...] = (
 )
 TIDY_COLUMNS: tuple[str, ...] = ("week", "week_start", "practice", "rating", "note")
 REQUIRED_COLUMNS: tuple[str, ...] = ("week", *PRACTICE_KEYS)
+SAMPLE_COLUMN = "sample"
+SAMPLE_CELL = "made-up sample data, not a diary"
+SAMPLE_NOT_IMPORTED = (
+    "This file is Closer's made-up sample data, not a diary, so nothing was imported."
+)
+SAMPLE_NOT_RESTORED = (
+    "This file is Closer's made-up sample data, not a diary, so nothing was restored."
+)
 
 MB = 1024 * 1024
 MAX_FILE_BYTES = 20 * MB  # ten years of weekly check-ins take well under 1 MB
@@ -118,13 +138,14 @@ def _needs_guard(text: str) -> bool:
 # Export.
 
 
-def export_csv(entries: Sequence[WeekEntry]) -> bytes:
-    """One row per week, oldest first, as UTF-8 CSV with a byte-order mark."""
-    return _csv_bytes(CSV_COLUMNS, [_wide_row(entry) for entry in _oldest_first(entries)])
+def export_csv(entries: Sequence[WeekEntry], *, sample: bool = False) -> bytes:
+    """One row per week, oldest first, as UTF-8 CSV with a byte-order mark; `sample` marks it."""
+    rows = [_wide_row(entry) for entry in _oldest_first(entries)]
+    return _csv_bytes(CSV_COLUMNS, rows, sample)
 
 
-def export_tidy_csv(entries: Sequence[WeekEntry]) -> bytes:
-    """One row per week and practice (long form), oldest first, UTF-8 with a byte-order mark."""
+def export_tidy_csv(entries: Sequence[WeekEntry], *, sample: bool = False) -> bytes:
+    """One row per week and practice, oldest first, UTF-8 with a BOM; `sample` marks it."""
     rows = [
         [
             str(entry.week),
@@ -136,7 +157,7 @@ def export_tidy_csv(entries: Sequence[WeekEntry]) -> bytes:
         for entry in _oldest_first(entries)
         for key in PRACTICE_KEYS
     ]
-    return _csv_bytes(TIDY_COLUMNS, rows)
+    return _csv_bytes(TIDY_COLUMNS, rows, sample)
 
 
 def _wide_row(entry: WeekEntry) -> list[str]:
@@ -160,7 +181,10 @@ def _note(entry: WeekEntry, key: str) -> str:
     return guard_formula(entry.notes.get(key, ""))
 
 
-def _csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+def _csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]], sample: bool) -> bytes:
+    if sample:
+        header = [*header, SAMPLE_COLUMN]
+        rows = ([*row, SAMPLE_CELL] for row in rows)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(header)
@@ -185,6 +209,10 @@ def parse_csv(data: bytes, max_bytes: int = MAX_FILE_BYTES) -> list[WeekEntry]:
         )
     records = _records(text)
     header = _header(records)
+    if SAMPLE_COLUMN in header and _marked_as_sample(records, header.index(SAMPLE_COLUMN)):
+        raise TransferError([SAMPLE_NOT_IMPORTED])
+    # An empty `sample` column is still not one Closer knows: `_columns` refuses it, so
+    # the rows `_marked_as_sample` read to the end are not needed again.
     columns = _columns(header)
     return _entries_from_rows(records, columns, len(header))
 
@@ -248,6 +276,11 @@ def _records(text: str) -> Iterator[tuple[int, list[str]]]:
         raise TransferError(
             [f"Row {number + 1}: the file stops being readable CSV here ({error})."]
         ) from None
+
+
+def _marked_as_sample(records: Iterator[tuple[int, list[str]]], index: int) -> bool:
+    """True if any row has something in the `sample` column (at `index`)."""
+    return any(index < len(cells) and cells[index].strip() for _number, cells in records)
 
 
 def _blank(cells: Sequence[str]) -> bool:
@@ -402,6 +435,8 @@ _CELL_READERS: dict[str, Callable[[str], object]] = {
 def parse_backup(data: bytes, max_bytes: int = MAX_FILE_BYTES) -> Backup:
     """The entries and settings in a backup (a copy of the data file), or TransferError."""
     layout = _backup_layout(_load_json(data, max_bytes))
+    if layout[META_TABLE]["1"].get(SAMPLE_FLAG):
+        raise TransferError([SAMPLE_NOT_RESTORED])
     settings = dict(layout.get(SETTINGS_TABLE, {}).get("1", {}))
     try:
         settings_from_record(settings)
@@ -513,19 +548,23 @@ def to_write(preview: ImportPreview, replace_differing: bool) -> list[WeekEntry]
 # File names.
 
 
-def export_filename(today: date) -> str:
-    """`closer-entries-2026-11-24.csv`."""
-    return f"closer-entries-{today.isoformat()}.csv"
+def export_filename(today: date, *, sample: bool = False) -> str:
+    """`closer-entries-2026-11-24.csv`; `closer-sample-entries-…` for the sample."""
+    return f"{_name_start(sample)}-entries-{today.isoformat()}.csv"
 
 
-def tidy_filename(today: date) -> str:
-    """`closer-entries-tidy-2026-11-24.csv`."""
-    return f"closer-entries-tidy-{today.isoformat()}.csv"
+def tidy_filename(today: date, *, sample: bool = False) -> str:
+    """`closer-entries-tidy-2026-11-24.csv`; `closer-sample-entries-tidy-…` for the sample."""
+    return f"{_name_start(sample)}-entries-tidy-{today.isoformat()}.csv"
 
 
-def backup_filename(now: datetime) -> str:
-    """`closer-backup-2026-11-24-2015.json`."""
-    return f"closer-backup-{now:%Y-%m-%d-%H%M}.json"
+def backup_filename(now: datetime, *, sample: bool = False) -> str:
+    """`closer-backup-2026-11-24-2015.json`; `closer-sample-backup-…` for the sample."""
+    return f"{_name_start(sample)}-backup-{now:%Y-%m-%d-%H%M}.json"
+
+
+def _name_start(sample: bool) -> str:
+    return "closer-sample" if sample else "closer"
 
 
 def refuse_future_weeks(entries: Sequence[WeekEntry], today: date) -> None:

@@ -10,9 +10,16 @@ from pages import common, gate, transfer_ui
 gate.guard()
 entries = common.saved_entries()
 today = common.today()
+sample = common.in_sample_mode()  # then every export is the sample's, and nothing here writes
 
 st.title("🗂️ Your data")
-st.caption(f"Your diary is the file `{common.data_path()}`. It is yours: take it anywhere.")
+if sample:
+    st.caption(
+        "This page shows the made-up sample, not your diary. Its exports are named and "
+        "marked as sample, and Closer will not import them into a diary."
+    )
+else:
+    st.caption(f"Your diary is the file `{common.data_path()}`. It is yours: take it anywhere.")
 transfer_ui.show_flash()
 
 st.subheader("Export")
@@ -22,18 +29,22 @@ st.subheader("Export")
 csv_column, tidy_column, backup_column = st.columns(3)
 csv_column.download_button(
     "Entries (CSV)",
-    partial(transfer.export_csv, entries),
-    file_name=transfer.export_filename(today),
+    partial(transfer.export_csv, entries, sample=sample),
+    file_name=transfer.export_filename(today, sample=sample),
     mime="text/csv",
     icon="📄",
-    help="One row per week; opens in any spreadsheet and can be imported back.",
+    help=(
+        "One row per week of the sample; opens in any spreadsheet."
+        if sample
+        else "One row per week; opens in any spreadsheet and can be imported back."
+    ),
     key="export_csv",
     on_click="ignore",
 )
 tidy_column.download_button(
     "For analysis (CSV)",
-    partial(transfer.export_tidy_csv, entries),
-    file_name=transfer.tidy_filename(today),
+    partial(transfer.export_tidy_csv, entries, sample=sample),
+    file_name=transfer.tidy_filename(today, sample=sample),
     mime="text/csv",
     icon="📊",
     help="One row per week and practice, for pandas or a pivot table.",
@@ -42,25 +53,27 @@ tidy_column.download_button(
 )
 backup_column.download_button(
     "Full backup (JSON)",
-    common.active_diary().backup_json,
-    file_name=transfer.backup_filename(common.now()),
+    partial(common.active_diary().backup_json, sample=sample),
+    file_name=transfer.backup_filename(common.now(), sample=sample),
     mime="application/json",
     icon="💾",
-    help="Everything, settings included; restore it below.",
+    help=(
+        "Everything in the sample, to read."
+        if sample
+        else "Everything, settings included; restore it below."
+    ),
     key="export_backup",
     on_click="ignore",
 )
 
 st.subheader("Import")
-st.caption(f"Files up to {st.get_option('server.maxUploadSize')} MB. You see a preview first.")
-transfer_ui.import_section(entries)
+transfer_ui.import_section(entries, sample)
 
 st.subheader("Restore a backup")
-transfer_ui.restore_section(entries)
+transfer_ui.restore_section(entries, sample)
 
 st.subheader("Safety copies")
-transfer_ui.safety_copies_section()
+transfer_ui.safety_copies_section(sample)
 
 st.subheader("Delete")
-st.caption("To delete one week, open it on the check-in page.")
-transfer_ui.delete_all_section(len(entries))
+transfer_ui.delete_all_section(len(entries), sample)

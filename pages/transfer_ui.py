@@ -17,6 +17,24 @@ _FLASH = "data_flash"
 _UPLOADS = "data_upload_round"
 REPLACE_CHOICES = ("Only add new weeks", "Add new weeks and replace the differing ones")
 DELETE_WORD = "DELETE"
+# In sample mode nothing on the data page may act on a diary: why each control is off.
+_OFF = "is off while you explore sample data"
+IMPORT_OFF = (
+    f"Importing {_OFF}: it would only change the sample. "
+    "Leave sample data to import into your diary."
+)
+RESTORE_OFF = (
+    f"Restoring a backup {_OFF}: it would only change the sample. "
+    "Leave sample data to restore a backup into your diary."
+)
+SAFETY_OFF = (
+    f"Restoring a safety copy {_OFF}: safety copies are of your diary, which this page "
+    "leaves alone. Leave sample data to see them."
+)
+DELETE_OFF = (
+    f"Deleting {_OFF}: it would only change the sample. "
+    "Leave sample data to delete weeks from your diary."
+)
 
 
 def max_upload_bytes() -> int:
@@ -62,10 +80,18 @@ def _preview_counts(preview: transfer.ImportPreview) -> None:
         st.caption(f"Differing weeks: {weeks}")
 
 
-def import_section(entries: Sequence[WeekEntry]) -> None:
+def import_section(entries: Sequence[WeekEntry], sample: bool) -> None:
     """Upload a CSV export, preview what it changes, and import on confirmation."""
-    uploaded = st.file_uploader("Import a CSV export", type=["csv"], key=_upload_key("import"))
-    if uploaded is None:
+    if sample:
+        st.caption(IMPORT_OFF)
+    else:
+        st.caption(
+            f"Files up to {st.get_option('server.maxUploadSize')} MB. You see a preview first."
+        )
+    uploaded = st.file_uploader(
+        "Import a CSV export", type=["csv"], key=_upload_key("import"), disabled=sample
+    )
+    if uploaded is None or sample:
         return
     try:
         incoming = transfer.parse_csv(uploaded.getvalue(), max_upload_bytes())
@@ -86,10 +112,14 @@ def import_section(entries: Sequence[WeekEntry]) -> None:
             _done(f"Imported {len(chosen)} weeks.")
 
 
-def restore_section(entries: Sequence[WeekEntry]) -> None:
+def restore_section(entries: Sequence[WeekEntry], sample: bool) -> None:
     """Upload a JSON backup, preview it, and replace the diary with it on confirmation."""
-    uploaded = st.file_uploader("Restore a backup", type=["json"], key=_upload_key("restore"))
-    if uploaded is None:
+    if sample:
+        st.caption(RESTORE_OFF)
+    uploaded = st.file_uploader(
+        "Restore a backup", type=["json"], key=_upload_key("restore"), disabled=sample
+    )
+    if uploaded is None or sample:
         return
     try:
         backup = transfer.parse_backup(uploaded.getvalue(), max_upload_bytes())
@@ -116,8 +146,13 @@ def restore_section(entries: Sequence[WeekEntry]) -> None:
             _done(f"Restored {len(backup.entries)} weeks from the backup.")
 
 
-def safety_copies_section() -> None:
+def safety_copies_section(sample: bool) -> None:
     """The automatic copies, and putting one back."""
+    if sample:
+        # The sample has none, and the diary's are not this session's to show or use.
+        st.caption(SAFETY_OFF)
+        st.button("Restore this copy", disabled=True, key="safety_restore")
+        return
     copies = common.active_diary().safety_copies()
     if not copies:
         st.caption(
@@ -147,10 +182,13 @@ def safety_copies_section() -> None:
             _done("Restored the safety copy. Your diary as it was is kept as a new copy.")
 
 
-def delete_all_section(count: int) -> None:
+def delete_all_section(count: int, sample: bool) -> None:
     """Delete every week after the user types the confirmation word."""
-    typed = st.text_input(f"Type {DELETE_WORD} to delete all {count} weeks", key="delete_word")
-    confirmed = typed.strip() == DELETE_WORD
+    st.caption(DELETE_OFF if sample else "To delete one week, open it on the check-in page.")
+    typed = st.text_input(
+        f"Type {DELETE_WORD} to delete all {count} weeks", key="delete_word", disabled=sample
+    )
+    confirmed = typed.strip() == DELETE_WORD and not sample
     if st.button(
         "Delete all my weeks", type="primary", disabled=not confirmed or not count, key="delete_all"
     ):

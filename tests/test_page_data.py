@@ -1,11 +1,19 @@
 """The data page: export, import with preview, restore, delete all, safety copies."""
 
+import csv
+import io
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
 import pytest
+from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
 from lib import transfer
 from lib.entries import PRACTICE_KEYS, make_entry
-from tests.apptest import THIS_WEEK, Closer
+from tests.apptest import THIS_WEEK, TODAY, Closer
 
 PAGE = "pages/data.py"
 
@@ -179,3 +187,121 @@ def test_export_delete_all_import_gives_the_same_diary(closer: Closer) -> None:
     assert [(e.week, e.ratings, e.notes, e.reflection, e.focus, e.updated_at) for e in after] == [
         (e.week, e.ratings, e.notes, e.reflection, e.focus, e.updated_at) for e in before
     ]
+
+
+# Sample mode: the page acts on nothing real, and says so.
+
+Offered = dict[str, tuple[str, Callable[[], bytes]]]
+
+
+@pytest.fixture
+def offered(monkeypatch: pytest.MonkeyPatch) -> Offered:
+    """Each download button's file name and data, by key, as the page last offered them.
+
+    AppTest shows a deferred download's button, but its file name and data go to
+    the runtime's media file manager, which AppTest drops after every run; so
+    this records what the page hands to `download_button`.
+    """
+    files: Offered = {}
+    offer = DeltaGenerator.download_button
+
+    def recording(
+        self: DeltaGenerator, label: str, data: Callable[[], bytes], **kwargs: Any
+    ) -> bool:
+        files[str(kwargs["key"])] = (str(kwargs["file_name"]), data)
+        return offer(self, label, data, **kwargs)
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", recording)
+    return files
+
+
+def open_sample_data_page(closer: Closer) -> AppTest:
+    at = closer.open()
+    at.button(key="explore_sample").click().run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    return at
+
+
+def csv_rows(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def test_sample_exports_are_of_the_sample_and_named_and_marked_so(
+    closer: Closer, offered: Offered
+) -> None:
+    open_sample_data_page(closer)
+    names = {key: name for key, (name, _) in offered.items()}
+    assert names["export_csv"] == f"closer-sample-entries-{TODAY.isoformat()}.csv"
+    assert names["export_tidy"] == f"closer-sample-entries-tidy-{TODAY.isoformat()}.csv"
+    # The backup's name has the time of day, which the tests do not fix.
+    assert re.fullmatch(r"closer-sample-backup-\d{4}-\d\d-\d\d-\d{4}\.json", names["export_backup"])
+    wide = csv_rows(offered["export_csv"][1]())
+    tidy = csv_rows(offered["export_tidy"][1]())
+    assert len(wide) > 20, "the made-up half-year, not the empty diary"
+    for rows in (wide, tidy):
+        assert rows[0][-1] == "sample"
+        assert {row[-1] for row in rows[1:]} == {transfer.SAMPLE_CELL}
+    backup = json.loads(offered["export_backup"][1]())
+    assert backup["meta"]["1"]["sample"] is True
+    assert len(backup["entries"]) == len(wide) - 1
+    assert not closer.db_path.exists()
+
+
+def test_real_exports_are_named_as_ever(closer: Closer, offered: Offered) -> None:
+    closer.diary().save_entry(week(2, 4))
+    closer.open(PAGE)
+    assert offered["export_csv"][0] == transfer.export_filename(TODAY)
+    assert offered["export_tidy"][0] == transfer.tidy_filename(TODAY)
+    assert offered["export_csv"][1]() == transfer.export_csv(closer.diary().list_entries())
+    assert "sample" not in json.loads(offered["export_backup"][1]())["meta"]["1"]
+
+
+def test_sample_mode_turns_off_everything_that_would_change_a_diary(closer: Closer) -> None:
+    at = open_sample_data_page(closer)
+    assert [uploader.disabled for uploader in at.file_uploader] == [True, True]
+    assert at.button(key="safety_restore").disabled
+    assert at.text_input(key="delete_word").disabled
+    assert at.button(key="delete_all").disabled
+    captions = [caption.value for caption in at.main.caption]
+    assert str(closer.db_path) not in " ".join(captions)
+    assert "made-up sample, not your diary" in captions[0]
+    reasons = [text for text in captions if "is off while you explore sample data" in text]
+    assert [text.split(" is off")[0] for text in reasons] == [
+        "Importing",
+        "Restoring a backup",
+        "Restoring a safety copy",
+        "Deleting",
+    ]
+
+
+def test_the_same_controls_work_outside_sample_mode(closer: Closer) -> None:
+    closer.diary().save_entry(week(2, 4))
+    at = closer.open(PAGE)
+    assert [uploader.disabled for uploader in at.file_uploader] == [False, False]
+    assert not at.text_input(key="delete_word").disabled
+    assert not [text for text in at.main.caption if "sample" in text.value]
+
+
+@pytest.mark.parametrize(
+    ("key", "uploader", "name", "mime", "message"),
+    [
+        ("export_csv", "Import", "sample.csv", "text/csv", transfer.SAMPLE_NOT_IMPORTED),
+        ("export_tidy", "Import", "tidy.csv", "text/csv", transfer.SAMPLE_NOT_IMPORTED),
+        ("export_backup", "Restore", "b.json", "application/json", transfer.SAMPLE_NOT_RESTORED),
+    ],
+    ids=["csv", "tidy-csv", "backup"],
+)
+def test_a_sample_file_never_reaches_the_diary(
+    closer: Closer, offered: Offered, key: str, uploader: str, name: str, mime: str, message: str
+) -> None:
+    open_sample_data_page(closer)
+    sample_file = offered[key][1]()
+    closer.diary().save_entry(week(2, 4))
+    before = closer.db_path.read_bytes()
+    at = upload(closer.open(PAGE), uploader, name, sample_file, mime)
+    assert not at.exception
+    assert any(message in error.value.replace("\\", "") for error in at.error)
+    assert not [b for b in at.button if b.key in ("import_confirm", "restore_confirm")]
+    assert closer.db_path.read_bytes() == before
+    assert closer.diary().safety_copies() == []

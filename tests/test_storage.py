@@ -909,3 +909,25 @@ def test_the_file_is_the_same_whether_lines_were_reused_or_not(entry: WeekEntry)
     storage.serialise(data, lines)
     assert storage.serialise(data, lines) == storage.serialise(data)
     assert json.loads(storage.serialise(data, lines))["entries"] == data["entries"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(entry=week_entries())
+def test_a_sample_backup_differs_from_the_file_only_in_its_header(entry: WeekEntry) -> None:
+    data = {"entries": {str(entry.week.doc_id): entry_to_record(entry)}}
+    real = storage.serialise(data).split(b"\n")
+    marked = storage.serialise(data, sample=True).split(b"\n")
+    assert [(line, other) for line, other in zip(real, marked, strict=True) if line != other] == [
+        (
+            b'  "1": {"app": "closer", "schema_version": 1}',
+            b'  "1": {"app": "closer", "sample": true, "schema_version": 1}',
+        )
+    ]
+
+
+def test_only_a_backup_asked_for_as_sample_is_marked(
+    db: Diary, entry_factory: EntryFactory
+) -> None:
+    db.save_entry(entry_factory("2026-W40", 3))
+    assert json.loads(db.backup_json(sample=True))["meta"]["1"]["sample"] is True
+    assert json.loads(db.backup_json())["meta"]["1"] == {"app": "closer", "schema_version": 1}

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
@@ -18,10 +19,14 @@ from lib.entries import (
     WeekEntry,
     entry_to_record,
 )
+from lib.storage import Diary
 from lib.transfer import (
     CSV_COLUMNS,
     MAX_PROBLEMS,
     MAX_WEEKS,
+    SAMPLE_CELL,
+    SAMPLE_NOT_IMPORTED,
+    SAMPLE_NOT_RESTORED,
     TransferError,
     backup_filename,
     export_csv,
@@ -557,6 +562,16 @@ def test_file_names_carry_the_date() -> None:
     assert backup_filename(START + timedelta(seconds=59)) == "closer-backup-2026-11-24-2015.json"
 
 
+def test_sample_file_names_say_sample() -> None:
+    assert export_filename(date(2026, 11, 24), sample=True) == (
+        "closer-sample-entries-2026-11-24.csv"
+    )
+    assert tidy_filename(date(2026, 11, 24), sample=True) == (
+        "closer-sample-entries-tidy-2026-11-24.csv"
+    )
+    assert backup_filename(START, sample=True) == "closer-sample-backup-2026-11-24-2015.json"
+
+
 @pytest.mark.parametrize(
     "data",
     [b"PK\x03\x04\x14\x00 workbook", b"week,space\x00\x01\x02\x03\x04"],
@@ -569,3 +584,84 @@ def test_a_binary_file_is_called_not_a_csv(data: bytes) -> None:
         "This is not a CSV file (it looks like a spreadsheet workbook or other binary data). "
         "In your spreadsheet program, save it as “CSV UTF-8” and import that."
     ]
+
+
+# The sample marker: exports of the made-up sample say so inside, and are never imported.
+
+
+def csv_rows(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+@pytest.mark.parametrize("export", [export_csv, export_tidy_csv], ids=["wide", "tidy"])
+@settings(max_examples=30, deadline=None)
+@given(entries=diaries(st.none() | aware_datetimes()))
+def test_a_sample_export_is_the_real_one_plus_a_marked_last_column(
+    export: Callable[..., bytes], entries: list[WeekEntry]
+) -> None:
+    real = csv_rows(export(entries))
+    marked = csv_rows(export(entries, sample=True))
+    assert marked[0] == [*real[0], "sample"]
+    assert [row[:-1] for row in marked[1:]] == real[1:]
+    assert {row[-1] for row in marked[1:]} == {SAMPLE_CELL}
+    assert "sample" not in real[0]
+
+
+@settings(max_examples=30, deadline=None)
+@given(diaries(st.none() | aware_datetimes()))
+def test_a_sample_csv_is_refused_and_only_the_marker_stands_in_the_way(
+    entries: list[WeekEntry],
+) -> None:
+    marked = export_csv(entries, sample=True)
+    with pytest.raises(TransferError) as caught:
+        parse_csv(marked)
+    assert caught.value.problems == [SAMPLE_NOT_IMPORTED]
+    unmarked = io.StringIO()
+    csv.writer(unmarked).writerows(row[:-1] for row in csv_rows(marked))
+    assert parse_csv(unmarked.getvalue().encode()) == parse_csv(export_csv(entries))
+
+
+def with_sample_cells(*cells: str) -> bytes:
+    """Two weeks exported as CSV, with a `sample` column first holding `cells`."""
+    rows = csv_rows(export_csv([stamped_entry("2026-W47"), stamped_entry("2026-W48")]))
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(
+        [["sample", *rows[0]], *([cell, *row] for cell, row in zip(cells, rows[1:], strict=True))]
+    )
+    return buffer.getvalue().encode()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (export_csv([stamped_entry()], sample=True), SAMPLE_NOT_IMPORTED),
+        (export_tidy_csv([stamped_entry()], sample=True), SAMPLE_NOT_IMPORTED),
+        (with_sample_cells("", "yes"), SAMPLE_NOT_IMPORTED),
+        (with_sample_cells("", ""), "The column “sample” is not one Closer knows."),
+    ],
+    ids=["sample-export", "sample-tidy-export", "one-marked-row", "empty-sample-column"],
+)
+def test_a_csv_with_a_sample_column_is_never_imported(data: bytes, message: str) -> None:
+    with pytest.raises(TransferError) as caught:
+        parse_csv(data)
+    assert caught.value.problems == [message]
+
+
+def backup_of(entries: list[WeekEntry], sample: bool) -> bytes:
+    diary = Diary.in_memory()
+    diary.import_entries(entries)
+    return diary.backup_json(sample=sample)
+
+
+def test_a_sample_backup_is_marked_and_refused() -> None:
+    marked = backup_of([stamped_entry()], sample=True)
+    assert json.loads(marked)["meta"]["1"] == {"app": "closer", "sample": True, "schema_version": 1}
+    with pytest.raises(TransferError) as caught:
+        parse_backup(marked)
+    assert caught.value.problems == [SAMPLE_NOT_RESTORED]
+
+
+def test_a_real_backup_has_no_sample_flag_and_restores() -> None:
+    real = backup_of([stamped_entry()], sample=False)
+    assert json.loads(real)["meta"]["1"] == {"app": "closer", "schema_version": 1}
+    assert parse_backup(real).entries == [stamped_entry()]
