@@ -170,3 +170,20 @@ def focus_entry(entries: Sequence[WeekEntry], today: date) -> WeekEntry | None:
     current = IsoWeek.of(today)
     recent = [entry for entry in entries if current.shifted(-1) <= entry.week <= current]
     return max(recent, key=lambda entry: entry.week) if recent else None
+
+
+def focus_week(chosen_at: IsoWeek, today: date) -> str:
+    """The week a focus chosen at `chosen_at` is for: `this week`, `next week` or `2026-W45`."""
+    week = chosen_at.shifted(1)
+    current = IsoWeek.of(today)
+    if week == current:
+        return "this week"
+    if week == current.shifted(1):
+        return "next week"
+    return str(week)
+
+
+def focus_heading(chosen_at: IsoWeek, today: date) -> str:
+    """`Your focus this week`, `Your focus next week` or `Your focus for 2026-W45`."""
+    when = focus_week(chosen_at, today)
+    return f"Your focus for {when}" if when == str(chosen_at.shifted(1)) else f"Your focus {when}"

@@ -8,7 +8,7 @@ from datetime import date
 import streamlit as st
 
 from lib import insights
-from lib.checkin import NO_FOCUS, previous_rating_label, widget_key
+from lib.checkin import NO_FOCUS, focus_heading, focus_week, previous_rating_label, widget_key
 from lib.content import Practice
 from lib.entries import WeekEntry
 from lib.settings import Settings
@@ -40,33 +40,52 @@ def status(view: HomeView) -> None:
 
 
 def focus_card(view: HomeView, today: date, current: Settings) -> None:
-    """The one suggested practice, why, one idea to try, and a button to make it the focus."""
+    """The chosen focus, if any; Closer's suggestion, why, one idea, and a button to choose it."""
     suggestion = view.suggestion
     with st.container(border=True, key="focus_suggestion"):
         if suggestion is None:
             st.markdown("Check in once and Closer will suggest a practice to focus on.")
             return
-        item = common.practice(suggestion.practice)
-        st.markdown(f"##### Focus next: {item.icon} {item.title}")
-        st.markdown(
-            "\n".join(f"- {reason[:1].upper()}{reason[1:]}" for reason in suggestion.reasons)
-        )
-        idea = item.practices[IsoWeek.of(today).week % len(item.practices)]
-        st.markdown(f"**Try this week:** {common.words(idea, current)}")
+        common.show_focus_result()
         target = view.focus_target
-        if target is None:
-            st.caption("Check in for this week to choose a focus.")
-        elif target.focus == item.key:
-            st.caption(f"✓ This is your focus, saved with your {target.week} check-in.")
-        else:
-            which = "next week's" if target.week == IsoWeek.of(today) else "this week's"
-            st.button(
-                f"Make it {which} focus",
-                key="make_focus",
-                on_click=common.set_focus,
-                args=(target.week, item.key),
-            )
-        common.show_focus_error()
+        item = common.practice(suggestion.practice)
+        reasons = "\n".join(f"- {reason[:1].upper()}{reason[1:]}" for reason in suggestion.reasons)
+        idea_index = IsoWeek.of(today).week
+        if target is None or target.focus is None:
+            st.markdown(f"##### Focus next: {item.icon} {item.title}")
+            st.markdown(reasons)
+            idea = item.practices[idea_index % len(item.practices)]
+            st.markdown(f"**One idea to try:** {common.words(idea, current)}")
+            if target is None:
+                st.caption("Check in for this week to choose a focus.")
+            else:
+                when = focus_week(target.week, today)
+                st.button(
+                    f"Make it {when}'s focus",
+                    key="make_focus",
+                    on_click=common.set_focus,
+                    args=(target.week, item.key, when),
+                )
+            return
+        # A focus the user chose leads the card; a different suggestion never hides it.
+        chosen = common.practice(target.focus)
+        st.markdown(f"##### {focus_heading(target.week, today)}: {chosen.icon} {chosen.title}")
+        st.caption(f"Chosen at your check-in for {target.week} ({target.week.label()}).")
+        idea = chosen.practices[idea_index % len(chosen.practices)]
+        st.markdown(f"**One idea to try:** {common.words(idea, current)}")
+        if chosen.key == item.key:
+            st.markdown(f"✓ Closer suggests {chosen.title} too:")
+            st.markdown(reasons)
+            return
+        st.markdown(f"**Closer suggests {item.icon} {item.title} instead:**")
+        st.markdown(reasons)
+        when = focus_week(target.week, today)
+        st.button(
+            f"Switch {when}'s focus to {item.title} (replaces {chosen.title})",
+            key="switch_focus",
+            on_click=common.set_focus,
+            args=(target.week, item.key, when),
+        )
 
 
 def chart(

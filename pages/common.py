@@ -260,24 +260,37 @@ def show_save_result(week: IsoWeek) -> None:
         st.toast(f"Check-in for {week} saved", icon="✅")
 
 
-def set_focus(week: IsoWeek, key: str) -> None:
-    """Button callback: store `key` as the focus chosen at `week`'s check-in."""
+def set_focus(week: IsoWeek, key: str, when: str) -> None:
+    """Button callback: store `key` as the focus chosen at `week`'s check-in (for `when`)."""
     store = active_diary()
     try:
         entry = store.get_entry(week)
-        if entry is not None:
-            store.save_entry(replace(entry, focus=key))
-            # The check-in form seeds from saved values once; let it pick this up.
-            st.session_state.pop(widget_key(week, "focus"), None)
+        if entry is None:
+            missing = f"There is no saved check-in for {week} to keep it with."
+            st.session_state[_FOCUS_ERROR] = ("error", missing)
+            return
+        store.save_entry(replace(entry, focus=key))
     except (SaveError, DataFileError) as error:
-        st.session_state[_FOCUS_ERROR] = str(error)
+        st.session_state[_FOCUS_ERROR] = ("error", str(error))
+        return
+    # The check-in form seeds from saved values once; let it pick this up.
+    st.session_state.pop(widget_key(week, "focus"), None)
+    changed = f"{when[:1].upper()}{when[1:]}'s focus is now {practice(key).title}"
+    if entry.focus and entry.focus != key:
+        changed += f"; it was {practice(entry.focus).title}"
+    st.session_state[_FOCUS_ERROR] = ("done", changed + ".")
 
 
-def show_focus_error() -> None:
-    """Say once why the last focus could not be stored."""
-    message = st.session_state.pop(_FOCUS_ERROR, None)
-    if message:
+def show_focus_result() -> None:
+    """Say once what the last focus button changed, or why it could not."""
+    result = st.session_state.pop(_FOCUS_ERROR, None)
+    if result is None:
+        return
+    kind, message = result
+    if kind == "error":
         st.error(f"**Focus not saved.** {message}")
+    else:
+        st.success(message, icon="✅")
 
 
 def delete_week(week: IsoWeek) -> None:

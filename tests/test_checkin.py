@@ -10,6 +10,8 @@ from lib.checkin import (
     PICKER_WEEKS,
     entry_from_form,
     focus_entry,
+    focus_heading,
+    focus_week,
     form_values,
     has_unsaved_changes,
     picker_weeks,
@@ -333,3 +335,41 @@ def test_picker_offers_a_far_older_opened_week_alone_not_every_week_between() ->
     weeks = picker_weeks(TODAY, [IsoWeek(2023, 2)], also=IsoWeek(1900, 2))
     assert weeks[-2:] == [IsoWeek(2023, 2), IsoWeek(1900, 2)]
     assert len(weeks) == len(picker_weeks(TODAY, [IsoWeek(2023, 2)])) + 1
+
+
+@pytest.mark.parametrize(
+    ("chosen_at", "today", "week", "heading"),
+    [
+        ("2026-W47", TODAY, "this week", "Your focus this week"),
+        ("2026-W48", TODAY, "next week", "Your focus next week"),
+        ("2026-W44", TODAY, "2026-W45", "Your focus for 2026-W45"),
+        ("2026-W46", TODAY, "2026-W47", "Your focus for 2026-W47"),
+        # 2026 has 53 weeks: 2026-W53 is followed by 2027-W01 (from Monday 4 January).
+        ("2026-W53", date(2026, 12, 30), "next week", "Your focus next week"),
+        ("2026-W53", date(2027, 1, 5), "this week", "Your focus this week"),
+        ("2026-W52", date(2026, 12, 30), "this week", "Your focus this week"),
+        ("2026-W53", TODAY, "2027-W01", "Your focus for 2027-W01"),
+        ("2026-W52", TODAY, "2026-W53", "Your focus for 2026-W53"),
+        # 2025 has 52 weeks: 1 January 2026 is already in 2026-W01.
+        ("2025-W52", date(2026, 1, 1), "this week", "Your focus this week"),
+        ("2025-W52", date(2025, 12, 28), "next week", "Your focus next week"),
+    ],
+    ids=[
+        "chosen-last-week",
+        "chosen-this-week",
+        "older",
+        "chosen-two-weeks-ago",
+        "chosen-in-week-53",
+        "week-53-in-january",
+        "week-52-in-week-53",
+        "week-53-named",
+        "week-53-named-after-52",
+        "week-52-in-january",
+        "week-52-on-its-sunday",
+    ],
+)
+def test_focus_week_and_heading_say_which_week_a_focus_is_for(
+    chosen_at: str, today: date, week: str, heading: str
+) -> None:
+    assert focus_week(IsoWeek.parse(chosen_at), today) == week
+    assert focus_heading(IsoWeek.parse(chosen_at), today) == heading

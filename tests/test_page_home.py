@@ -1,6 +1,9 @@
 """The home page: a welcome on the first visit, the dashboard afterwards."""
 
 import json
+from dataclasses import replace
+
+from streamlit.testing.v1 import AppTest
 
 from lib.content import load_app_text
 from lib.entries import PRACTICE_KEYS, make_entry
@@ -58,14 +61,112 @@ def test_focus_card_names_the_lowest_falling_practice_with_its_numbers(closer: C
     assert "Down 2 points over your last 3 check-ins" in text
 
 
+def card_text(at: AppTest) -> str:
+    """Everything the focus card says, in order of kind: markdown, captions, messages."""
+    card = at.container("focus_suggestion")
+    parts = [*card.markdown, *card.caption, *card.success, *card.error]
+    return "\n".join(part.value for part in parts)
+
+
 def test_focus_button_stores_the_focus_on_last_weeks_check_in(closer: Closer) -> None:
     seed_falling_mystery(closer)
     at = closer.open()
+    assert at.button(key="make_focus").label == "Make it this week's focus"
     at.button(key="make_focus").click().run()
     assert not at.exception
     assert closer.diary().get_entry(THIS_WEEK.shifted(-1)).focus == "mystery"
-    card_text = " ".join(caption.value for caption in at.container("focus_suggestion").caption)
-    assert "This is your focus" in card_text
+    text = card_text(at)
+    assert "##### Your focus this week: 🔮 A bit of mystery" in text
+    assert f"Chosen at your check-in for {THIS_WEEK.shifted(-1)}" in text
+    assert "This week's focus is now A bit of mystery." in text
+    assert "✓ Closer suggests A bit of mystery too:" in text
+    assert not at.container("focus_suggestion").button
+    assert "This week's focus is now" not in card_text(at.run()), "said once"
+
+
+def test_a_focus_chosen_at_this_weeks_check_in_is_never_replaced_silently(
+    closer: Closer,
+) -> None:
+    """Regression: Home offered its suggestion, never named the chosen focus, and overwrote it."""
+    seed_falling_mystery(closer)
+    ratings = dict.fromkeys(PRACTICE_KEYS, 7) | {"mystery": 1}
+    closer.diary().save_entry(make_entry(THIS_WEEK, ratings, focus="self_love"))
+    at = closer.open()
+    assert not at.exception
+
+    text = card_text(at)
+    assert "##### Your focus next week: 🛁 Self-love" in text
+    assert f"Chosen at your check-in for {THIS_WEEK} ({THIS_WEEK.label()})." in text
+    assert "**Closer suggests 🔮 A bit of mystery instead:**" in text
+    assert "Lowest score of the six" in text
+    assert "Try this week" not in text
+    card = at.container("focus_suggestion")
+    assert [button.label for button in card.button] == [
+        "Switch next week's focus to A bit of mystery (replaces Self-love)"
+    ]
+
+    card.button(key="switch_focus").click().run()
+    assert not at.exception
+    assert closer.diary().get_entry(THIS_WEEK).focus == "mystery"
+    text = card_text(at)
+    assert "Next week's focus is now A bit of mystery; it was Self-love." in text
+    assert "##### Your focus next week: 🔮 A bit of mystery" in text
+    assert not at.container("focus_suggestion").button
+
+
+def test_a_focus_equal_to_the_suggestion_is_said_once_without_a_button(closer: Closer) -> None:
+    seed_falling_mystery(closer)
+    ratings = dict.fromkeys(PRACTICE_KEYS, 7) | {"mystery": 1}
+    closer.diary().save_entry(make_entry(THIS_WEEK, ratings, focus="mystery"))
+    at = closer.open()
+    text = card_text(at)
+    assert "##### Your focus next week: 🔮 A bit of mystery" in text
+    assert text.count("Closer suggests") == 1
+    assert "✓ Closer suggests A bit of mystery too:" in text
+    assert "Focus next" not in text
+    assert not at.container("focus_suggestion").button
+
+
+def test_without_a_focus_yet_the_suggestion_can_be_made_next_weeks_focus(closer: Closer) -> None:
+    seed_falling_mystery(closer)
+    ratings = dict.fromkeys(PRACTICE_KEYS, 7) | {"mystery": 1}
+    closer.diary().save_entry(make_entry(THIS_WEEK, ratings))
+    at = closer.open()
+    text = card_text(at)
+    assert "##### Focus next: 🔮 A bit of mystery" in text
+    assert "**One idea to try:**" in text
+    assert "Your focus" not in text
+    assert at.button(key="make_focus").label == "Make it next week's focus"
+    at.button(key="make_focus").click().run()
+    assert closer.diary().get_entry(THIS_WEEK).focus == "mystery"
+    text = card_text(at)
+    assert "Next week's focus is now A bit of mystery." in text
+    assert "##### Your focus next week: 🔮 A bit of mystery" in text
+
+
+def test_a_focus_chosen_last_week_is_this_weeks_and_can_be_switched(closer: Closer) -> None:
+    seed_falling_mystery(closer)
+    last = closer.diary().get_entry(THIS_WEEK.shifted(-1))
+    closer.diary().save_entry(replace(last, focus="self_love"))
+    at = closer.open()
+    text = card_text(at)
+    assert "##### Your focus this week: 🛁 Self-love" in text
+    assert f"Chosen at your check-in for {THIS_WEEK.shifted(-1)}" in text
+    assert "**Closer suggests 🔮 A bit of mystery instead:**" in text
+    button = at.button(key="switch_focus")
+    assert button.label == "Switch this week's focus to A bit of mystery (replaces Self-love)"
+    button.click().run()
+    assert closer.diary().get_entry(THIS_WEEK.shifted(-1)).focus == "mystery"
+    assert "This week's focus is now A bit of mystery; it was Self-love." in card_text(at)
+
+
+def test_without_a_recent_check_in_the_card_asks_for_one(closer: Closer) -> None:
+    closer.diary().save_entry(make_entry(THIS_WEEK.shifted(-3), dict.fromkeys(PRACTICE_KEYS, 5)))
+    at = closer.open()
+    text = card_text(at)
+    assert "Check in for this week to choose a focus." in text
+    assert "**One idea to try:**" in text
+    assert not at.container("focus_suggestion").button
 
 
 def test_dashboard_draws_every_chart(closer: Closer) -> None:
