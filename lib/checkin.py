@@ -4,15 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from lib.entries import PRACTICE_KEYS, WeekEntry, make_entry
+from lib.drafts import Draft
+from lib.entries import (
+    PRACTICE_KEYS,
+    RATING_MAX,
+    RATING_MIN,
+    SKIPPED,
+    WeekEntry,
+    make_entry,
+)
 from lib.weeks import IsoWeek, WeekError, check_not_future
 
-DEFAULT_RATING = 5
 NO_FOCUS = ""
 PICKER_WEEKS = 104
 FORM_PREFIX = "ci."
+# A rating slider's stops: "not rated yet" first, then 1 to 10. An untouched
+# slider stays on the first stop, so a practice nobody rated is never a number.
+NOT_RATED = None
+RATING_STOPS: tuple[int | None, ...] = (NOT_RATED, *range(RATING_MIN, RATING_MAX + 1))
+# How a form's rating reads in its answers: a number, skipped, or not answered yet.
+_UNANSWERED = "unanswered"
 
 
 def widget_key(week: IsoWeek, field: str, practice: str = "") -> str:
@@ -21,11 +34,11 @@ def widget_key(week: IsoWeek, field: str, practice: str = "") -> str:
 
 
 def form_values(week: IsoWeek, entry: WeekEntry | None) -> dict[str, object]:
-    """The form's starting values: the saved entry, or a fresh week."""
+    """The form's starting values: the saved entry, or a fresh week with nothing rated."""
     values: dict[str, object] = {}
     for key in PRACTICE_KEYS:
         rating = entry.ratings[key] if entry else None
-        values[widget_key(week, "rating", key)] = DEFAULT_RATING if rating is None else rating
+        values[widget_key(week, "rating", key)] = rating
         values[widget_key(week, "skip", key)] = entry is not None and rating is None
         values[widget_key(week, "note", key)] = entry.notes[key] if entry else ""
     values[widget_key(week, "reflection")] = entry.reflection if entry else ""
@@ -33,16 +46,51 @@ def form_values(week: IsoWeek, entry: WeekEntry | None) -> dict[str, object]:
     return values
 
 
+def draft_form_values(draft: Draft) -> dict[str, object]:
+    """The form's values as a draft left them."""
+    week = draft.week
+    values: dict[str, object] = {}
+    for key in PRACTICE_KEYS:
+        rating = draft.ratings.get(key)
+        values[widget_key(week, "rating", key)] = rating if isinstance(rating, int) else NOT_RATED
+        values[widget_key(week, "skip", key)] = rating == SKIPPED
+        values[widget_key(week, "note", key)] = draft.notes.get(key, "")
+    values[widget_key(week, "reflection")] = draft.reflection
+    values[widget_key(week, "focus")] = draft.focus or NO_FOCUS
+    return values
+
+
+def draft_from_form(week: IsoWeek, form: Mapping[str, object], kept_at: datetime) -> Draft:
+    """The form as typed (notes unstripped, nothing validated), to keep until it is saved."""
+    ratings: dict[str, int | str | None] = {}
+    for key in PRACTICE_KEYS:
+        rating = form.get(widget_key(week, "rating", key))
+        if form.get(widget_key(week, "skip", key)):
+            ratings[key] = SKIPPED
+        else:
+            ratings[key] = rating if isinstance(rating, int) else NOT_RATED
+    return Draft(
+        week=week,
+        ratings=ratings,
+        notes={key: str(form.get(widget_key(week, "note", key)) or "") for key in PRACTICE_KEYS},
+        reflection=str(form.get(widget_key(week, "reflection")) or ""),
+        focus=str(form.get(widget_key(week, "focus")) or "") or None,
+        kept_at=kept_at,
+    )
+
+
+def _rating_answer(week: IsoWeek, form: Mapping[str, object], key: str) -> object:
+    if form.get(widget_key(week, "skip", key)):
+        return None
+    rating = form.get(widget_key(week, "rating", key))
+    return _UNANSWERED if rating is NOT_RATED else rating
+
+
 def _answers(
     week: IsoWeek, form: Mapping[str, object]
 ) -> tuple[tuple[object, ...], tuple[str, ...], str, str | None]:
     """What the form says, ignoring a slider's position when its practice is skipped."""
-    ratings = tuple(
-        None
-        if form.get(widget_key(week, "skip", key))
-        else form.get(widget_key(week, "rating", key))
-        for key in PRACTICE_KEYS
-    )
+    ratings = tuple(_rating_answer(week, form, key) for key in PRACTICE_KEYS)
     notes = tuple(
         str(form.get(widget_key(week, "note", key)) or "").strip() for key in PRACTICE_KEYS
     )
@@ -56,12 +104,48 @@ def has_unsaved_changes(week: IsoWeek, form: Mapping[str, object], saved: WeekEn
     return _answers(week, form) != _answers(week, form_values(week, saved))
 
 
+@dataclass(frozen=True)
+class FormProgress:
+    """Which practices the form rates, skips, and has not answered yet (keys, in order)."""
+
+    rated: tuple[str, ...]
+    skipped: tuple[str, ...]
+    unanswered: tuple[str, ...]
+
+    def summary(self) -> str:
+        """`4 of 6 rated, 1 skipped, 1 not rated yet`."""
+        parts = [f"{len(self.rated)} of {len(PRACTICE_KEYS)} rated"]
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} skipped")
+        if self.unanswered:
+            parts.append(f"{len(self.unanswered)} not rated yet")
+        return ", ".join(parts)
+
+
+def form_progress(week: IsoWeek, form: Mapping[str, object]) -> FormProgress:
+    """How far the form is: rated, skipped and not yet answered practices."""
+    answers = {key: _rating_answer(week, form, key) for key in PRACTICE_KEYS}
+    return FormProgress(
+        rated=tuple(key for key, value in answers.items() if isinstance(value, int)),
+        skipped=tuple(key for key, value in answers.items() if value is None),
+        unanswered=tuple(key for key, value in answers.items() if value == _UNANSWERED),
+    )
+
+
 def entry_from_form(week: IsoWeek, form: Mapping[str, object]) -> WeekEntry:
-    """Validate the form into a `WeekEntry`; raises EntryError with every problem."""
+    """Validate the form into a `WeekEntry`; raises EntryError with every problem.
+
+    A practice neither rated nor skipped is left out, so `make_entry` refuses
+    it by name instead of a made-up number being saved.
+    """
     ratings, notes, reflection, focus = _answers(week, form)
     return make_entry(
         week,
-        dict(zip(PRACTICE_KEYS, ratings, strict=True)),
+        {
+            key: value
+            for key, value in zip(PRACTICE_KEYS, ratings, strict=True)
+            if value != _UNANSWERED
+        },
         dict(zip(PRACTICE_KEYS, notes, strict=True)),
         reflection,
         focus,

@@ -24,7 +24,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -37,6 +37,8 @@ from tinydb.storages import MemoryStorage, Storage
 
 from lib import backups
 from lib.atomic import atomic_write, remove_stale_temp_files
+from lib.drafts import Draft, DraftError, drafts_path, read_drafts, write_drafts
+from lib.drafts import set_aside as set_drafts_aside
 from lib.entries import EntryError, WeekEntry, entry_from_record, entry_to_record
 from lib.settings import Settings, settings_from_record, settings_to_record
 from lib.weeks import IsoWeek
@@ -257,6 +259,18 @@ def _snapshot(
     )
 
 
+def _apply_draft(drafts: dict[IsoWeek, Draft], week: IsoWeek | None, draft: Draft | None) -> bool:
+    """Change `drafts` in place; True if anything changed."""
+    if week is None:
+        changed = bool(drafts)
+        drafts.clear()
+        return changed
+    if draft is None:
+        return drafts.pop(week, None) is not None
+    drafts[week] = draft
+    return True
+
+
 class Diary:
     """The user's weekly entries. One instance per data file per process."""
 
@@ -280,6 +294,7 @@ class Diary:
         self._memo: Snapshot | None = None
         self._identity = uuid.uuid4().hex
         self._writes = 0
+        self._memory_drafts: dict[IsoWeek, Draft] = {}
 
     @classmethod
     def open(cls, path: Path, clock: Callable[[], datetime] = local_now) -> Diary:
@@ -415,7 +430,47 @@ class Diary:
             if count:
                 self._safety_copy("delete-all")
                 self._commit(current, {ENTRIES_TABLE: {}}, {}, replace_tables=True)
+            with suppress(DraftError, SaveError):
+                self._change_drafts(None, None)
         return count
+
+    def drafts(self) -> dict[IsoWeek, Draft]:
+        """Unsaved check-in drafts by week; DraftError if the drafts file cannot be read."""
+        with self._lock:
+            if self.path is None:
+                return dict(self._memory_drafts)
+            return read_drafts(drafts_path(self.path))
+
+    def keep_draft(self, draft: Draft) -> Path | None:
+        """Keep `draft` in place of its week's; returns where an unreadable drafts file went."""
+        return self._change_drafts(draft.week, draft)
+
+    def discard_draft(self, week: IsoWeek) -> Path | None:
+        """Forget `week`'s draft; returns where an unreadable drafts file went."""
+        return self._change_drafts(week, None)
+
+    def _change_drafts(self, week: IsoWeek | None, draft: Draft | None) -> Path | None:
+        """Set (or with None remove) `week`'s draft; with no week, remove them all."""
+        with self._locked(write=True):
+            if self.path is None:
+                _apply_draft(self._memory_drafts, week, draft)
+                return None
+            path = drafts_path(self.path)
+            aside = None
+            try:
+                try:
+                    drafts = read_drafts(path)
+                except DraftError:
+                    # Typed but never saved, and unreadable now: kept under a new name,
+                    # never overwritten, and never in the diary's way.
+                    aside = set_drafts_aside(path, self._clock())
+                    drafts = {}
+                if _apply_draft(drafts, week, draft) or aside is not None:
+                    remove_stale_temp_files(path)
+                    write_drafts(path, drafts)
+            except OSError as error:
+                raise _save_error(path, error) from error
+            return aside
 
     def backup_json(self, *, sample: bool = False) -> bytes:
         """The whole diary as the data file's JSON (read and checked first); `sample` marks it."""

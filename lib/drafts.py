@@ -1,0 +1,126 @@
+"""Unsaved check-in drafts: one per week, kept in a small file beside the diary.
+
+A draft is what the form holds before Save, so a reload, a closed tab or a
+server restart loses nothing typed. It is kept apart from the diary on
+purpose: it is never a check-in, so nothing that counts, charts, exports or
+backs up the diary can see it, and a damaged drafts file can never make the
+diary unreadable. Writes go through `atomic_write` under the diary's lock.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from lib.atomic import atomic_write
+from lib.entries import PRACTICE_KEYS, SKIPPED
+from lib.weeks import IsoWeek, WeekError
+
+DRAFTS_SUFFIX = ".drafts.json"
+
+
+class DraftError(Exception):
+    """The drafts file (or one draft in it) cannot be read; the diary itself is fine."""
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The form's answers for one week, as typed: a rating is 1–10, SKIPPED, or None (not rated)."""
+
+    week: IsoWeek
+    ratings: Mapping[str, int | str | None]
+    notes: Mapping[str, str]
+    reflection: str
+    focus: str | None
+    kept_at: datetime
+
+
+def drafts_path(diary_path: Path) -> Path:
+    """Where the drafts of the diary at `diary_path` live: `closer.json` -> `closer.drafts.json`."""
+    return diary_path.with_name(diary_path.stem + DRAFTS_SUFFIX)
+
+
+def draft_to_record(draft: Draft) -> dict[str, Any]:
+    """The JSON form of a draft."""
+    return {
+        "week": str(draft.week),
+        "ratings": {key: draft.ratings.get(key) for key in PRACTICE_KEYS},
+        "notes": {key: draft.notes.get(key, "") for key in PRACTICE_KEYS},
+        "reflection": draft.reflection,
+        "focus": draft.focus,
+        "kept_at": draft.kept_at.isoformat(),
+    }
+
+
+def draft_from_record(record: object) -> Draft:
+    """Read a stored draft back; raises DraftError when it is not one."""
+    if not isinstance(record, Mapping):
+        raise DraftError("a draft is not a JSON object")
+    try:
+        week = IsoWeek.parse(str(record.get("week", "")))
+        kept_at = datetime.fromisoformat(str(record.get("kept_at", "")))
+    except (WeekError, ValueError) as error:
+        raise DraftError(f"a draft has a bad week or time ({error})") from None
+    ratings, notes = record.get("ratings"), record.get("notes")
+    if not isinstance(ratings, Mapping) or not isinstance(notes, Mapping):
+        raise DraftError(f"the draft for {week} has no ratings or notes")
+    for key in PRACTICE_KEYS:
+        value = ratings.get(key)
+        if not (value is None or value == SKIPPED or _is_rating(value)):
+            raise DraftError(f"the draft for {week} has a rating Closer cannot read")
+        if not isinstance(notes.get(key, ""), str):
+            raise DraftError(f"the draft for {week} has a note that is not text")
+    reflection, focus = record.get("reflection", ""), record.get("focus")
+    if not isinstance(reflection, str) or not (focus is None or focus in PRACTICE_KEYS):
+        raise DraftError(f"the draft for {week} has a reflection or focus Closer cannot read")
+    return Draft(
+        week=week,
+        ratings={key: ratings.get(key) for key in PRACTICE_KEYS},
+        notes={key: str(notes.get(key, "")) for key in PRACTICE_KEYS},
+        reflection=reflection,
+        focus=focus,
+        kept_at=kept_at,
+    )
+
+
+def _is_rating(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 10
+
+
+def read_drafts(path: Path) -> dict[IsoWeek, Draft]:
+    """Every draft in the file at `path` (none when there is no file); DraftError if unreadable."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as error:
+        raise DraftError(f"it cannot be read ({error.strerror})") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise DraftError("it is damaged (not valid JSON)") from None
+    if not isinstance(data, Mapping) or not isinstance(data.get("drafts"), Mapping):
+        raise DraftError("it is not a Closer drafts file")
+    drafts = [draft_from_record(record) for record in data["drafts"].values()]
+    return {draft.week: draft for draft in drafts}
+
+
+def write_drafts(path: Path, drafts: Mapping[IsoWeek, Draft]) -> None:
+    """Replace the file at `path` with `drafts` (atomically), or remove it when there are none."""
+    if not drafts:
+        path.unlink(missing_ok=True)
+        return
+    records = {str(week): draft_to_record(drafts[week]) for week in sorted(drafts)}
+    payload = json.dumps({"drafts": records}, ensure_ascii=False, indent=1, sort_keys=True)
+    atomic_write(path, (payload + "\n").encode())
+
+
+def set_aside(path: Path, now: datetime) -> Path:
+    """Rename an unreadable drafts file out of the way (never deleted) and return its new name."""
+    target = path.with_name(f"{path.stem}.unreadable-{now:%Y%m%d-%H%M%S-%f}.json")
+    path.rename(target)
+    return target
