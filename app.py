@@ -42,7 +42,10 @@ if gate.is_locked():
 page = st.navigation(sections)
 
 with st.sidebar:
-    st.caption(f"🔒 Your diary stays on this computer: `{common.data_path()}`")
+    if common.in_sample_mode():
+        st.caption("🧪 You are exploring made-up sample data; nothing here is saved.")
+    else:
+        st.caption(f"🔒 Your diary stays on this computer: `{common.data_path()}`")
 
 common.sample_banner()
 page.run()

@@ -39,7 +39,9 @@ _PRACTICE_FIELDS: dict[str, type] = {
     "prompts": list,
     "scale": dict,
 }
-_SCALE_FIELDS = ("low", "mid", "high")
+_SCALE_FIELDS = ("low", "mid", "high", "short_low", "short_high")
+# The short ends share one caption line on a 390-pixel phone.
+SHORT_SCALE_MAX_CHARS = 20
 _APP_FIELDS = ("name", "tagline", "intro", "disclaimer")
 
 
@@ -49,11 +51,13 @@ class ContentError(ValueError):
 
 @dataclass(frozen=True)
 class Scale:
-    """What a 1, a 5 and a 10 on a practice's slider mean."""
+    """What a 1, a 5 and a 10 on a practice's slider mean, and the 1 and 10 in a few words."""
 
     low: str
     mid: str
     high: str
+    short_low: str
+    short_high: str
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,12 @@ def parse_practice(data: dict[str, Any], path: Path) -> Practice:
     if data["number"] != expected_number:
         raise ContentError(f"Content file {path}: “number” must be {expected_number}.")
     scale = {field: _text(data["scale"], field, path) for field in _SCALE_FIELDS}
+    for field in ("short_low", "short_high"):
+        if len(scale[field]) > SHORT_SCALE_MAX_CHARS:
+            raise ContentError(
+                f"Content file {path}: “scale.{field}” is longer than "
+                f"{SHORT_SCALE_MAX_CHARS} characters."
+            )
     caution = _text(data, "caution", path) if "caution" in data or path.stem == "space" else ""
     return Practice(
         key=data["key"],

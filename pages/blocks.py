@@ -8,9 +8,7 @@ from datetime import date
 import streamlit as st
 
 from lib import insights
-from lib.checkin import NO_FOCUS, focus_heading, focus_week, previous_rating_label, widget_key
-from lib.content import Practice
-from lib.entries import WeekEntry
+from lib.checkin import focus_heading, focus_week
 from lib.settings import Settings
 from lib.views import HomeView
 from lib.weeks import IsoWeek, day_label
@@ -128,73 +126,3 @@ def focus_effects(effects: Sequence[insights.FocusEffect]) -> None:
         for effect in effects
     ]
     st.dataframe(rows, hide_index=True, width="stretch")
-
-
-def practice_rating(
-    item: Practice,
-    week: IsoWeek,
-    previous: WeekEntry | None,
-    current: IsoWeek,
-    settings: Settings,
-) -> None:
-    """One practice in the check-in form: slider with labelled ends, skip, last rating, note."""
-    with st.container(border=True, key=f"practice_{item.key}"):
-        head, last = st.columns([3, 1], vertical_alignment="bottom")
-        head.markdown(f"#### {item.icon} {item.title}")
-        last.caption(
-            previous_rating_label(previous, week, item.key, current), text_alignment="right"
-        )
-        st.caption(item.summary)
-        skip_key = widget_key(week, "skip", item.key)
-        rating, skip = st.columns([3, 1], vertical_alignment="center")
-        rating.slider(
-            f"{item.title}: your rating from 1 to 10",
-            min_value=1,
-            max_value=10,
-            key=widget_key(week, "rating", item.key),
-            disabled=st.session_state[skip_key],
-            label_visibility="collapsed",
-            persist_state="session",
-        )
-        skip.toggle("Skip this week", key=skip_key, persist_state="session")
-        low, mid, high = st.columns(3)
-        low.caption(f"**1** · {item.scale.low}")
-        mid.caption(f"**5** · {item.scale.mid}", text_alignment="center")
-        high.caption(f"{item.scale.high} · **10**", text_alignment="right")
-        st.text_area(
-            f"Note on {item.title.lower()} (optional)",
-            key=widget_key(week, "note", item.key),
-            placeholder=common.plain_words(item.prompts[0], settings),
-            height=68,
-            persist_state="session",
-        )
-
-
-def focus_outcome(outcome: insights.FocusOutcome, week: IsoWeek) -> None:
-    """How the focus chosen at the previous check-in moved, live with this week's slider."""
-    item = common.practice(outcome.practice)
-    if st.session_state.get(widget_key(week, "skip", item.key)):
-        now = "skipped"
-    else:
-        now = str(st.session_state.get(widget_key(week, "rating", item.key), "?"))
-    before = "skipped" if outcome.before is None else str(outcome.before)
-    st.info(
-        f"**{item.title}, your focus since {outcome.chosen_at}:** {before} then, {now} now.",
-        icon=item.icon,
-    )
-
-
-def focus_picker(week: IsoWeek, suggested: str | None) -> None:
-    """Choose (or accept the suggested) practice to focus on in the week after `week`."""
-    labels = {NO_FOCUS: "No particular focus"} | {
-        item.key: f"{item.icon} {item.title}" + (" (suggested)" if item.key == suggested else "")
-        for item in common.practices()
-    }
-    st.selectbox(
-        "Focus for the coming week",
-        list(labels),
-        key=widget_key(week, "focus"),
-        format_func=labels.__getitem__,
-        help="The one practice to give extra attention next week. Closer suggests one.",
-        persist_state="session",
-    )

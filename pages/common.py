@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from contextlib import suppress
 from dataclasses import replace
 from datetime import date, datetime
 from functools import partial
@@ -10,7 +11,15 @@ from pathlib import Path
 
 import streamlit as st
 
-from lib.checkin import entry_from_form, widget_key
+from lib.checkin import (
+    draft_form_values,
+    draft_from_form,
+    entry_from_form,
+    form_progress,
+    form_values,
+    has_unsaved_changes,
+    widget_key,
+)
 from lib.config import data_path
 from lib.content import (
     AppText,
@@ -20,11 +29,13 @@ from lib.content import (
     load_practices,
     personalise,
 )
-from lib.entries import EntryError, WeekEntry
+from lib.drafts import Draft, DraftError
+from lib.entries import PRACTICE_KEYS, EntryError, WeekEntry
 from lib.sample import sample_entries
 from lib.settings import Settings, settings_from_record
 from lib.storage import DataFileError, Diary, SaveError, Snapshot
 from lib.weeks import IsoWeek
+from pages import gate
 
 __all__ = ["data_path", "personalise"]
 _SAVE_RESULT = "save_result"
@@ -33,6 +44,8 @@ _SAMPLE_DIARY = "sample_diary"
 _FOCUS_ERROR = "focus_error"
 _DELETED = "deleted_week"
 _RECOVERY = "recovery_result"
+_DRAFT_NOTE = "draft_note"
+_RESTORED = "draft_restored"
 
 
 # One handle per data file per process: every session (thread) shares it, and
@@ -72,13 +85,24 @@ def active_diary() -> Diary:
 
 def enter_sample_mode() -> None:
     """Button callback: explore with sample data, kept apart from the user's file."""
+    _forget_session()
     st.session_state[_SAMPLE_MODE] = True
 
 
 def leave_sample_mode() -> None:
     """Button callback: back to the user's own diary; the sample is thrown away."""
-    st.session_state.pop(_SAMPLE_MODE, None)
-    st.session_state.pop(_SAMPLE_DIARY, None)
+    _forget_session()
+
+
+def _forget_session() -> None:
+    """Drop everything this session holds but the unlocked passcode.
+
+    Form values, drafts, pending messages and widget states all belong to one
+    diary; none of them may cross between the sample and the user's own.
+    """
+    for name in list(st.session_state):
+        if name != gate.UNLOCKED:
+            del st.session_state[name]
 
 
 def sample_banner() -> None:
@@ -235,16 +259,113 @@ def practice_page(item: Practice) -> st.Page:
     )
 
 
-def save_check_in(week: IsoWeek) -> None:
-    """Button callback: validate the form and save it; the form keeps its values on failure."""
+def open_form(week: IsoWeek, entry: WeekEntry | None) -> None:
+    """Give `week`'s form its starting values once a session: its draft if kept, else saved."""
+    values = form_values(week, entry)
+    if widget_key(week, "reflection") not in st.session_state and not in_sample_mode():
+        try:
+            draft = diary().drafts().get(week)
+        except DraftError as error:
+            st.session_state[_DRAFT_NOTE] = (
+                f"Closer could not read your unsaved drafts ({error}). Your diary is fine; "
+                "the next change you make here sets that file aside and starts a new one."
+            )
+            draft = None
+        if draft is not None:
+            values = draft_form_values(draft)
+            if has_unsaved_changes(week, values, entry):
+                st.session_state[_RESTORED] = draft
+            else:
+                values = form_values(week, entry)
+    for name, value in values.items():
+        st.session_state.setdefault(name, value)
+    for key in PRACTICE_KEYS:
+        note = st.session_state.get(widget_key(week, "note", key))
+        st.session_state.setdefault(widget_key(week, "note_open", key), bool(note))
+
+
+def restored_draft(week: IsoWeek) -> Draft | None:
+    """The draft `week`'s form was opened with this session, until it is saved or discarded."""
+    draft = st.session_state.get(_RESTORED)
+    return draft if isinstance(draft, Draft) and draft.week == week else None
+
+
+def keep_draft(week: IsoWeek) -> None:
+    """Widget callback: keep `week`'s unsaved form as a draft on disk (never in sample mode)."""
+    if in_sample_mode():
+        return
+    store = diary()
     try:
-        active_diary().save_entry(entry_from_form(week, st.session_state))
+        if has_unsaved_changes(week, st.session_state, store.get_entry(week)):
+            aside = store.keep_draft(draft_from_form(week, st.session_state, now()))
+        else:
+            aside = store.discard_draft(week)
+    except (SaveError, DataFileError) as error:
+        st.session_state[_DRAFT_NOTE] = f"Your changes could not be kept as a draft: {error}"
+        return
+    if aside is not None:
+        st.session_state[_DRAFT_NOTE] = (
+            f"Closer could not read your earlier unsaved drafts, so it kept that file as "
+            f"`{aside}` and started a new one. Your diary is fine."
+        )
+
+
+def discard_draft(week: IsoWeek) -> None:
+    """Button callback: forget `week`'s draft and put the form back to what is saved."""
+    if not in_sample_mode():
+        try:
+            diary().discard_draft(week)
+        except (SaveError, DataFileError) as error:
+            st.session_state[_DRAFT_NOTE] = f"The draft could not be discarded: {error}"
+            return
+    _clear_form(week)
+
+
+def show_draft_note() -> None:
+    """Say once what went wrong with drafts, if anything; the diary itself is never blocked."""
+    message = st.session_state.pop(_DRAFT_NOTE, None)
+    if message:
+        st.warning(message, icon="📝")
+
+
+def _clear_form(week: IsoWeek) -> None:
+    prefix = widget_key(week, "")
+    for name in [name for name in st.session_state if str(name).startswith(prefix)]:
+        del st.session_state[name]
+    if restored_draft(week) is not None:
+        del st.session_state[_RESTORED]
+
+
+def save_check_in(week: IsoWeek, skip_unanswered: bool = False) -> None:
+    """Button callback: validate the form and save it; the form keeps its values on failure.
+
+    Practices neither rated nor skipped stop the save, named, unless the user
+    chose to skip them (`skip_unanswered`): an untouched slider is not an answer.
+    """
+    form = st.session_state
+    unanswered = form_progress(week, form).unanswered
+    if skip_unanswered:
+        for key in unanswered:
+            form[widget_key(week, "skip", key)] = True
+    elif unanswered:
+        st.session_state[_SAVE_RESULT] = (week, unanswered)
+        return
+    store = active_diary()
+    try:
+        store.save_entry(entry_from_form(week, form))
     except EntryError as error:
         st.session_state[_SAVE_RESULT] = (week, error.problems)
+        return
     except (SaveError, DataFileError) as error:
         st.session_state[_SAVE_RESULT] = (week, [str(error)])
-    else:
-        st.session_state[_SAVE_RESULT] = (week, [])
+        return
+    st.session_state[_SAVE_RESULT] = (week, [])
+    st.session_state.pop(_RESTORED, None)
+    if not in_sample_mode():
+        # Saved: the draft has done its job. One left behind is dropped on the
+        # next open, as it equals the saved week.
+        with suppress(SaveError, DataFileError):
+            store.discard_draft(week)
 
 
 def show_save_result(week: IsoWeek) -> None:
@@ -253,7 +374,9 @@ def show_save_result(week: IsoWeek) -> None:
     if result is None or result[0] != week:
         return
     problems = result[1]
-    if problems:
+    if isinstance(problems, tuple):
+        _ask_for_unanswered(week, problems)
+    elif problems:
         st.error("**Not saved.** " + " ".join(problems) + " Your ratings and notes are still here.")
     else:
         st.success(f"Saved your check-in for {week} ({week.label()}).", icon="✅")
@@ -293,16 +416,40 @@ def show_focus_result() -> None:
         st.success(message, icon="✅")
 
 
+def _ask_for_unanswered(week: IsoWeek, unanswered: tuple[str, ...]) -> None:
+    """Name the practices left untouched, and offer to skip them and save."""
+    names = _and([practice(key).title for key in unanswered])
+    with st.container(border=True, key="unanswered"):
+        st.warning(
+            f"**Not saved yet.** You have not rated {names}. Move "
+            f"{'its slider' if len(unanswered) == 1 else 'their sliders'} to rate "
+            f"{'it' if len(unanswered) == 1 else 'them'}, or skip "
+            f"{'it' if len(unanswered) == 1 else 'them'} for this week.",
+            icon="✋",
+        )
+        st.button(
+            f"Skip {'all six' if len(unanswered) == len(PRACTICE_KEYS) else names} and save",
+            key="skip_unanswered",
+            on_click=save_check_in,
+            args=(week, True),
+        )
+
+
+def _and(words: list[str]) -> str:
+    """`A`, `A and B`, `A, B and C`."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
 def delete_week(week: IsoWeek) -> None:
     """Button callback: delete `week`'s check-in (a safety copy is kept) and clear its form."""
     try:
         active_diary().delete_entry(week)
+        if not in_sample_mode():
+            diary().discard_draft(week)
     except (SaveError, DataFileError) as error:
         st.session_state[_SAVE_RESULT] = (week, [str(error)])
         return
-    prefix = widget_key(week, "")
-    for name in [name for name in st.session_state if str(name).startswith(prefix)]:
-        del st.session_state[name]
+    _clear_form(week)
     st.session_state[_DELETED] = week
 
 

@@ -13,7 +13,7 @@ import streamlit as st
 
 from lib import passcode
 
-_UNLOCKED = "unlocked"
+UNLOCKED = "unlocked"
 _SECRETS_FILE = Path(__file__).resolve().parent.parent / ".streamlit" / "secrets.toml"
 
 
@@ -49,7 +49,7 @@ def expected_passcode() -> str | None:
 
 def is_locked() -> bool:
     """True while a passcode is configured and this session has not entered it."""
-    return expected_passcode() is not None and not st.session_state.get(_UNLOCKED)
+    return expected_passcode() is not None and not st.session_state.get(UNLOCKED)
 
 
 def _try(given: str) -> str | None:
@@ -65,7 +65,7 @@ def _try(given: str) -> str | None:
             return passcode.describe_wait(wait)
         if passcode.passcode_matches(given, expected):
             box.attempts = passcode.register_success()
-            st.session_state[_UNLOCKED] = True
+            st.session_state[UNLOCKED] = True
             return None
         box.attempts = passcode.register_failure(box.attempts, now)
         wait = passcode.wait_seconds(box.attempts, now)

@@ -12,6 +12,8 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
+from lib.checkin import widget_key
+from lib.entries import PRACTICE_KEYS
 from lib.storage import Diary
 from lib.weeks import IsoWeek
 
@@ -48,6 +50,20 @@ class Closer:
     def diary(self) -> Diary:
         """A separate handle on the same file, to check what was really written."""
         return Diary.open(self.db_path)
+
+
+def open_notes(at: AppTest, week: IsoWeek = THIS_WEEK) -> AppTest:
+    """Open every practice's note on the check-in (a click on each "Note on …")."""
+    for key in PRACTICE_KEYS:
+        at.session_state[widget_key(week, "note_open", key)] = True
+    return at.run()
+
+
+def rate_all(at: AppTest, week: IsoWeek = THIS_WEEK, value: int = 5) -> AppTest:
+    """Move every rating slider of `week`'s check-in to `value`."""
+    for key in PRACTICE_KEYS:
+        at.select_slider(key=widget_key(week, "rating", key)).set_value(value)
+    return at.run()
 
 
 def clear_streamlit_caches() -> None:

@@ -127,6 +127,8 @@ def test_each_practice_is_complete(practice) -> None:
         assert text == text.strip()
         assert text
     assert all((practice.scale.low, practice.scale.mid, practice.scale.high))
+    # The check-in shows the short ends on one caption line at phone width.
+    assert len(f"1 {practice.scale.short_low} · 10 {practice.scale.short_high}") <= 45
 
 
 def test_space_carries_a_caution_about_too_much_distance() -> None:
@@ -161,6 +163,8 @@ def test_copied_content_loads_like_the_original(content: Path) -> None:
         ("mystery", ("scale", "low")),
         ("space", ("scale", "mid")),
         ("self_love", ("scale", "high")),
+        ("presence", ("scale", "short_low")),
+        ("presence", ("scale", "short_high")),
         ("space", ("caution",)),
     ],
     ids=lambda value: value if isinstance(value, str) else ".".join(value),
@@ -184,6 +188,11 @@ def test_missing_field_names_the_file_and_the_field(
         ("presence", set_to("title", 3), "“title” has the wrong type"),
         ("presence", set_to("practices", "Be present."), "“practices” has the wrong type"),
         ("presence", set_to("scale", "1 to 10"), "“scale” has the wrong type"),
+        (
+            "presence",
+            lambda data: data["scale"].update(short_high="attentive, engaged, there"),
+            "“scale.short_high” is longer than 20 characters",
+        ),
         ("presence", set_to("summary", "   "), "“summary” must be non-empty text"),
         ("presence", set_to("prompts", ["One?", 2]), "“prompts” must be non-empty text"),
         ("mystery", set_to("key", "space"), "“key” is 'space', not 'mystery'"),

@@ -12,22 +12,21 @@ from lib import atomic
 from lib.checkin import widget_key
 from lib.entries import PRACTICE_KEYS, make_entry
 from lib.storage import Diary
-from tests.apptest import THIS_WEEK, TODAY, Closer, clear_streamlit_caches
+from tests.apptest import THIS_WEEK, TODAY, Closer, clear_streamlit_caches, open_notes, rate_all
 
 PAGE = "pages/check_in.py"
 UMOUNT = ["/usr/bin/umount"]
 
 
 def fill_and_save(closer: Closer):
-    at = closer.open(PAGE)
-    at.slider(key=widget_key(THIS_WEEK, "rating", "mystery")).set_value(9)
+    at = open_notes(rate_all(closer.open(PAGE), THIS_WEEK, 9))
     at.text_area(key=widget_key(THIS_WEEK, "note", "mystery")).input("Kept after a failure")
     at.run()
     return at.button(key="save").click().run()
 
 
 def assert_form_kept(at) -> None:
-    assert at.slider(key=widget_key(THIS_WEEK, "rating", "mystery")).value == 9
+    assert at.select_slider(key=widget_key(THIS_WEEK, "rating", "mystery")).value == 9
     note = at.text_area(key=widget_key(THIS_WEEK, "note", "mystery")).value
     assert note == "Kept after a failure"
 

@@ -17,7 +17,7 @@ from lib import transfer
 from lib.checkin import widget_key
 from lib.entries import NOTE_MAX_CHARS, PRACTICE_KEYS, REFLECTION_MAX_CHARS, make_entry
 from lib.settings import make_settings
-from tests.apptest import THIS_WEEK, Closer
+from tests.apptest import THIS_WEEK, Closer, open_notes, rate_all
 
 CHECK_IN = "pages/check_in.py"
 DATA = "pages/data.py"
@@ -92,7 +92,7 @@ def test_hostile_notes_are_saved_byte_for_byte_and_shown_only_as_text(closer: Cl
     texts = list(HOSTILE_NOTES.values())
     notes = dict(zip(PRACTICE_KEYS, texts, strict=True))
     reflection = "\n".join(texts)
-    at = closer.open(CHECK_IN)
+    at = open_notes(rate_all(closer.open(CHECK_IN)))
     for key, text in notes.items():
         at.text_area(key=widget_key(THIS_WEEK, "note", key)).input(text)
     at.text_area(key=widget_key(THIS_WEEK, "reflection")).input(reflection)
@@ -138,7 +138,7 @@ def test_control_characters_are_refused_by_name_and_nothing_is_written(
     closer: Closer, field: str, text: str, code: str
 ) -> None:
     before = seed_last_week(closer)
-    at = closer.open(CHECK_IN)
+    at = open_notes(rate_all(closer.open(CHECK_IN)))
     key = widget_key(THIS_WEEK, field, "space" if field == "note" else "")
     at.text_area(key=key).input(text)
     save(at.run())
@@ -164,7 +164,7 @@ def test_a_megabyte_of_text_never_stores_more_than_the_limit(
     closer: Closer, field: str, practice: str, limit: int
 ) -> None:
     pasted = "0123456789abcdef" * (MB // 16)
-    at = closer.open(CHECK_IN)
+    at = open_notes(rate_all(closer.open(CHECK_IN)))
     at.text_area(key=widget_key(THIS_WEEK, field, practice)).set_value(pasted)
     save(at.run())
     assert not at.exception
@@ -359,7 +359,7 @@ def test_a_partner_name_with_punctuation_reads_as_typed_in_the_note_placeholders
     closer: Closer,
 ) -> None:
     closer.diary().save_settings(make_settings("Anne-Marie", "she"))
-    at = closer.open(CHECK_IN)
+    at = open_notes(closer.open(CHECK_IN))
     placeholders = [area.placeholder for area in at.text_area]
     assert any("Anne-Marie" in text for text in placeholders)
     assert not any("\\" in text for text in placeholders)

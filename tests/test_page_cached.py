@@ -4,6 +4,7 @@ import pytest
 
 from lib import views
 from lib.checkin import widget_key
+from lib.drafts import drafts_path
 from lib.entries import PRACTICE_KEYS, make_entry
 from lib.storage import AtomicJSONStorage
 from tests.apptest import THIS_WEEK, Closer
@@ -39,7 +40,8 @@ def test_a_save_in_one_session_shows_on_the_next_rerun_of_another(closer: Closer
     home = closer.open()
     assert metric(home, "Weeks checked in") == "3"
     form = closer.open(CHECK_IN)
-    form.slider(key=widget_key(THIS_WEEK, "rating", "mystery")).set_value(2)
+    for key in PRACTICE_KEYS:
+        form.select_slider(key=widget_key(THIS_WEEK, "rating", key)).set_value(2)
     form.button(key="save").click().run()
     assert not form.exception
     home.run()
@@ -63,7 +65,7 @@ def test_an_edit_of_a_saved_week_shows_in_the_other_sessions_table(closer: Close
     week = str(THIS_WEEK.shifted(-1))
     assert home.dataframe[0].value.set_index("Week").loc[week, "A bit of mystery"] == 6
     form = closer.open(CHECK_IN, week=week)
-    form.slider(key=widget_key(THIS_WEEK.shifted(-1), "rating", "mystery")).set_value(3)
+    form.select_slider(key=widget_key(THIS_WEEK.shifted(-1), "rating", "mystery")).set_value(3)
     form.button(key="save").click().run()
     home.run()
     assert home.dataframe[0].value.set_index("Week").loc[week, "A bit of mystery"] == 3
@@ -95,9 +97,10 @@ def test_a_slider_move_neither_reads_nor_analyses(
     analyses = count_calls(monkeypatch, views, "check_in_view")
     reads = count_calls(monkeypatch, AtomicJSONStorage, "read")
     for value in (2, 3, 4):
-        at.slider(key=widget_key(THIS_WEEK, "rating", "space")).set_value(value).run()
+        at.select_slider(key=widget_key(THIS_WEEK, "rating", "space")).set_value(value).run()
     assert not at.exception
     assert (analyses, reads) == ([], [])
+    assert drafts_path(closer.db_path).exists(), "each move was kept as a draft, off the diary"
 
 
 def test_sample_data_in_one_session_never_shows_in_another(closer: Closer) -> None:

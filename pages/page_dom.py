@@ -1,0 +1,74 @@
+"""Everything that reaches into the page Streamlit draws: a little CSS and one script.
+
+Streamlit has no API for these, so they lean on its DOM (its `data-testid`
+names and the `st-key-…` classes of keyed containers). They are kept here,
+in one place, and the browser tests check each one still works after an
+upgrade: the compact practice blocks, and notes kept while typing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import streamlit as st
+
+# Practice blocks on the check-in: a heading the size of the text around it,
+# less air inside the note's expander, and 4 rem below Save instead of 10, so
+# six practices fit a phone in under 2.5 screens.
+_CHECK_IN_CSS = """
+<style>
+[data-testid="stMainBlockContainer"] { padding-bottom: 4rem; }
+[class*="st-key-practice_"] h2 { font-size: 1.2rem; line-height: 1.4; padding: 0; }
+[class*="st-key-practice_"] [data-testid="stExpander"] summary {
+  padding-top: 0.25rem; padding-bottom: 0.25rem;
+}
+[class*="st-key-practice_"] details:not([open]) [data-testid="stExpanderDetails"] {
+  padding: 0;
+}
+</style>
+"""
+
+# A text area tells Streamlit its value only on blur or Ctrl+Enter, so a note
+# typed and then reloaded away was lost. After 1.5 s without typing, send the
+# note as Ctrl+Enter would (the cursor stays put), and the draft keeps it.
+_KEEP_TYPING_JS = """
+<script>
+(() => {
+  if (window.closerKeepsTyping) return;
+  window.closerKeepsTyping = true;
+  let timer = null;
+  document.addEventListener("input", (event) => {
+    const area = event.target;
+    if (!(area instanceof HTMLTextAreaElement) || !area.closest(".st-key-check_in_form")) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (!area.isConnected) return;
+      area.dispatchEvent(new KeyboardEvent("keydown", {
+        key: "Enter", code: "Enter", keyCode: 13, ctrlKey: true, bubbles: true, cancelable: true,
+      }));
+    }, 1500);
+  }, true);
+})();
+</script>
+"""
+
+
+def compact_check_in() -> None:
+    """The check-in page's compact practice blocks (a style sheet: it takes no room)."""
+    st.html(_CHECK_IN_CSS)
+
+
+def mute_unrated(keys: Iterable[str]) -> None:
+    """Show these practices' sliders in grey while they are "not rated yet".
+
+    Grayscale keeps each colour's lightness, so the thumb and its label keep
+    the contrast the theme gives them, in light and dark alike.
+    """
+    selectors = ", ".join(f'.st-key-practice_{key} [data-testid="stSlider"]' for key in keys)
+    if selectors:
+        st.html(f"<style>{selectors} {{ filter: grayscale(1); }}</style>")
+
+
+def keep_typing() -> None:
+    """Send typed check-in text after a pause in typing (from the sidebar: it takes a line)."""
+    st.sidebar.html(_KEEP_TYPING_JS, unsafe_allow_javascript=True)
