@@ -56,6 +56,13 @@ def draft_to_record(draft: Draft) -> dict[str, Any]:
     }
 
 
+def checked(draft: Draft) -> Draft:
+    """`draft` if it reads back as itself once stored; else DraftError (a draft never blocks)."""
+    if draft_from_record(draft_to_record(draft)) != draft:
+        raise DraftError(f"the draft for {draft.week} does not read back as it was")
+    return draft
+
+
 def draft_from_record(record: object) -> Draft:
     """Read a stored draft back; raises DraftError when it is not one."""
     if not isinstance(record, Mapping):
@@ -117,10 +124,3 @@ def write_drafts(path: Path, drafts: Mapping[IsoWeek, Draft]) -> None:
     records = {str(week): draft_to_record(drafts[week]) for week in sorted(drafts)}
     payload = json.dumps({"drafts": records}, ensure_ascii=False, indent=1, sort_keys=True)
     atomic_write(path, (payload + "\n").encode())
-
-
-def set_aside(path: Path, now: datetime) -> Path:
-    """Rename an unreadable drafts file out of the way (never deleted) and return its new name."""
-    target = path.with_name(f"{path.stem}.unreadable-{now:%Y%m%d-%H%M%S-%f}.json")
-    path.rename(target)
-    return target

@@ -37,8 +37,7 @@ from tinydb.storages import MemoryStorage, Storage
 
 from lib import backups
 from lib.atomic import atomic_write, remove_stale_temp_files
-from lib.drafts import Draft, DraftError, drafts_path, read_drafts, write_drafts
-from lib.drafts import set_aside as set_drafts_aside
+from lib.drafts import Draft, DraftError, checked, drafts_path, read_drafts, write_drafts
 from lib.entries import EntryError, WeekEntry, entry_from_record, entry_to_record
 from lib.settings import Settings, settings_from_record, settings_to_record
 from lib.weeks import IsoWeek
@@ -442,8 +441,11 @@ class Diary:
             return read_drafts(drafts_path(self.path))
 
     def keep_draft(self, draft: Draft) -> Path | None:
-        """Keep `draft` in place of its week's; returns where an unreadable drafts file went."""
-        return self._change_drafts(draft.week, draft)
+        """Keep `draft` in place of its week's; returns where an unreadable drafts file went.
+
+        Checked first, as entries are: no draft is written that would not read back.
+        """
+        return self._change_drafts(draft.week, checked(draft))
 
     def discard_draft(self, week: IsoWeek) -> Path | None:
         """Forget `week`'s draft; returns where an unreadable drafts file went."""
@@ -463,7 +465,7 @@ class Diary:
                 except DraftError:
                     # Typed but never saved, and unreadable now: kept under a new name,
                     # never overwritten, and never in the diary's way.
-                    aside = set_drafts_aside(path, self._clock())
+                    aside = backups.set_aside(path, self._clock())
                     drafts = {}
                 if _apply_draft(drafts, week, draft) or aside is not None:
                     remove_stale_temp_files(path)

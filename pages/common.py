@@ -300,7 +300,7 @@ def keep_draft(week: IsoWeek) -> None:
             aside = store.keep_draft(draft_from_form(week, st.session_state, now()))
         else:
             aside = store.discard_draft(week)
-    except (SaveError, DataFileError) as error:
+    except (SaveError, DataFileError, DraftError) as error:
         st.session_state[_DRAFT_NOTE] = f"Your changes could not be kept as a draft: {error}"
         return
     if aside is not None:

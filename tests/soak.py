@@ -19,7 +19,7 @@ from pathlib import Path
 from subprocess import Popen
 from typing import TypeVar
 
-from lib.checkin import DEFAULT_RATING
+from lib.entries import PRACTICE_KEYS
 from lib.storage import Diary
 from lib.weeks import IsoWeek
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
@@ -166,14 +166,20 @@ def open_week(page, url: str, week: IsoWeek, gone: Callable[[], bool] = never) -
 
 
 def rate(page, rating: int, gone: Callable[[], bool] = never) -> int:
-    """Move a blank week's first slider (connection) to `rating` by keyboard; return its value."""
-    slider = page.get_by_role("slider").first
-    slider.focus()
-    key = "ArrowRight" if rating >= DEFAULT_RATING else "ArrowLeft"
-    for _ in range(abs(rating - DEFAULT_RATING)):
-        page.keyboard.press(key)
-    settle_unless(page, gone)
-    return int(slider.get_attribute("value"))
+    """Rate a blank week's connection `rating` by keyboard, the other five 1; return connection's.
+
+    A slider starts on "not rated yet", one stop left of 1 (so its value, the
+    stop's index, is the rating), and a week with a practice not rated is not
+    saved, so every slider is moved.
+    """
+    sliders = page.get_by_role("slider")
+    for index, presses in enumerate([rating] + [1] * (len(PRACTICE_KEYS) - 1)):
+        sliders.nth(index).focus()
+        for _ in range(presses):
+            page.keyboard.press("ArrowRight")
+        # Each slider's rerun ends before the next is moved, so no move is lost to it.
+        settle_unless(page, gone)
+    return int(sliders.first.get_attribute("value"))
 
 
 def press_save(page) -> None:

@@ -1,17 +1,24 @@
-"""The check-in form as plain values: start values, saving, unsaved changes, week picking."""
+"""The check-in form as plain values: start values, saving, progress, drafts, week picking."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lib.checkin import (
-    DEFAULT_RATING,
     NO_FOCUS,
+    NOT_RATED,
     PICKER_WEEKS,
+    RATING_STOPS,
+    draft_form_values,
+    draft_from_form,
     entry_from_form,
     focus_entry,
     focus_heading,
     focus_week,
+    form_progress,
     form_values,
     has_unsaved_changes,
     picker_weeks,
@@ -22,13 +29,41 @@ from lib.checkin import (
     week_status,
     widget_key,
 )
-from lib.entries import PRACTICE_KEYS, EntryError, WeekEntry, make_entry
+from lib.entries import PRACTICE_KEYS, SKIPPED, EntryError, WeekEntry, make_entry, practice_name
 from lib.weeks import IsoWeek
-from tests.conftest import EntryFactory
+from tests.conftest import DAYS, START, EntryFactory, week_entries
 
 # A Tuesday: 2026-W48 runs from Monday 23 to Sunday 29 November.
 TODAY = date(2026, 11, 24)
 WEEK = IsoWeek(2026, 48)
+# Text as typed: anything a browser can send, untrimmed.
+TYPED = st.text(st.characters(exclude_categories=("Cs",)), max_size=30)
+
+
+@st.composite
+def check_in_forms(draw: st.DrawFn, week: IsoWeek) -> dict[str, object]:
+    """Any values the form's widgets can hold for `week`: a stop, a toggle, text as typed."""
+    form: dict[str, object] = {}
+    for key in PRACTICE_KEYS:
+        form[widget_key(week, "rating", key)] = draw(st.sampled_from(RATING_STOPS))
+        form[widget_key(week, "skip", key)] = draw(st.booleans())
+        form[widget_key(week, "note", key)] = draw(TYPED)
+    form[widget_key(week, "reflection")] = draw(TYPED)
+    form[widget_key(week, "focus")] = draw(st.sampled_from((NO_FOCUS, *PRACTICE_KEYS)))
+    return form
+
+
+def rated_form(rating: int = 6, week: IsoWeek = WEEK) -> dict[str, object]:
+    """A new week's form with every slider moved to `rating`."""
+    form = form_values(week, None)
+    for key in PRACTICE_KEYS:
+        form[widget_key(week, "rating", key)] = rating
+    return form
+
+
+def rate_me(*keys: str) -> list[str]:
+    """The problems `entry_from_form` names for practices neither rated nor skipped."""
+    return [f"Rate {practice_name(key)} or mark it skipped." for key in keys]
 
 
 @pytest.fixture
@@ -48,11 +83,16 @@ def test_widget_keys_are_per_week_so_drafts_never_mix() -> None:
     assert widget_key(WEEK.shifted(-1), "reflection") == "ci.2026-W47.reflection"
 
 
-def test_form_for_a_new_week_starts_blank_at_the_default_rating() -> None:
+def test_a_slider_stops_at_not_rated_yet_then_1_to_10() -> None:
+    assert NOT_RATED is None
+    assert RATING_STOPS == (None, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
+
+
+def test_form_for_a_new_week_starts_blank_with_nothing_rated() -> None:
     values = form_values(WEEK, None)
     expected: dict[str, object] = {"ci.2026-W48.reflection": "", "ci.2026-W48.focus": ""}
     for key in PRACTICE_KEYS:
-        expected[f"ci.2026-W48.rating.{key}"] = 5
+        expected[f"ci.2026-W48.rating.{key}"] = NOT_RATED
         expected[f"ci.2026-W48.skip.{key}"] = False
         expected[f"ci.2026-W48.note.{key}"] = ""
     assert values == expected
@@ -68,15 +108,15 @@ def test_form_for_a_saved_week_shows_what_was_saved(saved: WeekEntry) -> None:
     assert values["ci.2026-W48.reflection"] == "Busy, but close."
 
 
-def test_skipped_practice_shows_skip_ticked_and_the_slider_at_default(saved: WeekEntry) -> None:
+def test_skipped_practice_shows_skip_ticked_and_the_slider_not_rated(saved: WeekEntry) -> None:
     values = form_values(WEEK, saved)
     assert values["ci.2026-W48.skip.space"] is True
-    assert values["ci.2026-W48.rating.space"] == DEFAULT_RATING
+    assert values["ci.2026-W48.rating.space"] is NOT_RATED
     assert values["ci.2026-W48.note.space"] == "No time apart."
 
 
 def test_entry_from_form_turns_skipped_into_none_and_strips_text() -> None:
-    form = form_values(WEEK, None)
+    form = rated_form(5)
     form["ci.2026-W48.rating.connection"] = 8
     form["ci.2026-W48.skip.space"] = True
     form["ci.2026-W48.rating.space"] = 10
@@ -96,23 +136,155 @@ def test_entry_from_saved_form_equals_the_saved_entry(saved: WeekEntry) -> None:
 
 
 def test_entry_from_form_reports_every_bad_value() -> None:
-    form = form_values(WEEK, None)
+    form = rated_form()
     form["ci.2026-W48.rating.connection"] = 11
+    form["ci.2026-W48.rating.presence"] = NOT_RATED
     form["ci.2026-W48.note.space"] = "x\x00"
     form["ci.2026-W48.focus"] = "kindness"
     with pytest.raises(EntryError) as caught:
         entry_from_form(WEEK, form)
-    assert len(caught.value.problems) == 3
+    assert len(caught.value.problems) == 4
+    assert rate_me("presence")[0] in caught.value.problems
 
 
 def test_entry_from_form_reads_only_its_own_weeks_keys() -> None:
-    form = {**form_values(WEEK.shifted(-1), None), **form_values(WEEK, None)}
-    form["ci.2026-W47.rating.connection"] = 1
-    assert entry_from_form(WEEK, form).ratings["connection"] == DEFAULT_RATING
+    form = {**rated_form(1, WEEK.shifted(-1)), **rated_form(6)}
+    assert entry_from_form(WEEK, form).ratings == dict.fromkeys(PRACTICE_KEYS, 6)
+    form = {**rated_form(1, WEEK.shifted(-1)), **form_values(WEEK, None)}
+    with pytest.raises(EntryError) as caught:
+        entry_from_form(WEEK, form)
+    assert caught.value.problems == rate_me(*PRACTICE_KEYS)
+
+
+# A slider nobody moved is no answer: no made-up rating is ever saved.
+
+
+def test_untouched_sliders_are_not_saved_as_a_made_up_5() -> None:
+    form = form_values(WEEK, None)
+    assert all(form[widget_key(WEEK, "rating", key)] is NOT_RATED for key in PRACTICE_KEYS)
+    with pytest.raises(EntryError) as caught:
+        entry_from_form(WEEK, form)
+    assert caught.value.problems == rate_me(*PRACTICE_KEYS)
+    assert str(caught.value).startswith("Rate connection or mark it skipped. ")
+    assert "Rate self-love or mark it skipped." in str(caught.value)
+
+
+def test_a_partly_answered_form_names_only_the_practices_left() -> None:
+    form = form_values(WEEK, None)
+    form["ci.2026-W48.rating.connection"] = 4
+    form["ci.2026-W48.rating.presence"] = 1
+    form["ci.2026-W48.skip.space"] = True
+    form["ci.2026-W48.rating.self_love"] = 10
+    with pytest.raises(EntryError) as caught:
+        entry_from_form(WEEK, form)
+    assert caught.value.problems == rate_me("associations", "mystery")
+
+
+def test_a_skipped_practice_needs_no_rating() -> None:
+    form = form_values(WEEK, None)
+    for key in PRACTICE_KEYS:
+        form[widget_key(WEEK, "skip", key)] = True
+    assert entry_from_form(WEEK, form).ratings == dict.fromkeys(PRACTICE_KEYS)
+
+
+@pytest.mark.parametrize("position", RATING_STOPS)
+def test_skip_beats_wherever_the_slider_stands(position: int | None) -> None:
+    form = rated_form(3)
+    form["ci.2026-W48.rating.mystery"] = position
+    form["ci.2026-W48.skip.mystery"] = True
+    assert entry_from_form(WEEK, form).ratings == {
+        **dict.fromkeys(PRACTICE_KEYS, 3),
+        "mystery": None,
+    }
+    assert form_progress(WEEK, form).skipped == ("mystery",)
+
+
+def test_unticking_skip_on_a_saved_week_asks_for_a_rating(saved: WeekEntry) -> None:
+    form = form_values(WEEK, saved)
+    form["ci.2026-W48.skip.space"] = False
+    assert has_unsaved_changes(WEEK, form, saved)
+    with pytest.raises(EntryError) as caught:
+        entry_from_form(WEEK, form)
+    assert caught.value.problems == rate_me("space")
+
+
+# How far the form is.
+
+
+@pytest.mark.parametrize(
+    ("ratings", "skipped", "rated", "skips", "unanswered", "summary"),
+    [
+        ({}, (), (), (), PRACTICE_KEYS, "0 of 6 rated, 6 not rated yet"),
+        (dict.fromkeys(PRACTICE_KEYS, 7), (), PRACTICE_KEYS, (), (), "6 of 6 rated"),
+        ({}, PRACTICE_KEYS, (), PRACTICE_KEYS, (), "0 of 6 rated, 6 skipped"),
+        (
+            {"connection": 1, "associations": 10, "mystery": 5, "self_love": 2},
+            ("space",),
+            ("connection", "associations", "mystery", "self_love"),
+            ("space",),
+            ("presence",),
+            "4 of 6 rated, 1 skipped, 1 not rated yet",
+        ),
+        (
+            {"presence": 8},
+            ("connection", "space"),
+            ("presence",),
+            ("connection", "space"),
+            ("associations", "mystery", "self_love"),
+            "1 of 6 rated, 2 skipped, 3 not rated yet",
+        ),
+        (
+            dict.fromkeys(PRACTICE_KEYS, 7),
+            ("self_love",),
+            PRACTICE_KEYS[:-1],
+            ("self_love",),
+            (),
+            "5 of 6 rated, 1 skipped",
+        ),
+    ],
+    ids=["blank", "all-rated", "all-skipped", "four-one-one", "one-two-three", "rated-and-skip"],
+)
+def test_form_progress_counts_rated_skipped_and_not_rated_yet(
+    ratings: dict[str, int],
+    skipped: tuple[str, ...],
+    rated: tuple[str, ...],
+    skips: tuple[str, ...],
+    unanswered: tuple[str, ...],
+    summary: str,
+) -> None:
+    form = form_values(WEEK, None)
+    for key, value in ratings.items():
+        form[widget_key(WEEK, "rating", key)] = value
+    for key in skipped:
+        form[widget_key(WEEK, "skip", key)] = True
+    progress = form_progress(WEEK, form)
+    assert (progress.rated, progress.skipped, progress.unanswered) == (rated, skips, unanswered)
+    assert progress.summary() == summary
+
+
+def test_form_progress_of_a_saved_week_has_nothing_left(saved: WeekEntry) -> None:
+    assert form_progress(WEEK, form_values(WEEK, saved)).summary() == "5 of 6 rated, 1 skipped"
 
 
 def test_fresh_form_has_no_unsaved_changes() -> None:
     assert not has_unsaved_changes(WEEK, form_values(WEEK, None), None)
+
+
+def test_a_slider_moved_back_to_not_rated_is_no_change() -> None:
+    form = form_values(WEEK, None)
+    form["ci.2026-W48.rating.connection"] = 7
+    assert has_unsaved_changes(WEEK, form, None)
+    form["ci.2026-W48.rating.connection"] = NOT_RATED
+    assert not has_unsaved_changes(WEEK, form, None)
+
+
+@settings(max_examples=60, deadline=None)
+@given(entry=week_entries())
+def test_any_saved_entry_shows_as_its_own_form_with_nothing_unsaved(entry: WeekEntry) -> None:
+    form = form_values(entry.week, entry)
+    assert not has_unsaved_changes(entry.week, form, entry)
+    assert form_progress(entry.week, form).unanswered == ()
+    assert entry_from_form(entry.week, form) == entry
 
 
 def test_form_showing_the_saved_entry_has_no_unsaved_changes(saved: WeekEntry) -> None:
@@ -135,7 +307,10 @@ def test_any_real_change_is_unsaved(saved: WeekEntry, field: str, value: object)
     assert has_unsaved_changes(WEEK, form, saved)
 
 
-@pytest.mark.parametrize(("field", "value"), [("rating.connection", 6), ("note.mystery", "Hi")])
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("rating.connection", 6), ("rating.space", 1), ("skip.space", True), ("note.mystery", "Hi")],
+)
 def test_any_change_to_a_new_week_is_unsaved(field: str, value: object) -> None:
     form = form_values(WEEK, None)
     form[f"ci.2026-W48.{field}"] = value
@@ -308,7 +483,7 @@ def test_week_status_counts_days_left_to_sunday(today: date, days_left: int) -> 
 def test_a_blank_form_has_no_focus_and_a_chosen_focus_is_an_unsaved_change() -> None:
     form = form_values(WEEK, None)
     assert form["ci.2026-W48.focus"] == NO_FOCUS
-    assert entry_from_form(WEEK, form).focus is None
+    assert entry_from_form(WEEK, rated_form()).focus is None
     form["ci.2026-W48.focus"] = "space"
     assert has_unsaved_changes(WEEK, form, None)
 
@@ -373,3 +548,76 @@ def test_focus_week_and_heading_say_which_week_a_focus_is_for(
 ) -> None:
     assert focus_week(IsoWeek.parse(chosen_at), today) == week
     assert focus_heading(IsoWeek.parse(chosen_at), today) == heading
+
+
+# Drafts: the form as typed, kept until it is saved.
+
+
+def test_a_draft_keeps_the_form_as_typed() -> None:
+    form = form_values(WEEK, None)
+    form["ci.2026-W48.rating.connection"] = 8
+    form["ci.2026-W48.rating.space"] = 4
+    form["ci.2026-W48.skip.space"] = True
+    form["ci.2026-W48.note.mystery"] = "  half a thought\n"
+    form["ci.2026-W48.reflection"] = " So far "
+    draft = draft_from_form(WEEK, form, START)
+    assert draft.week == WEEK
+    assert draft.ratings == {**dict.fromkeys(PRACTICE_KEYS), "connection": 8, "space": SKIPPED}
+    assert draft.notes == {**dict.fromkeys(PRACTICE_KEYS, ""), "mystery": "  half a thought\n"}
+    assert draft.reflection == " So far "
+    assert draft.focus is None
+    assert draft.kept_at == START
+
+
+def test_a_draft_puts_the_form_back_with_skipped_sliders_not_rated() -> None:
+    form = form_values(WEEK, None)
+    form["ci.2026-W48.rating.connection"] = 8
+    form["ci.2026-W48.rating.space"] = 4
+    form["ci.2026-W48.skip.space"] = True
+    form["ci.2026-W48.focus"] = "mystery"
+    values = draft_form_values(draft_from_form(WEEK, form, START))
+    assert values == form | {"ci.2026-W48.rating.space": NOT_RATED}
+
+
+def test_a_draft_reads_only_its_own_weeks_keys() -> None:
+    form = {**rated_form(1, WEEK.shifted(-1)), **form_values(WEEK, None)}
+    assert draft_from_form(WEEK, form, START).ratings == dict.fromkeys(PRACTICE_KEYS)
+    assert set(draft_form_values(draft_from_form(WEEK, form, START))) == set(
+        form_values(WEEK, None)
+    )
+
+
+@settings(max_examples=80, deadline=None)
+@given(data=st.data(), saved=week_entries())
+def test_any_form_comes_back_from_its_draft_with_the_same_answers(
+    data: st.DataObject, saved: WeekEntry
+) -> None:
+    week = IsoWeek.of(data.draw(DAYS))
+    saved = replace(saved, week=week)
+    form = data.draw(check_in_forms(week))
+    draft = draft_from_form(week, form, START)
+    back = draft_form_values(draft)
+    # Exactly the form, but a skipped practice's slider, which is no answer, is not kept.
+    skipped = {
+        widget_key(week, "rating", key): NOT_RATED
+        for key in PRACTICE_KEYS
+        if form[widget_key(week, "skip", key)]
+    }
+    assert back == form | skipped
+    assert draft_from_form(week, back, START) == draft
+    assert form_progress(week, back) == form_progress(week, form)
+    for against in (None, saved):
+        assert has_unsaved_changes(week, back, against) == has_unsaved_changes(week, form, against)
+
+
+@settings(max_examples=60, deadline=None)
+@given(entry=week_entries())
+def test_a_draft_of_an_untouched_saved_week_has_nothing_unsaved(entry: WeekEntry) -> None:
+    draft = draft_from_form(entry.week, form_values(entry.week, entry), START)
+    assert not has_unsaved_changes(entry.week, draft_form_values(draft), entry)
+
+
+def test_a_draft_of_a_blank_form_has_nothing_unsaved() -> None:
+    draft = draft_from_form(WEEK, form_values(WEEK, None), START)
+    assert draft.ratings == dict.fromkeys(PRACTICE_KEYS)
+    assert not has_unsaved_changes(WEEK, draft_form_values(draft), None)

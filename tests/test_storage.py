@@ -1,4 +1,4 @@
-"""The diary on disk: the verbs, the file layout, damaged files, failed writes, threads."""
+"""The diary on disk: the verbs, the file layout, damaged files, failed writes, threads, drafts."""
 
 import errno
 import json
@@ -8,17 +8,20 @@ import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 from filelock import FileLock
 from hypothesis import HealthCheck, given, settings
 
 from lib import atomic, storage
+from lib.drafts import Draft, DraftError
 from lib.entries import PRACTICE_KEYS, WeekEntry, entry_to_record
 from lib.settings import make_settings
 from lib.storage import DataFileError, Diary, SaveError
 from lib.weeks import IsoWeek
 from tests.conftest import START, EntryFactory, FakeClock, week_entries
+from tests.test_drafts import form_drafts
 
 WEEK = IsoWeek(2026, 48)
 DAMAGED_WEEK = IsoWeek(2026, 40)
@@ -931,3 +934,281 @@ def test_only_a_backup_asked_for_as_sample_is_marked(
     db.save_entry(entry_factory("2026-W40", 3))
     assert json.loads(db.backup_json(sample=True))["meta"]["1"]["sample"] is True
     assert json.loads(db.backup_json())["meta"]["1"] == {"app": "closer", "schema_version": 1}
+
+
+# Unsaved check-in drafts: beside the diary, under its lock, never in it.
+
+
+def a_draft(
+    week: IsoWeek | str = WEEK, reflection: str = "Half typed ☕ ", **changes: object
+) -> Draft:
+    """A draft with connection rated 8, space skipped and the rest not rated yet."""
+    week = week if isinstance(week, IsoWeek) else IsoWeek.parse(week)
+    fields: dict[str, Any] = {
+        "ratings": {**dict.fromkeys(PRACTICE_KEYS), "connection": 8, "space": "skipped"},
+        "notes": dict.fromkeys(PRACTICE_KEYS, ""),
+        "focus": None,
+        "kept_at": START,
+    }
+    return Draft(week=week, reflection=reflection, **(fields | changes))
+
+
+def test_a_new_diary_has_no_drafts(db: Diary) -> None:
+    assert db.drafts() == {}
+
+
+def test_a_kept_draft_comes_back_and_replaces_its_weeks_earlier_one(db: Diary) -> None:
+    assert db.keep_draft(a_draft(WEEK, "First")) is None
+    db.keep_draft(a_draft("2026-W47", "Other week"))
+    assert db.keep_draft(a_draft(WEEK, "Second")) is None
+    assert db.drafts() == {
+        WEEK: a_draft(WEEK, "Second"),
+        IsoWeek(2026, 47): a_draft("2026-W47", "Other week"),
+    }
+
+
+def test_discarding_a_draft_forgets_only_that_week(db: Diary) -> None:
+    db.keep_draft(a_draft(WEEK))
+    db.keep_draft(a_draft("2026-W47"))
+    assert db.discard_draft(WEEK) is None
+    assert db.discard_draft(WEEK) is None  # nothing left to forget is fine
+    assert db.drafts() == {IsoWeek(2026, 47): a_draft("2026-W47")}
+
+
+def test_a_draft_is_never_a_check_in(db: Diary, entry_factory: EntryFactory) -> None:
+    saved = db.save_entry(entry_factory("2026-W47", 3))
+    db.keep_draft(a_draft(WEEK, "Only a draft"))
+    db.keep_draft(a_draft("2026-W47", "Edited, not saved"))
+    assert db.list_entries() == [saved]
+    assert db.get_entry(WEEK) is None
+    backup = db.backup_json()
+    assert b"Only a draft" not in backup
+    assert b"Edited, not saved" not in backup
+
+
+def test_keeping_or_discarding_a_draft_leaves_the_diary_revision_alone(
+    db: Diary, entry_factory: EntryFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db.save_entry(entry_factory(WEEK, 4))
+    first, revision = db.snapshot(), db.revision()
+    reads = count_reads(db, monkeypatch)
+    db.keep_draft(a_draft(WEEK))
+    db.keep_draft(a_draft("2026-W47"))
+    db.discard_draft(WEEK)
+    assert db.revision() == revision
+    assert db.snapshot() is first, "a draft made the diary be read and checked again"
+    assert reads == []
+
+
+def test_delete_all_removes_every_draft(db: Diary, entry_factory: EntryFactory) -> None:
+    db.save_entry(entry_factory("2026-W40", 2))
+    db.keep_draft(a_draft(WEEK))
+    db.keep_draft(a_draft("2026-W47"))
+    assert db.delete_all() == 1
+    assert db.drafts() == {}
+
+
+def test_delete_all_removes_drafts_even_with_no_check_ins(db: Diary) -> None:
+    db.keep_draft(a_draft(WEEK))
+    assert db.delete_all() == 0
+    assert db.drafts() == {}
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(draft=form_drafts())
+def test_any_draft_a_form_makes_comes_back_equal(db: Diary, draft: Draft) -> None:
+    db.keep_draft(draft)
+    assert db.drafts()[draft.week] == draft
+
+
+def test_drafts_of_a_memory_diary_stay_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    diary = Diary.in_memory()
+    diary.keep_draft(a_draft(WEEK))
+    assert diary.drafts() == {WEEK: a_draft(WEEK)}
+    assert Diary.in_memory().drafts() == {}, "two memory diaries never share drafts"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_drafts_live_in_their_own_file_and_never_change_the_diarys_bytes(
+    path: Path, diary: Diary, entry_factory: EntryFactory
+) -> None:
+    diary.save_entry(entry_factory("2026-W40", 2))
+    before = path.read_bytes()
+    diary.keep_draft(a_draft(WEEK, "Only in the drafts file"))
+    assert path.read_bytes() == before
+    assert sorted(folder_state(path.parent)) == ["closer.drafts.json", "closer.json"]
+    assert "Only in the drafts file" in path.with_name("closer.drafts.json").read_text()
+    assert Diary.open(path).drafts() == {WEEK: a_draft(WEEK, "Only in the drafts file")}
+    diary.discard_draft(WEEK)
+    assert path.read_bytes() == before
+
+
+def test_keeping_a_draft_creates_no_diary_file(path: Path, diary: Diary) -> None:
+    diary.keep_draft(a_draft(WEEK))
+    assert not path.exists()
+    assert diary.list_entries() == []
+
+
+def test_discarding_the_last_draft_removes_the_drafts_file(path: Path, diary: Diary) -> None:
+    diary.keep_draft(a_draft(WEEK))
+    diary.discard_draft(WEEK)
+    assert folder_state(path.parent) == {}
+
+
+def test_keeping_a_draft_never_touches_an_unreadable_diary(path: Path, diary: Diary) -> None:
+    path.write_bytes(b'{"entries": {')
+    diary.keep_draft(a_draft(WEEK))
+    assert path.read_bytes() == b'{"entries": {'
+    assert diary.drafts() == {WEEK: a_draft(WEEK)}
+    with pytest.raises(DataFileError):
+        diary.list_entries()
+
+
+DAMAGED_DRAFTS = {
+    "not JSON": b'{"drafts": {"2026-W48": {"week"',
+    "not a drafts file": b'["drafts"]',
+    "a bad draft": json.dumps(
+        {"drafts": {"2026-W48": {"week": "2026-W48", "ratings": {"connection": 11}}}}
+    ).encode(),
+    "not UTF-8": b"\xff\xfe{}",
+}
+TYPED_AFTER = a_draft("2026-W47", "Typed after")
+ChangeDrafts = Callable[[Diary], Path | None]
+# Each change to the drafts, and the drafts there are after it on a fresh file.
+CHANGES: dict[str, tuple[ChangeDrafts, dict[IsoWeek, Draft]]] = {
+    "keep_draft": (lambda diary: diary.keep_draft(TYPED_AFTER), {TYPED_AFTER.week: TYPED_AFTER}),
+    "discard_draft": (lambda diary: diary.discard_draft(WEEK), {}),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGED_DRAFTS.values(), ids=DAMAGED_DRAFTS)
+def test_a_damaged_drafts_file_never_blocks_the_diary(
+    path: Path, diary: Diary, entry_factory: EntryFactory, damage: bytes
+) -> None:
+    saved = diary.save_entry(entry_factory("2026-W40", 2))
+    path.with_name("closer.drafts.json").write_bytes(damage)
+    with pytest.raises(DraftError):
+        diary.drafts()
+    assert diary.list_entries() == [saved]
+    diary.check()
+    assert diary.snapshot().by_week == {saved.week: saved}
+    other = diary.save_entry(entry_factory("2026-W41", 5))
+    assert Diary.open(path).list_entries() == [saved, other]
+    assert path.with_name("closer.drafts.json").read_bytes() == damage, "read, never rewritten"
+
+
+@pytest.mark.parametrize(("change", "expected"), CHANGES.values(), ids=CHANGES)
+@pytest.mark.parametrize("damage", DAMAGED_DRAFTS.values(), ids=DAMAGED_DRAFTS)
+def test_the_next_draft_change_sets_a_damaged_file_aside_byte_identical(
+    path: Path,
+    diary: Diary,
+    entry_factory: EntryFactory,
+    damage: bytes,
+    change: ChangeDrafts,
+    expected: dict[IsoWeek, Draft],
+) -> None:
+    diary.save_entry(entry_factory("2026-W40", 2))
+    before = path.read_bytes()
+    revision = diary.revision()
+    drafts = path.with_name("closer.drafts.json")
+    drafts.write_bytes(damage)
+    aside = change(diary)
+    assert aside == path.with_name("closer.drafts.unreadable-20261124-201500.json")
+    assert aside.read_bytes() == damage
+    assert diary.drafts() == expected
+    assert drafts.exists() == bool(expected)
+    assert path.read_bytes() == before
+    assert diary.revision() == revision
+    assert diary.keep_draft(a_draft(WEEK)) is None, "a fresh file is not set aside again"
+
+
+def test_delete_all_with_a_damaged_drafts_file_still_deletes_and_leaves_no_drafts(
+    path: Path, diary: Diary, entry_factory: EntryFactory
+) -> None:
+    diary.save_entry(entry_factory("2026-W40", 2))
+    path.with_name("closer.drafts.json").write_bytes(b"{")
+    assert diary.delete_all() == 1
+    assert diary.list_entries() == []
+    assert diary.drafts() == {}
+
+
+def test_a_second_damaged_drafts_file_set_aside_in_the_same_instant_keeps_the_first(
+    path: Path, diary: Diary
+) -> None:
+    drafts = path.with_name("closer.drafts.json")
+    drafts.write_bytes(b"first damaged file")
+    first = diary.keep_draft(a_draft(WEEK))
+    drafts.write_bytes(b"second damaged file")
+    second = diary.keep_draft(a_draft(WEEK))
+    assert first is not None
+    assert second is not None
+    assert first.read_bytes() == b"first damaged file"
+    assert second.read_bytes() == b"second damaged file"
+
+
+@pytest.mark.parametrize(("target", "code", "reason"), WRITE_FAILURES)
+def test_a_failed_draft_write_is_a_save_error_and_changes_nothing(
+    path: Path,
+    diary: Diary,
+    entry_factory: EntryFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    target: str,
+    code: int,
+    reason: str,
+) -> None:
+    diary.save_entry(entry_factory("2026-W40", 2))
+    diary.keep_draft(a_draft(WEEK, "Kept before"))
+    before = folder_state(path.parent)
+    module, name = target.split(".")
+    monkeypatch.setattr(getattr(atomic, module), name, fail_with(code))
+    with pytest.raises(SaveError) as caught:
+        diary.keep_draft(a_draft(WEEK, "Lost to a full disk"))
+    monkeypatch.undo()
+    drafts = path.with_name("closer.drafts.json")
+    assert str(caught.value).startswith(f"Could not save to {drafts}: {reason}. ")
+    assert folder_state(path.parent) == before
+    assert diary.drafts() == {WEEK: a_draft(WEEK, "Kept before")}
+
+
+@pytest.mark.parametrize("verb", CHANGES)
+def test_a_draft_change_that_cannot_be_written_is_a_save_error(
+    path: Path, diary: Diary, monkeypatch: pytest.MonkeyPatch, verb: str
+) -> None:
+    change, _ = CHANGES[verb]
+    diary.keep_draft(a_draft(WEEK, "Kept before"))
+    before = folder_state(path.parent)
+    monkeypatch.setattr(storage, "write_drafts", fail_with(errno.ENOSPC))
+    with pytest.raises(SaveError, match="the disk is full"):
+        change(diary)
+    monkeypatch.undo()
+    assert folder_state(path.parent) == before
+    assert diary.drafts() == {WEEK: a_draft(WEEK, "Kept before")}
+
+
+def test_handles_keeping_drafts_at_once_lose_none(path: Path) -> None:
+    weeks = [WEEK.shifted(-index) for index in range(THREADS)]
+    errors: list[BaseException] = []
+    start = threading.Barrier(THREADS)
+
+    def keep(week: IsoWeek) -> None:
+        try:
+            diary = Diary.open(path)
+            start.wait(10)
+            diary.keep_draft(a_draft(week, "First"))
+            diary.keep_draft(a_draft(week, "Second"))
+        except BaseException as error:  # collected and reported by the test
+            errors.append(error)
+
+    threads = [threading.Thread(target=keep, args=(week,)) for week in weeks]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert not any(thread.is_alive() for thread in threads)
+    assert errors == []
+    assert Diary.open(path).drafts() == {week: a_draft(week, "Second") for week in weeks}
