@@ -118,9 +118,11 @@ def focus_picker(week: IsoWeek, suggested: str | None, today: date) -> None:
 
 
 def save_bar(week: IsoWeek, progress: FormProgress, unsaved: bool) -> None:
-    """Save, with how far the form is beside it."""
+    """Save, with how far the form is beside it (and whether changes are kept as a draft)."""
     status = progress.summary()
-    if unsaved:
+    if unsaved and common.in_sample_mode():
+        status += " · unsaved changes, not kept: sample data is never saved"
+    elif unsaved:
         status += " · unsaved changes kept as a draft on this computer"
     with st.container(horizontal=True, vertical_alignment="center", key="save_bar"):
         st.button(

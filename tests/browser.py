@@ -14,11 +14,12 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Locator, Page, expect
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path(os.environ.get("CLOSER_CHROMIUM", "/usr/bin/chromium"))
@@ -132,13 +133,12 @@ def server(tmp_path: Path) -> Iterator[Server]:
 
 
 @pytest.fixture
-def browser_page(server: Server) -> Iterator[object]:
-    """A fresh Chromium page that fails the test on any request off this machine."""
+def new_browser_page(server: Server) -> Iterator[Callable[..., Page]]:
+    """Fresh Chromium pages (`new_page` options); a request off this machine fails the test."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
         outside: list[str] = []
         own = (f"{server.url}/", f"ws://127.0.0.1:{server.port}/", "data:", "blob:")
 
@@ -146,10 +146,80 @@ def browser_page(server: Server) -> Iterator[object]:
             if not request.url.startswith(own):
                 outside.append(request.url)
 
-        page.on("request", check)
-        yield page
+        def new_page(**options: object) -> Page:
+            page = browser.new_page(**options)
+            page.on("request", check)
+            return page
+
+        yield new_page
         browser.close()
         assert not outside, f"requests left the machine: {outside}"
+
+
+@pytest.fixture
+def browser_page(new_browser_page: Callable[..., Page]) -> Page:
+    """A fresh Chromium page that fails the test on any request off this machine."""
+    return new_browser_page(viewport={"width": 1280, "height": 900})
+
+
+# The check-in page, as its users reach it: by role and accessible name.
+
+
+def rating_slider(page: Page, title: str) -> Locator:
+    """A practice's rating slider (its name goes on to say what 1 and 10 mean)."""
+    return page.get_by_role("slider", name=f"{title}: your rating, from 1 (")
+
+
+def rate(page: Page, title: str, rating: int) -> None:
+    """Rate a not-yet-rated practice by keyboard, in the fewest presses.
+
+    ArrowRight steps up from "not rated yet" (once gives 1); End jumps to 10.
+    """
+    slider = rating_slider(page, title)
+    slider.focus()
+    up, down = ["ArrowRight"] * rating, ["End"] + ["ArrowLeft"] * (10 - rating)
+    for key in up if len(up) <= len(down) else down:
+        page.keyboard.press(key)
+    expect(slider).to_have_attribute("aria-valuetext", str(rating))
+
+
+def skip(page: Page, title: str) -> None:
+    """Turn on a practice's "Skip … this week" toggle by keyboard."""
+    switch = page.get_by_role("switch", name=f"Skip {title} this week", exact=True)
+    switch.press("Space")
+    expect(switch).to_be_checked()
+
+
+def note_box(page: Page, title: str) -> Locator:
+    """A practice's note; it exists only while its expander is open."""
+    return page.get_by_role("textbox", name=f"Note on {title}", exact=True)
+
+
+def open_note(page: Page, title: str) -> Locator:
+    """Open a practice's note expander and return its text area."""
+    page.locator("summary", has_text=f"Note on {title}").click()
+    box = note_box(page, title)
+    expect(box).to_be_visible()
+    settle(page)  # the run that drew it may still be drawing the rest
+    return box
+
+
+def save_status(page: Page) -> Locator:
+    """The caption beside Save: how far the form is, and whether a draft is kept."""
+    return page.locator(".st-key-save_bar [data-testid=stCaptionContainer]")
+
+
+def save_skipping_the_rest(page: Page, rest: str) -> None:
+    """Press Save, which names the practices left (`rest`), then skip them and save."""
+    page.get_by_role("button", name="Save check-in").click()
+    page.locator(".st-key-unanswered").get_by_role("button", name=f"Skip {rest} and save").click()
+    expect(page.get_by_text("Saved your check-in for")).to_be_visible()
+
+
+def go_to(page: Page, name: str) -> None:
+    """Follow a sidebar link: the same Streamlit session, unlike a page load."""
+    page.get_by_test_id("stSidebar").get_by_role("link", name=name).click()
+    settle(page)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -48,4 +48,4 @@ def test_clicking_a_week_in_the_heatmap_opens_its_check_in(browser_page, server:
     settle(page)
     page.get_by_role("heading", name="Check-in").wait_for()
     assert page.url.endswith(f"/check-in?week={target.week}")
-    assert page.get_by_text("You are editing the check-in you saved for").is_visible()
+    expect(page.get_by_text("Editing the check-in you saved on")).to_be_visible()

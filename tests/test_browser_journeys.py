@@ -21,19 +21,18 @@ from lib.sample import sample_entries
 from lib.storage import Diary
 from lib.transfer import CSV_COLUMNS, export_csv, export_filename
 from lib.weeks import IsoWeek
-from tests.browser import Server, settle
+from tests.browser import Server, rate, save_skipping_the_rest, settle
 
 BOM = b"\xef\xbb\xbf"
+OTHER_FIVE = "Positive associations, Being present, A bit of mystery, Creating space and Self-love"
 MAX_TABS = 80  # more than every focusable element on any page, twice over
-# What a keyboard user is on: enough to tell two "Skip this week" toggles apart.
+# What a keyboard user is on.
 ACTIVE = """() => {
     const e = document.activeElement;
-    const practice = e.closest('[class*="st-key-practice_"]');
     return {
         tag: e.tagName,
         label: e.getAttribute('aria-label') || '',
         text: (e.innerText || '').trim(),
-        practice: practice ? practice.className.match(/st-key-practice_(\\w+)/)[1] : '',
     };
 }"""
 
@@ -41,10 +40,6 @@ ACTIVE = """() => {
 def open_page(page, server: Server, path: str = "") -> None:
     page.goto(f"{server.url}/{path}")
     settle(page)
-
-
-def slider_label(title: str) -> str:
-    return f"{title}: your rating from 1 to 10"
 
 
 def press(page, key: str, times: int = 1) -> None:
@@ -67,6 +62,10 @@ def tab_to(page, wanted: Callable[[dict[str, str]], bool], back: bool = False) -
 
 def labelled(label: str) -> Callable[[dict[str, str]], bool]:
     return lambda active: active["label"] == label
+
+
+def slider_of(title: str) -> Callable[[dict[str, str]], bool]:
+    return lambda active: active["label"].startswith(f"{title}: your rating, from 1 (")
 
 
 def button(text: str) -> Callable[[dict[str, str]], bool]:
@@ -130,26 +129,21 @@ def test_back_filling_two_earlier_weeks_shows_on_the_dashboard(browser_page, ser
     page = browser_page
     this_week = IsoWeek.of(date.today())
     picked, linked = this_week.shifted(-3), this_week.shifted(-5)
-    connection = slider_label("Emotional connection")
 
     open_page(page, server, "check-in")
     page.get_by_role("combobox", name="Week", exact=True).focus()
     page.keyboard.type(str(picked))
     press(page, "Enter")
     assert page.url.endswith(f"/check-in?week={picked}")
-    page.get_by_role("slider", name=connection).focus()
-    press(page, "ArrowRight", 2)
-    page.get_by_role("button", name="Save check-in").click()
-    settle(page)
+    rate(page, "Emotional connection", 7)
+    save_skipping_the_rest(page, OTHER_FIVE)
     assert page.get_by_text(f"Saved your check-in for {picked}").is_visible()
 
     open_page(page, server, f"check-in?week={linked}")
     shown = page.get_by_role("combobox", name="Week", exact=True).input_value()
     assert shown.startswith(f"{linked} · {linked.label()}")
-    page.get_by_role("slider", name=connection).focus()
-    press(page, "ArrowLeft", 3)
-    page.get_by_role("button", name="Save check-in").click()
-    settle(page)
+    rate(page, "Emotional connection", 2)
+    save_skipping_the_rest(page, OTHER_FIVE)
     assert page.get_by_text(f"Saved your check-in for {linked}").is_visible()
 
     open_page(page, server)
@@ -188,7 +182,7 @@ def test_an_imported_half_year_draws_the_dashboard_and_its_focus_can_be_chosen(
     settle(page)
     latest = diary.list_entries()[-1]
     assert latest.focus == suggestion.practice
-    assert card.get_by_text(f"This is your focus, saved with your {latest.week}").is_visible()
+    expect(card.get_by_text(f"Chosen at your check-in for {latest.week}")).to_be_visible()
 
 
 def test_the_csv_export_is_exactly_what_was_saved(browser_page, server) -> None:
@@ -251,16 +245,21 @@ def test_check_in_back_fill_and_export_with_the_keyboard_only(browser_page, serv
     tab_to(page, button("Start your first check-in"))
     press(page, "Enter")
     assert page.get_by_role("heading", name="Check-in").is_visible()
-    tab_to(page, labelled(slider_label("Emotional connection")))
-    press(page, "ArrowRight", 3)
-    tab_to(page, labelled(slider_label("Being present")))
+    tab_to(page, slider_of("Emotional connection"))
+    press(page, "End")
     press(page, "ArrowLeft", 2)
-    tab_to(page, lambda a: a["label"] == "Skip this week" and a["practice"] == "mystery")
+    tab_to(page, slider_of("Being present"))
+    press(page, "ArrowRight", 3)
+    tab_to(page, labelled("Skip A bit of mystery this week"))
     press(page, "Space")
-    tab_to(page, labelled("Note on a bit of mystery (optional)"))
+    tab_to(page, lambda a: a["tag"] == "SUMMARY" and a["text"].startswith("Note on A bit of"))
+    press(page, "Enter")
+    tab_to(page, labelled("Note on A bit of mystery"))
     page.keyboard.type("Planned a surprise, told nobody")
     tab_to(page, button("Save check-in"))
     settle(page)  # leaving the note stored it
+    press(page, "Enter")
+    tab_to(page, button("Skip Positive associations, Creating space and Self-love and save"))
     press(page, "Enter")
     assert page.get_by_text(f"Saved your check-in for {this_week}").is_visible()
 
@@ -268,9 +267,11 @@ def test_check_in_back_fill_and_export_with_the_keyboard_only(browser_page, serv
     page.keyboard.type(str(earlier))
     press(page, "Enter")
     assert page.url.endswith(f"/check-in?week={earlier}")
-    tab_to(page, labelled(slider_label("Self-love")))
-    press(page, "ArrowRight")
+    tab_to(page, slider_of("Self-love"))
+    press(page, "ArrowRight", 6)
     tab_to(page, button("Save check-in"))
+    press(page, "Enter")
+    tab_to(page, button("Skip Emotional connection, Positive associations"))
     press(page, "Enter")
     assert page.get_by_text(f"Saved your check-in for {earlier}").is_visible()
 
@@ -278,11 +279,11 @@ def test_check_in_back_fill_and_export_with_the_keyboard_only(browser_page, serv
     assert set(saved) == {earlier, this_week}
     assert saved[this_week].ratings == {
         "connection": 8,
-        "associations": 5,
+        "associations": None,
         "presence": 3,
         "mystery": None,
-        "space": 5,
-        "self_love": 5,
+        "space": None,
+        "self_love": None,
     }
     assert saved[this_week].notes["mystery"] == "Planned a surprise, told nobody"
     assert saved[earlier].ratings["self_love"] == 6

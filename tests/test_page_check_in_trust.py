@@ -157,6 +157,8 @@ def test_sample_values_never_reach_the_real_form_or_file(closer: Closer) -> None
     at = to_week(go(at, "check-in"), LAST_WEEK)
     assert SAMPLE_NOTE in notes(at, LAST_WEEK).values(), "the sample's own note is there"
     move(at, "space", 2, week=LAST_WEEK)
+    assert "not kept: sample data is never saved" in status(at)
+    assert UNSAVED not in status(at), "no draft is promised where none is written"
     at.button(key="save").click().run()
 
     at.button(key="leave_sample").click().run()
