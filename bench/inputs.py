@@ -21,6 +21,7 @@ from lib.content import AppText, Practice, escape_markdown, personalise
 from lib.entries import WeekEntry
 from lib.settings import Settings
 from lib.weeks import IsoWeek, day_label, moment_label
+from pages import page_dom
 
 # pages/practice.py's notes paging: the first page of notes, then a button.
 NOTES_PAGE = 20
@@ -32,6 +33,10 @@ def older_notes_label(total: int) -> str | None:
     return f"Show {min(older, NOTES_PAGE)} older notes ({older} more)" if older > 0 else None
 
 
+# pages/page_dom.py's style sheet and script on the check-in, as the page sends them
+# (the floor sends the same bytes; the floor's page has no DOM to fit).
+CHECK_IN_STYLE = page_dom.CHECK_IN_CSS
+KEEP_TYPING_SCRIPT = page_dom.KEEP_TYPING_JS
 FLOOR: dict[str, object] = {}
 Value = TypeVar("Value")
 # pages/home.py's trend spans and its default.
@@ -72,11 +77,8 @@ class Home:
     streak: int
     consistency: str
     weeks_checked_in: int
-    focus_heading: str
-    focus_reasons: str
-    focus_idea: str
-    focus_caption: str | None
-    focus_button: str | None
+    focus_lines: tuple[tuple[str, str], ...]  # ("markdown" or "caption", text), in order
+    focus_button: tuple[str, str] | None  # label, key
     wheel: pd.DataFrame
     wheel_chart: alt.LayerChart
     trends: Mapping[str, views.TrendsView]
@@ -89,17 +91,16 @@ class Rating:
 
     key: str
     heading: str
-    last: str
-    summary: str
+    last: str | None  # None before the first check-in
     slider_label: str
     rating_key: str
+    scale: str
+    skip_label: str
     skip_key: str
-    note_key: str
     note_label: str
+    note_open_key: str
+    note_key: str
     placeholder: str
-    low: str
-    mid: str
-    high: str
 
 
 @dataclass(frozen=True)
@@ -110,11 +111,15 @@ class CheckIn:
     form: dict[str, object]
     week_labels: Mapping[str, str]
     editing: str | None
-    outcome: tuple[str, str, str, str] | None  # rating key, icon, title and chosen-at, before
+    # rating key, skip key, icon, and the sentence up to "<now> now."
+    outcome: tuple[str, str, str, str] | None
     ratings: tuple[Rating, ...]
     reflection_key: str
     focus_key: str
+    focus_label: str
     focus_labels: Mapping[str, str]
+    style: str
+    script: str
 
 
 @dataclass(frozen=True)
@@ -202,20 +207,13 @@ def home(
     suggestion = insights.focus_suggestion(entries, today)
     if suggestion is None:
         raise ValueError("the bench's dashboard needs a focus suggestion")
-    item = by_key[suggestion.practice]
-    target = checkin.focus_entry(entries, today)
-    caption = button = None
-    if target is None:
-        caption = "Check in for this week to choose a focus."
-    elif target.focus == item.key:
-        caption = f"✓ This is your focus, saved with your {target.week} check-in."
-    else:
-        button = f"Make it {'next' if target.week == current else 'this'} week's focus"
+    lines, button = _focus_card(
+        suggestion, checkin.focus_entry(entries, today), by_key, today, settings
+    )
     latest = entries[-1].week
     title = "This week" if latest == current else f"Latest check-in: {latest.label()}"
     wheel = frames.wheel_frame(entries, titles, latest)
     history = frames.history_frame(entries, titles, through=current)
-    idea = item.practices[current.week % len(item.practices)]
     return Home(
         text=text,
         status_done=state.done,
@@ -224,10 +222,7 @@ def home(
         streak=insights.streak(entries, today),
         consistency=f"{insights.consistency(entries, today)} of {insights.CONSISTENCY_WEEKS}",
         weeks_checked_in=state.weeks_checked_in,
-        focus_heading=f"##### Focus next: {item.icon} {item.title}",
-        focus_reasons="\n".join(f"- {r[:1].upper()}{r[1:]}" for r in suggestion.reasons),
-        focus_idea=f"**Try this week:** {_words(idea, settings)}",
-        focus_caption=caption,
+        focus_lines=lines,
         focus_button=button,
         wheel=wheel,
         wheel_chart=charts.wheel_chart(wheel, title),
@@ -248,10 +243,57 @@ def home(
     )
 
 
+def _focus_card(
+    suggestion: insights.FocusSuggestion,
+    target: WeekEntry | None,
+    by_key: Mapping[str, Practice],
+    today: date,
+    settings: Settings,
+) -> tuple[tuple[tuple[str, str], ...], tuple[str, str] | None]:
+    """pages/blocks.py's focus card: its lines, then its button (label, key) if any."""
+    item = by_key[suggestion.practice]
+    reasons = "\n".join(f"- {r[:1].upper()}{r[1:]}" for r in suggestion.reasons)
+    week = IsoWeek.of(today).week
+    if target is None or target.focus is None:
+        idea = item.practices[week % len(item.practices)]
+        lines = [
+            ("markdown", f"##### Focus next: {item.icon} {item.title}"),
+            ("markdown", reasons),
+            ("markdown", f"**One idea to try:** {_words(idea, settings)}"),
+        ]
+        if target is None:
+            return (*lines, ("caption", "Check in for this week to choose a focus.")), None
+        when = checkin.focus_week(target.week, today)
+        return tuple(lines), (f"Make it {when}'s focus", "make_focus")
+    chosen = by_key[target.focus]
+    idea = chosen.practices[week % len(chosen.practices)]
+    lines = [
+        (
+            "markdown",
+            f"##### {checkin.focus_heading(target.week, today)}: {chosen.icon} {chosen.title}",
+        ),
+        ("caption", f"Chosen at your check-in for {target.week} ({target.week.label()})."),
+        ("markdown", f"**One idea to try:** {_words(idea, settings)}"),
+    ]
+    if chosen.key == item.key:
+        return (
+            *lines,
+            ("markdown", f"✓ Closer suggests {chosen.title} too:"),
+            ("markdown", reasons),
+        ), None
+    lines += [
+        ("markdown", f"**Closer suggests {item.icon} {item.title} instead:**"),
+        ("markdown", reasons),
+    ]
+    when = checkin.focus_week(target.week, today)
+    label = f"Switch {when}'s focus to {item.title} (replaces {chosen.title})"
+    return tuple(lines), (label, "switch_focus")
+
+
 def check_in(
     entries: Sequence[WeekEntry], practices: Sequence[Practice], today: date, settings: Settings
 ) -> CheckIn:
-    """What pages/check_in.py draws for this week's form."""
+    """What pages/check_in.py draws for this week's form, with no draft kept."""
     week = IsoWeek.of(today)
     saved = {entry.week: entry for entry in entries}
     entry = saved.get(week)
@@ -273,40 +315,47 @@ def check_in(
         },
         editing=None
         if entry is None or entry.updated_at is None
-        else f"You are editing the check-in you saved for {week} on "
-        f"{moment_label(entry.updated_at)}. Saving replaces it.",
+        else f"✏️ Editing the check-in you saved on {moment_label(entry.updated_at)}.",
         outcome=None
         if outcome is None
         else (
             checkin.widget_key(week, "rating", outcome.practice),
+            checkin.widget_key(week, "skip", outcome.practice),
             by_key[outcome.practice].icon,
-            f"{by_key[outcome.practice].title}, your focus since {outcome.chosen_at}",
-            "skipped" if outcome.before is None else str(outcome.before),
+            f"**{checkin.focus_heading(outcome.chosen_at, today)}: "
+            f"{by_key[outcome.practice].title}.** "
+            f"{'skipped' if outcome.before is None else outcome.before} at your "
+            f"{outcome.chosen_at} check-in, ",
         ),
-        ratings=tuple(_rating(item, week, previous, settings) for item in practices),
+        ratings=tuple(_rating(item, week, previous, today, settings) for item in practices),
         reflection_key=checkin.widget_key(week, "reflection"),
         focus_key=checkin.widget_key(week, "focus"),
+        focus_label=checkin.focus_heading(week, today),
         focus_labels=focus_labels,
+        style=CHECK_IN_STYLE,
+        script=KEEP_TYPING_SCRIPT,
     )
 
 
 def _rating(
-    item: Practice, week: IsoWeek, previous: WeekEntry | None, settings: Settings
+    item: Practice, week: IsoWeek, previous: WeekEntry | None, today: date, settings: Settings
 ) -> Rating:
+    scale = item.scale
     return Rating(
         key=item.key,
-        heading=f"#### {item.icon} {item.title}",
-        last=checkin.previous_rating_label(previous, week, item.key, week),
-        summary=item.summary,
-        slider_label=f"{item.title}: your rating from 1 to 10",
+        heading=f"{item.icon} {item.title}",
+        last=None
+        if previous is None
+        else checkin.previous_rating_label(previous, week, item.key, IsoWeek.of(today)),
+        slider_label=f"{item.title}: your rating, from 1 ({scale.low}) to 10 ({scale.high})",
         rating_key=checkin.widget_key(week, "rating", item.key),
+        scale=f"**1** {scale.short_low} · **10** {scale.short_high}",
+        skip_label=f"Skip {item.title} this week",
         skip_key=checkin.widget_key(week, "skip", item.key),
+        note_label=f"Note on {item.title}",
+        note_open_key=checkin.widget_key(week, "note_open", item.key),
         note_key=checkin.widget_key(week, "note", item.key),
-        note_label=f"Note on {item.title.lower()} (optional)",
         placeholder=personalise(item.prompts[0], settings.partner_name, settings.partner_pronoun),
-        low=f"**1** · {item.scale.low}",
-        mid=f"**5** · {item.scale.mid}",
-        high=f"{item.scale.high} · **10**",
     )
 
 

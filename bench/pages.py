@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import statistics
 import time
 from collections import Counter
@@ -29,6 +30,7 @@ from streamlit.util import calc_hash
 from bench import inputs
 from lib.checkin import widget_key
 from lib.content import load_app_text, load_practices
+from lib.drafts import drafts_path, read_drafts
 from lib.storage import Diary
 from lib.weeks import IsoWeek
 
@@ -47,6 +49,11 @@ SCRIPT_THREAD = "script runs\x00<thread>\x000"
 # Library code a profile opens up (the rest is folded): where the charts' time goes.
 SHOWN = r".*/site-packages/(altair|streamlit/elements|streamlit/navigation)/"
 OPTIONS = {"filter_threshold": 0.04}
+RUN_SPECIFIC = (
+    (re.compile(r"\$\$ID-[0-9a-f]+-"), "$$ID-"),
+    (re.compile(r'deferred_file_id: "[0-9a-f]+"'), "deferred_file_id"),
+    (re.compile(r"(-backup-\d{4}-\d{2}-\d{2})-\d{4}\.json"), r"\1-HHMM.json"),
+)
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,7 @@ class Page:
     name: str
     url_path: str
     floor: str
-    slider: bool = False  # move a slider before each rerun
+    slider: bool = False  # move a slider before each rerun (Closer keeps a draft of it)
     after_save: bool = False  # another handle saves a week before each rerun
 
 
@@ -139,9 +146,38 @@ def slider_key(today: date | None = None) -> str:
     return widget_key(IsoWeek.of(today or date.today()), "rating", SLIDER_PRACTICE)
 
 
+def slider_value(step: int) -> int:
+    """Where the bench moves the slider before rerun `step`: never where it already is."""
+    return 3 if step % 2 else 4
+
+
+def diary_path() -> Path:
+    """The diary the pages under measurement read (`app_env`)."""
+    return Path(os.environ["CLOSER_DB"])
+
+
+def discard_drafts() -> None:
+    """Remove the drafts kept beside the diary, so the check-in opens on a fresh form."""
+    drafts_path(diary_path()).unlink(missing_ok=True)
+
+
+def check_draft(step: int) -> None:
+    """Fail unless Closer's last rerun kept this week's draft with the slider's new value.
+
+    A slider move that no longer wrote its draft would make the check-in's
+    figure look fine while measuring less than a user waits for.
+    """
+    draft = read_drafts(drafts_path(diary_path())).get(IsoWeek.of(date.today()))
+    if draft is None or draft.ratings[SLIDER_PRACTICE] != slider_value(step):
+        raise RuntimeError(
+            f"the check-in's rerun {step} kept no draft of its slider move to "
+            f"{slider_value(step)} (found {draft})"
+        )
+
+
 def save_elsewhere(step: int) -> None:
     """Save the newest week again from another handle, as another tab or program would."""
-    diary = Diary.open(Path(os.environ["CLOSER_DB"]))
+    diary = Diary.open(diary_path())
     newest = diary.list_entries()[-1]
     diary.save_entry(replace(newest, ratings={**newest.ratings, "space": 3 if step % 2 else 4}))
 
@@ -149,7 +185,7 @@ def save_elsewhere(step: int) -> None:
 def rerun_ms(at: AppTest, page: Page, step: int) -> float:
     """One rerun in milliseconds; for a slider page, after moving the slider to a new value."""
     if page.slider:
-        at.slider(key=slider_key()).set_value(3 if step % 2 else 4)
+        at.select_slider(key=slider_key()).set_value(slider_value(step))
     if page.after_save:
         save_elsewhere(step)
     start = time.perf_counter()
@@ -167,6 +203,8 @@ def measure_page(
     At least `runs` runs each, and more for quick pages, up to `min_seconds` of
     each (less with --quick): a 12 ms page's median over 15 runs moved by 2 ms between sizes.
     """
+    if page.slider:
+        discard_drafts()
     app = open_page(APP, page.url_path)
     floor = open_page(FLOORS / page.floor, page.url_path)
     times: dict[str, list[float]] = {"app": [], "floor": []}
@@ -177,11 +215,15 @@ def measure_page(
             elapsed = rerun_ms(at, page, step)
             if step >= warmups:
                 times[name].append(elapsed)
+            if page.slider and name == "app":
+                check_draft(step)
         step += 1
         if step == warmups + 1:  # one measured run of each: now the page's cost is known
             slowest = max(times["app"][0], times["floor"][0]) / 1000
             budget = min_seconds * runs / FULL_RUNS  # --quick stays quick
             runs = max(runs, min(MAX_RUNS, math.ceil(budget / slowest)))
+    if page.slider:
+        discard_drafts()  # the diary's folder as it was
     return PageRow(
         page.name, weeks, statistics.median(times["app"]), statistics.median(times["floor"]), runs
     )
@@ -239,6 +281,22 @@ def element_types(at: AppTest) -> Counter[str]:
     return Counter(node.type for node in at._tree)
 
 
+def drawn(at: AppTest) -> list[str]:
+    """Every element and block the last run drew, in order, as the messages Streamlit sent.
+
+    Only what differs between two scripts drawing the same thing is blanked
+    out: widget ids (hashed with the script's page), download ids (random) and
+    the minute in a backup's file name.
+    """
+    found = []
+    for node in at._tree:
+        text = f"{node.type}: {getattr(node, 'proto', '')}"
+        for pattern, blank in RUN_SPECIFIC:
+            text = pattern.sub(blank, text)
+        found.append(text)
+    return found
+
+
 @contextmanager
 def profiling(interval: float = 0.0005) -> Iterator[Callable[[], str]]:
     """Profile every script run in the block; yields a function giving the text report.
@@ -281,10 +339,12 @@ def profiling(interval: float = 0.0005) -> Iterator[Callable[[], str]]:
 def profile(db_path: Path, page: Page, runs: int) -> str:
     """A pyinstrument text profile of `runs` reruns of `page` in Closer (after warming up)."""
     with app_env(db_path):
+        discard_drafts()
         at = open_page(APP, page.url_path)
         for step in range(WARMUPS):
             rerun_ms(at, page, step)
         with profiling() as report:
             for step in range(WARMUPS, WARMUPS + runs):
                 rerun_ms(at, page, step)
+        discard_drafts()
         return report()

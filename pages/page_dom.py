@@ -15,7 +15,7 @@ import streamlit as st
 # Practice blocks on the check-in: a heading the size of the text around it,
 # less air inside the note's expander, and 4 rem below Save instead of 10, so
 # six practices fit a phone in under 2.5 screens.
-_CHECK_IN_CSS = """
+CHECK_IN_CSS = """
 <style>
 [data-testid="stMainBlockContainer"] { padding-bottom: 4rem; }
 [class*="st-key-practice_"] h2 { font-size: 1.2rem; line-height: 1.4; padding: 0; }
@@ -31,7 +31,7 @@ _CHECK_IN_CSS = """
 # A text area tells Streamlit its value only on blur or Ctrl+Enter, so a note
 # typed and then reloaded away was lost. After 1.5 s without typing, send the
 # note as Ctrl+Enter would (the cursor stays put), and the draft keeps it.
-_KEEP_TYPING_JS = """
+KEEP_TYPING_JS = """
 <script>
 (() => {
   if (window.closerKeepsTyping) return;
@@ -55,7 +55,7 @@ _KEEP_TYPING_JS = """
 
 def compact_check_in() -> None:
     """The check-in page's compact practice blocks (a style sheet: it takes no room)."""
-    st.html(_CHECK_IN_CSS)
+    st.html(CHECK_IN_CSS)
 
 
 def mute_unrated(keys: Iterable[str]) -> None:
@@ -71,4 +71,4 @@ def mute_unrated(keys: Iterable[str]) -> None:
 
 def keep_typing() -> None:
     """Send typed check-in text after a pause in typing (from the sidebar: it takes a line)."""
-    st.sidebar.html(_KEEP_TYPING_JS, unsafe_allow_javascript=True)
+    st.sidebar.html(KEEP_TYPING_JS, unsafe_allow_javascript=True)

@@ -43,5 +43,7 @@ def test_server_memory_visits_every_page(diary_path: Path) -> None:
     assert result["app_rss_mb"] <= result["app_peak_mb"]
     # The charts page loads pandas and Altair, which the empty script never imports.
     assert result["charts_peak_mb"] > result["empty_peak_mb"]
-    assert result["own_mb"] == round(result["app_peak_mb"] - result["charts_peak_mb"], 1)
+    # Worked out before rounding: 186.1 - 171.5 may come back as 14.5.
+    own = result["app_peak_mb"] - result["charts_peak_mb"]
+    assert result["own_mb"] == pytest.approx(own, abs=0.1 + 1e-9)
     assert {"pandas", "altair", "lib.views"} <= set(result["imports"])

@@ -23,13 +23,11 @@ def draw() -> None:
     total.metric("Weeks checked in", view.weeks_checked_in)
 
     with st.container(border=True, key="focus_suggestion"):
-        st.markdown(view.focus_heading)
-        st.markdown(view.focus_reasons)
-        st.markdown(view.focus_idea)
-        if view.focus_caption is not None:
-            st.caption(view.focus_caption)
+        for kind, line in view.focus_lines:
+            (st.caption if kind == "caption" else st.markdown)(line)
         if view.focus_button is not None:
-            st.button(view.focus_button, key="make_focus")
+            label, key = view.focus_button
+            st.button(label, key=key)
 
     st.subheader("At a glance")
     floors.chart(view.wheel_chart, view.wheel, "wheel")
