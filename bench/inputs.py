@@ -256,8 +256,9 @@ def _focus_card(
     week = IsoWeek.of(today).week
     if target is None or target.focus is None:
         idea = item.practices[week % len(item.practices)]
+        when = "" if target is None else f" {checkin.focus_week(target.week, today)}"
         lines = [
-            ("markdown", f"##### Focus next: {item.icon} {item.title}"),
+            ("markdown", f"##### Suggested focus{when}: {item.icon} {item.title}"),
             ("markdown", reasons),
             ("markdown", f"**One idea to try:** {_words(idea, settings)}"),
         ]

@@ -17,9 +17,10 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
+from lib.drafts import drafts_path  # noqa: E402
 from lib.sample import sample_entries  # noqa: E402
 from lib.storage import Diary  # noqa: E402
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, Server, settle  # noqa: E402
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, Server, rate, settle  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 PAGES = {"dashboard": "", "check-in": "check-in", "practice": "mystery"}
@@ -28,8 +29,14 @@ SIZES = {"desktop": 1280, "phone": 390}
 
 def capture(page: Page, url: str, path: Path) -> None:
     """Open `url`, let every chart draw, and save the whole page to `path`."""
+    page.set_viewport_size({"width": page.viewport_size["width"], "height": 900})
     page.goto(url)
     settle(page)
+    if url.endswith("/check-in"):
+        # A check-in under way: two practices rated, the rest still "not rated yet".
+        rate(page, "Emotional connection", 7)
+        rate(page, "Positive associations", 8)
+        settle(page)
     page.wait_for_timeout(1500)  # Vega draws after the script has finished
     height = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
     page.set_viewport_size({"width": page.viewport_size["width"], "height": height + 40})
@@ -62,6 +69,7 @@ def main() -> None:
                         )
                         for name, path in PAGES.items():
                             target = OUT / f"{name}-{theme}-{size}.png"
+                            drafts_path(db).unlink(missing_ok=True)  # each capture starts clean
                             capture(page, f"{server.url}/{path}", target)
                             print(target.relative_to(ROOT))
                         page.close()

@@ -50,7 +50,8 @@ def focus_card(view: HomeView, today: date, current: Settings) -> None:
         reasons = "\n".join(f"- {reason[:1].upper()}{reason[1:]}" for reason in suggestion.reasons)
         idea_index = IsoWeek.of(today).week
         if target is None or target.focus is None:
-            st.markdown(f"##### Focus next: {item.icon} {item.title}")
+            when = "" if target is None else f" {focus_week(target.week, today)}"
+            st.markdown(f"##### Suggested focus{when}: {item.icon} {item.title}")
             st.markdown(reasons)
             idea = item.practices[idea_index % len(item.practices)]
             st.markdown(f"**One idea to try:** {common.words(idea, current)}")

@@ -17,7 +17,11 @@ def test_sample_data_is_marked_drawn_and_left_without_a_trace(browser_page, serv
     settle(page)
 
     assert page.get_by_text("You are exploring sample data").is_visible()
-    assert page.locator('[class*="st-key-focus_suggestion"]').get_by_text("Focus next").is_visible()
+    assert (
+        page.locator('[class*="st-key-focus_suggestion"]')
+        .get_by_text("Suggested focus")
+        .is_visible()
+    )
     charts = page.locator('[data-testid="stVegaLiteChart"]')
     expect(charts).to_have_count(4)  # drawn a moment after the script has finished
     page.locator(

@@ -177,7 +177,8 @@ def test_an_imported_half_year_draws_the_dashboard_and_its_focus_can_be_chosen(
     assert suggestion is not None
     title = next(item.title for item in load_practices() if item.key == suggestion.practice)
     card = page.locator('[class*="st-key-focus_suggestion"]')
-    assert card.get_by_text("Focus next:").inner_text().endswith(title)
+    heading = card.get_by_text(re.compile(r"^Suggested focus (this|next) week:"))
+    assert heading.inner_text().endswith(title)
     card.get_by_role("button", name=re.compile(r"^Make it (this|next) week's focus$")).click()
     settle(page)
     latest = diary.list_entries()[-1]

@@ -123,7 +123,7 @@ def test_a_focus_equal_to_the_suggestion_is_said_once_without_a_button(closer: C
     assert "##### Your focus next week: 🔮 A bit of mystery" in text
     assert text.count("Closer suggests") == 1
     assert "✓ Closer suggests A bit of mystery too:" in text
-    assert "Focus next" not in text
+    assert "Suggested focus" not in text
     assert not at.container("focus_suggestion").button
 
 
@@ -133,7 +133,7 @@ def test_without_a_focus_yet_the_suggestion_can_be_made_next_weeks_focus(closer:
     closer.diary().save_entry(make_entry(THIS_WEEK, ratings))
     at = closer.open()
     text = card_text(at)
-    assert "##### Focus next: 🔮 A bit of mystery" in text
+    assert "##### Suggested focus next week: 🔮 A bit of mystery" in text
     assert "**One idea to try:**" in text
     assert "Your focus" not in text
     assert at.button(key="make_focus").label == "Make it next week's focus"
