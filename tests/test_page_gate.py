@@ -20,7 +20,7 @@ def test_every_page_shows_only_the_prompt(locked: Closer) -> None:
     for url in ("", "check-in", "data", "settings", "mystery"):
         at = locked.open_url(url)
         assert [title.value for title in at.title] == ["🔒 Closer is locked"]
-        assert not at.slider
+        assert not at.select_slider
         assert not at.metric
         assert not at.download_button
 
