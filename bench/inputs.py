@@ -310,10 +310,8 @@ def check_in(
     return CheckIn(
         week=week,
         form=checkin.form_values(week, entry),
-        # As after a slider move: the page marks the week now kept as a draft.
         week_labels={
             str(option): checkin.week_option_label(option, today, set(saved))
-            + (" · ✎ draft" if option == week else "")
             for option in checkin.picker_weeks(today, saved, also=week)
         },
         editing=None

@@ -20,14 +20,11 @@ if week_problem:
     st.warning(escape_markdown(week_problem))
     del st.query_params["week"]  # said once; the URL now matches the week shown
 st.session_state["week_picker"] = str(week)
-drafted = common.weeks_with_drafts()
 st.selectbox(
     "Week",
     list(view.week_labels),
     key="week_picker",
-    format_func=lambda option: (
-        view.week_labels[option] + (" · ✎ draft" if option in drafted else "")
-    ),
+    format_func=view.week_labels.__getitem__,
     on_change=lambda: st.query_params.update(week=st.session_state["week_picker"]),
     help="Pick an earlier week to fill it in late or to edit it.",
 )

@@ -284,16 +284,6 @@ def open_form(week: IsoWeek, entry: WeekEntry | None) -> None:
         st.session_state.setdefault(widget_key(week, "note_open", key), bool(note))
 
 
-def weeks_with_drafts() -> frozenset[str]:
-    """The weeks (`2026-W48`) with an unsaved draft; none in sample mode or if unreadable."""
-    if in_sample_mode():
-        return frozenset()
-    try:
-        return frozenset(str(week) for week in diary().drafts())
-    except DraftError:
-        return frozenset()  # open_form says so once; the picker just shows no marks
-
-
 def restored_draft(week: IsoWeek) -> Draft | None:
     """The draft `week`'s form was opened with this session, until it is saved or discarded."""
     draft = st.session_state.get(_RESTORED)

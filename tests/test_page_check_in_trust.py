@@ -190,15 +190,3 @@ def test_real_unsaved_values_never_show_in_the_sample_and_come_back_after(
     assert at.select_slider(key=widget_key(THIS_WEEK, "rating", "presence")).value == 9
     assert has_block(at, "draft_notice"), "the real draft was kept on disk all along"
     assert not closer.db_path.exists()
-
-
-def test_the_week_picker_marks_weeks_with_a_draft(closer: Closer) -> None:
-    at = to_week(closer.open(PAGE), LAST_WEEK)
-    move(at, "mystery", 3, week=LAST_WEEK)
-    options = at.selectbox(key="week_picker").options
-    assert [option for option in options if "✎ draft" in option] == [
-        option for option in options if option.startswith(str(LAST_WEEK))
-    ]
-    closer.diary().discard_draft(LAST_WEEK)  # as another tab's Discard would
-    at.run()
-    assert not any("✎ draft" in option for option in at.selectbox(key="week_picker").options)
