@@ -113,7 +113,9 @@ class FormProgress:
     unanswered: tuple[str, ...]
 
     def summary(self) -> str:
-        """`4 of 6 rated, 1 skipped, 1 not rated yet`."""
+        """`4 of 6 rated, 1 skipped, 1 not rated yet`, or `Nothing rated yet`."""
+        if not self.rated and not self.skipped:
+            return "Nothing rated yet"
         parts = [f"{len(self.rated)} of {len(PRACTICE_KEYS)} rated"]
         if self.skipped:
             parts.append(f"{len(self.skipped)} skipped")

@@ -63,25 +63,23 @@ def practice_rating(
             **keep,
         )
         st.caption(f"**1** {item.scale.short_low} · **10** {item.scale.short_high}")
-        with st.container(horizontal=True, vertical_alignment="center", gap="xsmall"):
-            st.toggle(f"Skip {item.title} this week", key=skip_key, persist_state="session", **keep)
-            with st.expander(
-                f"Note on {item.title}",
-                key=widget_key(week, "note_open", item.key),
-                on_change="rerun",
-                type="compact",
-                width="stretch",
-            ) as note:
-                if note.open:
-                    st.text_area(
-                        f"Note on {item.title}",
-                        key=note_key,
-                        placeholder=common.plain_words(item.prompts[0], settings),
-                        label_visibility="collapsed",
-                        height=68,
-                        persist_state="session",
-                        **keep,
-                    )
+        st.toggle(f"Skip {item.title} this week", key=skip_key, persist_state="session", **keep)
+        with st.expander(
+            f"Note on {item.title}",
+            key=widget_key(week, "note_open", item.key),
+            on_change="rerun",
+            type="compact",
+        ) as note:
+            if note.open:
+                st.text_area(
+                    f"Note on {item.title}",
+                    key=note_key,
+                    placeholder=common.plain_words(item.prompts[0], settings),
+                    label_visibility="collapsed",
+                    height=68,
+                    persist_state="session",
+                    **keep,
+                )
 
 
 def focus_outcome(outcome: insights.FocusOutcome, week: IsoWeek, today: date) -> None:
@@ -121,7 +119,7 @@ def save_bar(week: IsoWeek, progress: FormProgress, unsaved: bool) -> None:
     """Save, with how far the form is beside it (and whether changes are kept as a draft)."""
     status = progress.summary()
     if unsaved and common.in_sample_mode():
-        status += " · unsaved changes, not kept: sample data is never saved"
+        status += " · unsaved changes (the sample keeps no drafts)"
     elif unsaved:
         status += " · unsaved changes kept as a draft on this computer"
     with st.container(horizontal=True, vertical_alignment="center", key="save_bar"):
@@ -132,4 +130,13 @@ def save_bar(week: IsoWeek, progress: FormProgress, unsaved: bool) -> None:
             on_click=common.save_check_in,
             args=(week,),
         )
+        if unsaved:
+            st.button(
+                "Discard changes",
+                type="tertiary",
+                key="discard_changes",
+                on_click=common.discard_draft,
+                args=(week,),
+                help="Go back to what is saved for this week and forget the draft.",
+            )
         st.caption(status, width="stretch")

@@ -378,6 +378,12 @@ def show_save_result(week: IsoWeek) -> None:
         _ask_for_unanswered(week, problems)
     elif problems:
         st.error("**Not saved.** " + " ".join(problems) + " Your ratings and notes are still here.")
+    elif in_sample_mode():
+        st.success(
+            f"Saved in the sample for {week} ({week.label()}). It stays in this browser tab "
+            "and never reaches your diary.",
+            icon="🧪",
+        )
     else:
         st.success(f"Saved your check-in for {week} ({week.label()}).", icon="✅")
         st.toast(f"Check-in for {week} saved", icon="✅")

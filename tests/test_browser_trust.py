@@ -75,7 +75,7 @@ def expect_an_empty_form(page) -> None:
         expect(rating_slider(page, title)).to_have_attribute("aria-valuetext", "not rated yet")
     expect(page.get_by_role("textbox", name=re.compile("^Note on "))).to_have_count(0)
     expect(page.locator(".st-key-draft_notice")).to_have_count(0)
-    expect(save_status(page)).to_have_text("0 of 6 rated, 6 not rated yet")
+    expect(save_status(page)).to_have_text("Nothing rated yet")
 
 
 def test_sample_data_leaves_no_answer_note_or_draft_behind(browser_page, server) -> None:
@@ -93,7 +93,7 @@ def test_sample_data_leaves_no_answer_note_or_draft_behind(browser_page, server)
     expect(note_box(page, "Emotional connection")).to_have_value(sample.notes["connection"])
     skip(page, "Self-love")  # a change a real diary would keep as a draft
     expect(save_status(page)).to_have_text(
-        re.compile("^5 of 6 rated, 1 skipped · unsaved changes, not kept: sample data")
+        re.compile(r"^5 of 6 rated, 1 skipped · unsaved changes \(the sample keeps no drafts\)")
     )
 
     page.get_by_role("button", name="Leave sample data").click()

@@ -214,7 +214,7 @@ def test_unticking_skip_on_a_saved_week_asks_for_a_rating(saved: WeekEntry) -> N
 @pytest.mark.parametrize(
     ("ratings", "skipped", "rated", "skips", "unanswered", "summary"),
     [
-        ({}, (), (), (), PRACTICE_KEYS, "0 of 6 rated, 6 not rated yet"),
+        ({}, (), (), (), PRACTICE_KEYS, "Nothing rated yet"),
         (dict.fromkeys(PRACTICE_KEYS, 7), (), PRACTICE_KEYS, (), (), "6 of 6 rated"),
         ({}, PRACTICE_KEYS, (), PRACTICE_KEYS, (), "0 of 6 rated, 6 skipped"),
         (

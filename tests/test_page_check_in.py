@@ -130,7 +130,7 @@ def test_a_chosen_5_is_saved_and_moving_back_to_not_rated_unrates(closer: Closer
 
 def test_the_status_beside_save_counts_rated_skipped_and_not_rated(closer: Closer) -> None:
     at = closer.open(PAGE)
-    assert status(at) == "0 of 6 rated, 6 not rated yet"
+    assert status(at) == "Nothing rated yet"
     for practice in ("connection", "associations", "presence", "mystery"):
         rate(at, THIS_WEEK, practice, 7)
     at.toggle(key=widget_key(THIS_WEEK, "skip", "space")).set_value(True)

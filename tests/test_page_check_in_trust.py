@@ -99,6 +99,18 @@ def test_discarding_a_draft_goes_back_to_the_saved_week(closer: Closer) -> None:
     assert UNSAVED not in status(at)
 
 
+def test_discard_changes_in_the_same_session_goes_back_to_what_is_saved(closer: Closer) -> None:
+    closer.diary().save_entry(make_entry(THIS_WEEK, dict.fromkeys(PRACTICE_KEYS, 4)))
+    at = closer.open(PAGE)
+    assert not [button for button in at.button if button.key == "discard_changes"]
+    write_note(move(at, "space", 9), THIS_WEEK, "space", "Not what I meant")
+    at.button(key="discard_changes").click().run()
+    assert ratings(at) == [4] * 6
+    assert widget_key(THIS_WEEK, "note", "space") not in [area.key for area in at.text_area]
+    assert not drafts_path(closer.db_path).exists()
+    assert UNSAVED not in status(at)
+
+
 def test_going_back_to_the_saved_values_drops_the_draft(closer: Closer) -> None:
     closer.diary().save_entry(make_entry(THIS_WEEK, dict.fromkeys(PRACTICE_KEYS, 4)))
     at = move(closer.open(PAGE), "space", 9)
@@ -157,9 +169,14 @@ def test_sample_values_never_reach_the_real_form_or_file(closer: Closer) -> None
     at = to_week(go(at, "check-in"), LAST_WEEK)
     assert SAMPLE_NOTE in notes(at, LAST_WEEK).values(), "the sample's own note is there"
     move(at, "space", 2, week=LAST_WEEK)
-    assert "not kept: sample data is never saved" in status(at)
+    assert "the sample keeps no drafts" in status(at)
     assert UNSAVED not in status(at), "no draft is promised where none is written"
     at.button(key="save").click().run()
+    said = [item.value for item in at.success]
+    assert any(
+        "Saved in the sample" in text and "never reaches your diary" in text for text in said
+    )
+    assert not any("Saved your check-in" in text for text in said)
 
     at.button(key="leave_sample").click().run()
     at = to_week(at, LAST_WEEK)

@@ -54,24 +54,22 @@ def practice(item: inputs.Rating) -> None:
             persist_state="session",
         )
         st.caption(item.scale)
-        with st.container(horizontal=True, vertical_alignment="center", gap="xsmall"):
-            st.toggle(item.skip_label, key=item.skip_key, persist_state="session")
-            with st.expander(
-                item.note_label,
-                key=item.note_open_key,
-                on_change="rerun",
-                type="compact",
-                width="stretch",
-            ) as note:
-                if note.open:
-                    st.text_area(
-                        item.note_label,
-                        key=item.note_key,
-                        placeholder=item.placeholder,
-                        label_visibility="collapsed",
-                        height=68,
-                        persist_state="session",
-                    )
+        st.toggle(item.skip_label, key=item.skip_key, persist_state="session")
+        with st.expander(
+            item.note_label,
+            key=item.note_open_key,
+            on_change="rerun",
+            type="compact",
+        ) as note:
+            if note.open:
+                st.text_area(
+                    item.note_label,
+                    key=item.note_key,
+                    placeholder=item.placeholder,
+                    label_visibility="collapsed",
+                    height=68,
+                    persist_state="session",
+                )
 
 
 def draw() -> None:
@@ -123,6 +121,13 @@ def draw() -> None:
         st.html(f"<style>{selectors} {{ filter: grayscale(1); }}</style>")
     with st.container(horizontal=True, vertical_alignment="center", key="save_bar"):
         st.button("Save check-in", type="primary", key="save")
+        if "unsaved changes" in status:
+            st.button(
+                "Discard changes",
+                type="tertiary",
+                key="discard_changes",
+                help="Go back to what is saved for this week and forget the draft.",
+            )
         st.caption(status, width="stretch")
     if view.editing is not None:
         with st.expander(f"Delete the check-in for {view.week}"):
