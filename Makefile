@@ -14,7 +14,7 @@ test: $(VENV)/.dev-installed
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
 
-# The fault tests at full size (CLOSER_SOAK=1): 7 to 8 minutes, loopback only, each test
+# The fault tests at full size (CLOSER_SOAK=1): about 12 minutes, loopback only, each test
 # under its own pytest-timeout. Their figures go to SOAK_REPORT (docs/RELIABILITY.md).
 soak: SOAK_REPORT := $(or $(TMPDIR),/tmp)/closer-soak.jsonl
 soak: $(VENV)/.dev-installed
