@@ -49,16 +49,17 @@ def focus_card(view: HomeView, today: date, current: Settings) -> None:
         item = common.practice(suggestion.practice)
         reasons = "\n".join(f"- {reason[:1].upper()}{reason[1:]}" for reason in suggestion.reasons)
         idea_index = IsoWeek.of(today).week
+        # Which week a focus stored now is for; None until this or last week is checked in.
+        when = None if target is None else focus_week(target.week, today)
         if target is None or target.focus is None:
-            when = "" if target is None else f" {focus_week(target.week, today)}"
-            st.markdown(f"##### Suggested focus{when}: {item.icon} {item.title}")
+            heading = "Suggested focus" if when is None else f"Suggested focus {when}"
+            st.markdown(f"##### {heading}: {item.icon} {item.title}")
             st.markdown(reasons)
             idea = item.practices[idea_index % len(item.practices)]
             st.markdown(f"**One idea to try:** {common.words(idea, current)}")
             if target is None:
                 st.caption("Check in for this week to choose a focus.")
             else:
-                when = focus_week(target.week, today)
                 st.button(
                     f"Make it {when}'s focus",
                     key="make_focus",
@@ -78,7 +79,6 @@ def focus_card(view: HomeView, today: date, current: Settings) -> None:
             return
         st.markdown(f"**Closer suggests {item.icon} {item.title} instead:**")
         st.markdown(reasons)
-        when = focus_week(target.week, today)
         st.button(
             f"Switch {when}'s focus to {item.title} (replaces {chosen.title})",
             key="switch_focus",

@@ -271,12 +271,11 @@ def open_form(week: IsoWeek, entry: WeekEntry | None) -> None:
                 "the next change you make here sets that file aside and starts a new one."
             )
             draft = None
-        if draft is not None:
-            values = draft_form_values(draft)
-            if has_unsaved_changes(week, values, entry):
-                st.session_state[_RESTORED] = draft
-            else:
-                values = form_values(week, entry)
+        # A draft equal to the saved week (one a save left behind) is no draft.
+        drafted = None if draft is None else draft_form_values(draft)
+        if drafted is not None and has_unsaved_changes(week, drafted, entry):
+            values = drafted
+            st.session_state[_RESTORED] = draft
     for name, value in values.items():
         st.session_state.setdefault(name, value)
     for key in PRACTICE_KEYS:
