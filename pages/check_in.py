@@ -45,20 +45,20 @@ if view.outcome is not None:
     check_in_form.focus_outcome(view.outcome, week, today)
 settings = common.settings(snapshot)
 page_dom.compact_check_in()
+# Everything typed here is inside the form's container, which the typing script watches.
 with st.container(key=check_in_form.FORM_KEY):
     for item in common.practices():
         check_in_form.practice_rating(item, week, view.previous, IsoWeek.of(today), settings)
-
-st.text_area(
-    "Reflection on the week (optional)",
-    key=checkin.widget_key(week, "reflection"),
-    placeholder="Anything else about this week you want to remember?",
-    height=68,
-    persist_state="session",
-    on_change=common.keep_draft,
-    args=(week,),
-)
-check_in_form.focus_picker(week, view.suggested, today)
+    st.text_area(
+        "Reflection on the week (optional)",
+        key=checkin.widget_key(week, "reflection"),
+        placeholder="Anything else about this week you want to remember?",
+        height=68,
+        persist_state="session",
+        on_change=common.keep_draft,
+        args=(week,),
+    )
+    check_in_form.focus_picker(week, view.suggested, today)
 progress = checkin.form_progress(week, st.session_state)
 page_dom.mute_unrated(progress.unanswered)
 check_in_form.save_bar(week, progress, checkin.has_unsaved_changes(week, st.session_state, entry))

@@ -43,6 +43,7 @@ ALL_SIX = "Emotional connection, Positive associations, Being present, A bit of 
 ALL_SIX += "Creating space and Self-love"
 PHONE = {"width": 390, "height": 844}
 # Counts the script runs that finish from now on (Streamlit marks each on its app root).
+REFLECTION = "A quiet week, and a good one"
 COUNT_RUNS = """() => {
     const app = document.querySelector('[data-testid=stApp]');
     window.closerRunsDone = 0;
@@ -153,11 +154,21 @@ def test_a_draft_outlives_a_reload_and_a_restart_until_discarded(browser_page, s
     expect(note).to_be_focused()
     kept = json.loads(drafts.read_text())["drafts"]
     assert [(d["ratings"]["space"], d["notes"]["space"]) for d in kept.values()] == [(4, typed)]
+    # The same for the week's reflection, which sits under the six practices.
+    reflection = page.get_by_role("textbox", name="Reflection on the week (optional)")
+    reflection.click()
+    page.evaluate(COUNT_RUNS)
+    page.keyboard.type(REFLECTION)
+    page.wait_for_function("window.closerRunsDone > 0")
+    expect(reflection).to_be_focused()
+    kept = json.loads(drafts.read_text())["drafts"]
+    assert [d["reflection"] for d in kept.values()] == [REFLECTION]
 
     def expect_the_draft_back() -> None:
         expect(page.locator(".st-key-draft_notice")).to_contain_text("Your unsaved changes from")
         expect(rating_slider(page, "Creating space")).to_have_attribute("aria-valuetext", "4")
         expect(note_box(page, "Creating space")).to_have_value(typed)
+        expect(reflection).to_have_value(REFLECTION)
 
     page.reload()
     settle(page)

@@ -99,22 +99,21 @@ def draw() -> None:
     with st.container(key="check_in_form"):
         for item in view.ratings:
             practice(item)
-
-    st.text_area(
-        "Reflection on the week (optional)",
-        key=view.reflection_key,
-        placeholder="Anything else about this week you want to remember?",
-        height=68,
-        persist_state="session",
-    )
-    st.selectbox(
-        view.focus_label,
-        list(view.focus_labels),
-        key=view.focus_key,
-        format_func=view.focus_labels.__getitem__,
-        help="The one practice to give extra attention in the week after this check-in.",
-        persist_state="session",
-    )
+        st.text_area(
+            "Reflection on the week (optional)",
+            key=view.reflection_key,
+            placeholder="Anything else about this week you want to remember?",
+            height=68,
+            persist_state="session",
+        )
+        st.selectbox(
+            view.focus_label,
+            list(view.focus_labels),
+            key=view.focus_key,
+            format_func=view.focus_labels.__getitem__,
+            help="The one practice to give extra attention in the week after this check-in.",
+            persist_state="session",
+        )
     status, unrated = progress(view)
     if unrated:
         selectors = ", ".join(f'.st-key-practice_{key} [data-testid="stSlider"]' for key in unrated)
