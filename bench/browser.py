@@ -137,7 +137,7 @@ def dashboard_charts(db_path: Path, today: date | None = None) -> list[Figure]:
         diary.close()
     if not entries:
         return []
-    # The views pages/home.py draws (through pages/cached.py), in its order.
+    # The views pages/home.py draws (through ui/views.py), in its order.
     titles = {item.key: item.title for item in load_practices()}
     home = views.home_view(entries, titles, today or date.today())
     trends = views.trends_view(home.history, DEFAULT_WEEKS)

@@ -21,22 +21,22 @@ from lib.content import AppText, Practice, escape_markdown, personalise
 from lib.entries import WeekEntry
 from lib.settings import Settings
 from lib.weeks import IsoWeek, day_label, moment_label
-from pages import page_dom
+from ui import page_tweaks
 
-# pages/practice.py's notes paging: the first page of notes, then a button.
+# ui/practice_view.py's notes paging: the first page of notes, then a button.
 NOTES_PAGE = 20
 
 
 def older_notes_label(total: int) -> str | None:
-    """pages/practice.py's "show older notes" button label, or None when all notes show."""
+    """ui/practice_view.py's "show older notes" button label, or None when all notes show."""
     older = total - NOTES_PAGE
     return f"Show {min(older, NOTES_PAGE)} older notes ({older} more)" if older > 0 else None
 
 
-# pages/page_dom.py's style sheet and script on the check-in, as the page sends them
+# ui/page_tweaks.py's style sheet and script on the check-in, as the page sends them
 # (the floor sends the same bytes; the floor's page has no DOM to fit).
-CHECK_IN_STYLE = page_dom.CHECK_IN_CSS
-KEEP_TYPING_SCRIPT = page_dom.KEEP_TYPING_JS
+CHECK_IN_STYLE = page_tweaks.CHECK_IN_CSS
+KEEP_TYPING_SCRIPT = page_tweaks.KEEP_TYPING_JS
 FLOOR: dict[str, object] = {}
 Value = TypeVar("Value")
 # pages/home.py's trend spans and its default.
@@ -250,7 +250,7 @@ def _focus_card(
     today: date,
     settings: Settings,
 ) -> tuple[tuple[tuple[str, str], ...], tuple[str, str] | None]:
-    """pages/blocks.py's focus card: its lines, then its button (label, key) if any."""
+    """ui/dashboard.py's focus card: its lines, then its button (label, key) if any."""
     item = by_key[suggestion.practice]
     reasons = "\n".join(f"- {r[:1].upper()}{r[1:]}" for r in suggestion.reasons)
     week = IsoWeek.of(today).week
@@ -294,7 +294,7 @@ def _focus_card(
 def check_in(
     entries: Sequence[WeekEntry], practices: Sequence[Practice], today: date, settings: Settings
 ) -> CheckIn:
-    """What pages/check_in.py draws for this week's form, with no draft kept."""
+    """What pages/check-in.py draws for this week's form, with no draft kept."""
     week = IsoWeek.of(today)
     saved = {entry.week: entry for entry in entries}
     entry = saved.get(week)
@@ -367,7 +367,7 @@ def practice(
     today: date,
     settings: Settings,
 ) -> PracticePage:
-    """What pages/practice.py draws for practice `item` (the diary has entries)."""
+    """What ui/practice_view.py draws for practice `item` (the diary has entries)."""
     key = item.key
     score = insights.score(entries, key)
     moved = insights.trend(entries, key)

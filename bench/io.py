@@ -95,7 +95,7 @@ def measure_exports(db_path: Path, weeks: int, runs: int) -> list[IoRow]:
 
 
 def import_csv(data: bytes, target: Path, today: date, max_bytes: int) -> int:
-    """pages/transfer_ui.py's import of an uploaded CSV into the diary at `target`."""
+    """ui/data_sections.py's import of an uploaded CSV into the diary at `target`."""
     incoming = transfer.parse_csv(data, max_bytes)
     transfer.refuse_future_weeks(incoming, today)
     diary = Diary.open(target)

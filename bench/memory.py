@@ -39,7 +39,7 @@ from tests.browser import ROOT, Server
 
 EMPTY = "bench/floors/empty.py"
 REPEATS = 3
-# A practice's path is its key with dashes (pages.common.practice_path).
+# A practice's path is its key with dashes (ui.navigation.practice_path).
 PRACTICES = tuple(f"/{key.replace('_', '-')}" for key in PRACTICE_KEYS)
 # Every page app.py routes to.
 PAGES = ("/", "/check-in", *PRACTICES, "/data", "/settings")
@@ -133,7 +133,7 @@ def server_memory(db_path: Path, repeats: int = REPEATS) -> dict[str, float]:
 
 # Imported one after another into a fresh Python that has already imported Streamlit's
 # server, as `streamlit run` has: each figure is what that import adds.
-IMPORTS = ("numpy", "pyarrow", "pandas", "altair", "lib.views", "pages.cached")
+IMPORTS = ("numpy", "pyarrow", "pandas", "altair", "lib.views", "ui.views")
 _IMPORT_PROBE = """
 import importlib, json, sys
 import streamlit, streamlit.web.server

@@ -19,13 +19,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner import script_runner
-from streamlit.testing.v1 import AppTest, app_test
-from streamlit.util import calc_hash
+from streamlit.testing.v1 import AppTest
 
 from bench import inputs
 from lib.checkin import widget_key
@@ -33,6 +30,7 @@ from lib.content import load_app_text, load_practices
 from lib.drafts import drafts_path, read_drafts
 from lib.storage import Diary
 from lib.weeks import IsoWeek
+from ui import workarounds
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
@@ -126,10 +124,10 @@ def prepare_floors(db_path: Path, today: date | None = None) -> None:
 def open_page(script: Path, url_path: str) -> AppTest:
     """Run `script` and go to the page at `/url_path`, as a browser's address would."""
     at = checked(AppTest.from_file(str(script), default_timeout=TIMEOUT).run())
-    if url_path:
-        # st.Page derives a page's hash from its url_path alone (tests/apptest.py).
-        at._page_hash = calc_hash(url_path)
-        checked(at.run())
+    if url_path and script == APP:
+        # Every page script is named for its url path (ui/navigation.py); a floor
+        # goes to its page by itself (bench.floors.route).
+        checked(at.switch_page(f"pages/{url_path}.py").run())
     return at
 
 
@@ -229,33 +227,16 @@ def measure_page(
     )
 
 
-class _ServedPages(PagesManager):
-    """Pages as serve.py runs Closer: st.navigation only, never the old pages/ folder mode.
-
-    AppTest resets the folder-mode flag before every run, and with a pages/
-    folder beside app.py Streamlit would then wrap each run in its v1
-    multipage shim (a page per file in pages/, a second navigation), which
-    `make run` switches off and the floors never pay.
-    """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        PagesManager.uses_pages_directory = False
-        super().__init__(*args, **kwargs)
-
-
 @contextmanager
 def app_env(db_path: Path) -> Iterator[None]:
     """For the block: CLOSER_DB is `db_path`, caches start empty, AppTest runs as the server."""
     before = os.environ.get("CLOSER_DB")
-    folder_mode = PagesManager.uses_pages_directory
     os.environ["CLOSER_DB"] = str(db_path)
     clear_caches()
-    app_test.PagesManager = _ServedPages  # type: ignore[misc]
     try:
-        yield
+        with workarounds.apptest_runs_as_served():
+            yield
     finally:
-        app_test.PagesManager = PagesManager  # type: ignore[misc]
-        PagesManager.uses_pages_directory = folder_mode
         clear_caches()
         if before is None:
             os.environ.pop("CLOSER_DB", None)

@@ -127,7 +127,7 @@ def gaps(results: Results) -> list[str]:
             "import alone (table under Server memory). The design card fixes pandas and "
             "Altair, and Streamlit sends every chart's and table's data as Arrow, so any "
             "page with a chart or a table loads all four. Closer's own modules add "
-            f"{imports.get('lib.views', 0.0) + imports.get('pages.cached', 0.0):.1f} MiB."
+            f"{imports.get('lib.views', 0.0) + imports.get('ui.views', 0.0):.1f} MiB."
         )
     for target in targets(results):
         if target.met is False and not target.what.startswith("Server memory"):
@@ -372,7 +372,7 @@ def _memory(results: Results) -> list[str]:
         table(["server", "peak (MiB)"], rows),
         "What each import adds to a Streamlit server's resident memory, imported in this "
         "order into a fresh process (`bench.memory.import_costs`); `lib.views` and "
-        "`pages.cached` bring in the rest of Closer.",
+        "`ui.views` bring in the rest of Closer.",
         table(["import", "adds (MiB)"], imports),
     ]
 

@@ -5,12 +5,11 @@ from functools import partial
 import streamlit as st
 
 from lib import transfer
-from pages import common, gate, transfer_ui
+from ui import data_sections, messages, page_start, session
 
-gate.guard()
-entries = common.saved_entries()
-today = common.today()
-sample = common.in_sample_mode()  # then every export is the sample's, and nothing here writes
+entries = page_start.open_page().entries
+today = session.today()
+sample = session.in_sample_mode()  # then every export is the sample's, and nothing here writes
 
 st.title("🗂️ Your data")
 if sample:
@@ -19,8 +18,8 @@ if sample:
         "marked as sample, and Closer will not import them into a diary."
     )
 else:
-    st.caption(f"Your diary is the file `{common.data_path()}`. It is yours: take it anywhere.")
-transfer_ui.show_flash()
+    st.caption(f"Your diary is the file `{session.data_path()}`. It is yours: take it anywhere.")
+messages.show(messages.DATA)
 
 st.subheader("Export")
 # Each file is made when its button is pressed, not on every rerun of this page.
@@ -53,8 +52,8 @@ tidy_column.download_button(
 )
 backup_column.download_button(
     "Full backup (JSON)",
-    partial(common.active_diary().backup_json, sample=sample),
-    file_name=transfer.backup_filename(common.now(), sample=sample),
+    partial(session.active_diary().backup_json, sample=sample),
+    file_name=transfer.backup_filename(session.now(), sample=sample),
     mime="application/json",
     icon="💾",
     help=(
@@ -67,13 +66,13 @@ backup_column.download_button(
 )
 
 st.subheader("Import")
-transfer_ui.import_section(entries, sample)
+data_sections.import_section(entries, sample)
 
 st.subheader("Restore a backup")
-transfer_ui.restore_section(entries, sample)
+data_sections.restore_section(entries, sample)
 
 st.subheader("Safety copies")
-transfer_ui.safety_copies_section(sample)
+data_sections.safety_copies_section(sample)
 
 st.subheader("Delete")
-transfer_ui.delete_all_section(len(entries), sample)
+data_sections.delete_all_section(len(entries), sample)

@@ -3,60 +3,59 @@
 import streamlit as st
 
 from lib import charts
-from pages import blocks, cached, common, gate
+from ui import actions, dashboard, messages, navigation, page_start, session, texts, views
 
-gate.guard()
-text = common.app_text()
-today = common.today()
-snapshot = common.snapshot()
+snapshot = page_start.open_page()
+text = texts.app_text()
+today = session.today()
 
 st.title(f"🫶 {text.name}")
 st.caption(text.tagline)
-common.recovery_result()
+messages.show(messages.RECOVERY)
 
 if not snapshot.entries:
     with st.container(key="empty_state"):
         st.markdown(text.intro)
         start, sample = st.columns(2)
         if start.button("Start your first check-in", icon="✍️", type="primary", key="start"):
-            st.switch_page("pages/check_in.py")
+            st.switch_page("pages/check-in.py")
         sample.button(
             "Explore with sample data",
             icon="🧪",
             key="explore_sample",
-            on_click=common.enter_sample_mode,
+            on_click=actions.enter_sample_mode,
             help="A made-up history to look around with; it never touches your diary.",
         )
     st.subheader("The six practices")
-    items = common.practices()
+    items = texts.practices()
     for row in range(0, len(items), 2):
         # One row of columns at a time, so a phone stacks them in reading order.
         for column, item in zip(st.columns(2), items[row : row + 2], strict=False):
             with column:
-                st.page_link(common.practice_page(item), label=f"{item.number}. {item.title}")
+                st.page_link(navigation.practice_script(item), label=f"{item.number}. {item.title}")
                 st.caption(item.summary)
 else:
-    view = cached.home(snapshot, today)
-    blocks.status(view)
-    blocks.focus_card(view, today, common.settings(snapshot))
+    view = views.home(snapshot, today)
+    dashboard.status(view)
+    dashboard.focus_card(view, today, session.settings(snapshot))
 
     st.subheader("At a glance")
-    blocks.chart(view.wheel_chart, view.wheel, "wheel")
+    dashboard.chart(view.wheel_chart, view.wheel, "wheel")
 
     st.subheader("Trends")
     spans = {"12 weeks": 12, "26 weeks": 26, "1 year": 52, "All": None}
     span = st.segmented_control("Show", list(spans), default="26 weeks", key="trend_span")
-    trends = cached.trends(snapshot, today, spans.get(span or "26 weeks"), view)
-    blocks.chart(trends.trend_chart, trends.table, "trend")
-    blocks.chart(trends.overall_chart, trends.overall, "overall")
+    trends = views.trends(snapshot, today, spans.get(span or "26 weeks"), view)
+    dashboard.chart(trends.trend_chart, trends.table, "trend")
+    dashboard.chart(trends.overall_chart, trends.overall, "overall")
 
-    picked = blocks.chart(trends.heatmap_chart, trends.table, "heatmap", charts.WEEK_PICK)
+    picked = dashboard.chart(trends.heatmap_chart, trends.table, "heatmap", charts.WEEK_PICK)
     if picked.get(charts.WEEK_PICK):
         week = picked[charts.WEEK_PICK][0]["week"]
-        st.switch_page("pages/check_in.py", query_params={"week": week})
+        st.switch_page("pages/check-in.py", query_params={"week": week})
 
     st.subheader("Does focusing help?")
-    blocks.focus_effects(view.effects)
+    dashboard.focus_effects(view.effects)
 
 st.divider()
 st.caption(text.disclaimer)

@@ -5,33 +5,31 @@ from datetime import time
 import streamlit as st
 
 from lib import reminders
-from lib.settings import PRONOUNS, make_settings
-from lib.storage import DataFileError, SaveError
-from pages import common, gate
+from lib.settings import PRONOUNS
+from ui import actions, messages, page_start, session
 
-gate.guard()
-current = common.settings()
+current = session.settings(page_start.open_page())
 
 st.title("⚙️ Settings")
 
 st.subheader("Your partner")
 st.caption("Used where Closer's prompts mention your partner. Leave empty for “your partner”.")
 with st.form("partner"):
-    name = st.text_input("Name", value=current.partner_name, key="partner_name")
-    pronoun = st.radio(
+    st.text_input("Name", value=current.partner_name, key="partner_name")
+    st.radio(
         "Pronoun",
         PRONOUNS,
         index=PRONOUNS.index(current.partner_pronoun),
         horizontal=True,
         key="partner_pronoun",
     )
-    if st.form_submit_button("Save", type="primary"):
-        try:
-            common.active_diary().save_settings(make_settings(name, pronoun))
-        except (ValueError, SaveError, DataFileError) as error:
-            st.error(f"**Not saved.** {error}")
-        else:
-            st.success("Saved.", icon="✅")
+    st.form_submit_button(
+        "Save",
+        type="primary",
+        on_click=actions.save_settings,
+        args=("partner_name", "partner_pronoun"),
+    )
+messages.show(messages.SETTINGS)
 st.caption("Your partner's name and pronoun are kept in your diary file and its backups.")
 
 st.subheader("Weekly reminder")
@@ -47,7 +45,7 @@ try:
         at,
         reminders.home_url(st.context.url),
         reminders.local_timezone_name(),
-        common.today(),
+        session.today(),
     )
 except ValueError as error:
     st.error(str(error))

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
-from streamlit.util import calc_hash
 
 from lib.checkin import widget_key
 from lib.entries import PRACTICE_KEYS
 from lib.storage import Diary
 from lib.weeks import IsoWeek
+from ui import workarounds
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 TIMEOUT = 30
@@ -41,11 +41,8 @@ class Closer:
 
     def open_url(self, url_path: str) -> AppTest:
         """Run the app and go to the page at `/url_path` (works for function pages too)."""
-        at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
-        # AppTest.switch_page() only finds file pages. st.Page derives a page's
-        # hash from its url_path alone, which is what a browser's URL selects.
-        at._page_hash = calc_hash(url_path)
-        return at.run()
+        # Every page is a file named for its url path (ui/navigation.py says why).
+        return self.open(f"pages/{url_path}.py" if url_path else "")
 
     def diary(self) -> Diary:
         """A separate handle on the same file, to check what was really written."""
@@ -73,11 +70,18 @@ def clear_streamlit_caches() -> None:
 
 
 @pytest.fixture
-def closer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Closer]:
-    """The app on an empty data file in `tmp_path`, with today fixed to TODAY."""
+def first_run_closer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Closer]:
+    """The app on an empty data file, every run as a server's first (Streamlit's folder mode)."""
     db_path = tmp_path / "closer.json"
     monkeypatch.setenv("CLOSER_DB", str(db_path))
-    monkeypatch.setattr("pages.common.today", lambda: TODAY)
+    monkeypatch.setattr("ui.session.today", lambda: TODAY)
     clear_streamlit_caches()
     yield Closer(db_path)
     clear_streamlit_caches()
+
+
+@pytest.fixture
+def closer(first_run_closer: Closer) -> Iterator[Closer]:
+    """The app on an empty data file in `tmp_path`, with today fixed to TODAY, as served."""
+    with workarounds.apptest_runs_as_served():
+        yield first_run_closer

@@ -1,17 +1,21 @@
 """Every page renders without an exception, on an empty and on a filled diary."""
 
+from pathlib import Path
+
 import pytest
 
 from lib.content import load_practices
 from lib.entries import PRACTICE_KEYS, make_entry
 from tests.apptest import THIS_WEEK, Closer
 
-FILE_PAGES = ["", "pages/home.py", "pages/check_in.py", "pages/data.py", "pages/settings.py"]
+ROOT = Path(__file__).resolve().parents[1]
+# Every page script there is, and the bare address (home).
+PAGES = ["", *(f"pages/{path.name}" for path in sorted((ROOT / "pages").glob("*.py")))]
 
 
 @pytest.mark.parametrize("filled", [False, True], ids=["empty", "filled"])
-@pytest.mark.parametrize("page", FILE_PAGES)
-def test_file_page_renders(closer: Closer, page: str, filled: bool) -> None:
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders(closer: Closer, page: str, filled: bool) -> None:
     if filled:
         ratings = dict.fromkeys(PRACTICE_KEYS, 6)
         closer.diary().save_entry(make_entry(THIS_WEEK.shifted(-1), ratings))
@@ -35,7 +39,7 @@ def test_broken_content_is_reported_at_start_up(
     def broken() -> None:
         raise ContentError("Content file content/practices/space.toml is missing the field “why”.")
 
-    monkeypatch.setattr("pages.common.load_practices", broken)
+    monkeypatch.setattr("ui.texts.load_practices", broken)
     at = closer.open()
     assert not at.exception
     assert "space.toml is missing the field “why”" in at.error[0].value

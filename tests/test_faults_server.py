@@ -41,8 +41,6 @@ from streamlit.runtime.caching.storage.dummy_cache_storage import MemoryCacheSto
 from streamlit.runtime.dataframe_source_manager import DataframeSourceManager
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
-from streamlit.runtime.pages_manager import PagesManager
-from streamlit.runtime.scriptrunner import script_runner
 from streamlit.testing.v1 import app_test
 from streamlit.testing.v1.util import build_mock_config_get_option
 
@@ -63,7 +61,7 @@ THREAD_SECONDS = soak.size(3.0, 20.0)
 TWO_SERVER_SECONDS = soak.size(0.0, 60.0)  # at least one round of saves
 MAX_BATCHES = 1_000
 MAX_SAVES_PER_THREAD = 10_000
-CHECK_IN = "pages/check_in.py"
+CHECK_IN = "pages/check-in.py"
 
 
 @dataclass
@@ -262,22 +260,17 @@ def test_two_servers_on_one_file_lose_no_confirmed_check_in(tmp_path: Path) -> N
     assert server_tracebacks(*(server.log_path for server in servers)) == 0
 
 
-class _PageFolderModeOff(PagesManager):
-    uses_pages_directory = False
-
-
 @pytest.fixture
 def one_runtime(monkeypatch: pytest.MonkeyPatch) -> None:
     """Let AppTests run in parallel threads, sharing what one real server shares.
 
     AppTest sets process-wide state up and back down around every run
     (streamlit/testing/v1/app_test.py, `_run`): the Runtime singleton (reset to
-    None afterwards), the config patch that marks a test run, and PagesManager's
-    old pages/-folder mode (reset to None, then guessed from the folder). Runs
-    in parallel threads see each other's half-restored state and fail with
-    "Runtime hasn't been created!" or run app.py in the folder mode that
-    serve.py switches off. A real server has one of each for all its sessions,
-    so here the threads share one too.
+    None afterwards) and the config patch that marks a test run. Runs in
+    parallel threads see each other's half-restored state and fail with
+    "Runtime hasn't been created!". A real server has one of each for all its
+    sessions, so here the threads share one too. (Folder mode stays off: the
+    `closer` fixture runs AppTest as served, ui/workarounds.py.)
     """
     runtime = MagicMock(spec=Runtime)
     runtime.media_file_mgr = MediaFileManager(MemoryMediaFileStorage("/mock/media"))
@@ -285,7 +278,6 @@ def one_runtime(monkeypatch: pytest.MonkeyPatch) -> None:
     runtime.cache_storage_manager = MemoryCacheStorageManager()
     monkeypatch.setattr(Runtime, "instance", classmethod(lambda cls: runtime))
     monkeypatch.setattr(Runtime, "exists", classmethod(lambda cls: True))
-    monkeypatch.setattr(script_runner, "PagesManager", _PageFolderModeOff)
     test_config = build_mock_config_get_option({"global.appTest": True})
     monkeypatch.setattr(config, "get_option", test_config)
     monkeypatch.setattr(app_test, "patch_config_options", lambda overrides: nullcontext())

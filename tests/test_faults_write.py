@@ -14,7 +14,7 @@ from lib.entries import PRACTICE_KEYS, make_entry
 from lib.storage import Diary
 from tests.apptest import THIS_WEEK, TODAY, Closer, clear_streamlit_caches, open_notes, rate_all
 
-PAGE = "pages/check_in.py"
+PAGE = "pages/check-in.py"
 UMOUNT = ["/usr/bin/umount"]
 
 
@@ -83,7 +83,7 @@ def read_only_diary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
         subprocess.run([*UMOUNT, str(mounted)], capture_output=True, timeout=10, check=False)
         pytest.skip("a read-only folder needs a bind mount, which needs root")
     monkeypatch.setenv("CLOSER_DB", str(mounted / "closer.json"))
-    monkeypatch.setattr("pages.common.today", lambda: TODAY)
+    monkeypatch.setattr("ui.session.today", lambda: TODAY)
     clear_streamlit_caches()
     try:
         yield Closer(mounted / "closer.json")

@@ -19,7 +19,7 @@ from lib.entries import NOTE_MAX_CHARS, PRACTICE_KEYS, REFLECTION_MAX_CHARS, mak
 from lib.settings import make_settings
 from tests.apptest import THIS_WEEK, Closer, open_notes, rate_all
 
-CHECK_IN = "pages/check_in.py"
+CHECK_IN = "pages/check-in.py"
 DATA = "pages/data.py"
 LAST_WEEK = THIS_WEEK.shifted(-1)
 # Elements whose text Streamlit renders as Markdown: user text must never land in one.

@@ -9,7 +9,7 @@ from lib.entries import PRACTICE_KEYS, make_entry
 from lib.storage import AtomicJSONStorage
 from tests.apptest import THIS_WEEK, Closer
 
-CHECK_IN = "pages/check_in.py"
+CHECK_IN = "pages/check-in.py"
 
 
 def metric(at, label: str) -> str:

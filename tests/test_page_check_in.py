@@ -12,7 +12,7 @@ from lib.storage import SaveError
 from lib.weeks import IsoWeek
 from tests.apptest import THIS_WEEK, Closer, rate_all
 
-PAGE = "pages/check_in.py"
+PAGE = "pages/check-in.py"
 LAST_WEEK = THIS_WEEK.shifted(-1)
 TITLES = {practice.key: practice.title for practice in load_practices()}
 UNSAVED = "unsaved changes kept as a draft on this computer"

@@ -6,7 +6,6 @@ import json
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from streamlit.util import calc_hash
 
 from lib.checkin import widget_key
 from lib.drafts import drafts_path, read_drafts
@@ -35,8 +34,7 @@ def has_block(at: AppTest, key: str) -> bool:
 
 def go(at: AppTest, url_path: str) -> AppTest:
     """Move within this session to `/url_path` through app.py, as the sidebar does."""
-    at._page_hash = calc_hash(url_path)
-    return at.run()
+    return at.switch_page(f"pages/{url_path or 'home'}.py").run()
 
 
 def notes(at: AppTest, week=THIS_WEEK) -> dict[str, str]:
@@ -154,7 +152,7 @@ def test_a_draft_that_cannot_be_written_is_said_and_the_form_is_kept(
 
 
 def open_check_in(closer: Closer) -> AppTest:
-    """The app with app.py's banner (a page hash, unlike switch_page, runs app.py)."""
+    """The app on the check-in, with app.py's sample banner."""
     return closer.open_url("check-in")
 
 

@@ -187,6 +187,6 @@ def test_sample_data_is_marked_and_never_written_to_the_diary(closer: Closer) ->
     assert not closer.db_path.exists()
     # The banner and its "Leave" button come from app.py before page.run(), which
     # AppTest does not capture; tests/test_browser_dashboard.py checks them.
-    at.switch_page("pages/check_in.py").run()
+    at.switch_page("pages/check-in.py").run()
     at.button(key="save").click().run()
     assert not closer.db_path.exists(), "a save in sample mode stays in the sample"

@@ -69,7 +69,7 @@ def test_a_safety_copy_can_replace_an_unreadable_file(closer: Closer) -> None:
     closer.db_path.write_bytes(b'{"entries": ')
     damaged = closer.db_path.read_bytes()
 
-    at = closer.open("pages/check_in.py")
+    at = closer.open("pages/check-in.py")
     assert at.selectbox(key="recover_copy").options
     at.button(key="recover_restore").click().run()
     assert not at.exception

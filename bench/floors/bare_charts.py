@@ -1,7 +1,7 @@
 """The chart floor: the dashboard's own Altair charts on a bare Streamlit page, nothing else.
 
 bench/browser.py builds the charts from the same diary and pickles them to the
-file named by CLOSER_BENCH_CHARTS; each is drawn as `pages/blocks.py` draws it.
+file named by CLOSER_BENCH_CHARTS; each is drawn as `ui/dashboard.py` draws it.
 """
 
 import os

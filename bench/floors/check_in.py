@@ -1,4 +1,4 @@
-"""Floor of the check-in: pages/check_in.py's form for this week, from bench.inputs.
+"""Floor of the check-in: pages/check-in.py's form for this week, from bench.inputs.
 
 A plain Streamlit app's form: its widgets have no callbacks, so a slider
 move here keeps no draft; what keeping one costs is part of Closer's figure.

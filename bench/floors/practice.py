@@ -1,4 +1,4 @@
-"""Floor of a practice page: pages/practice.py's content and history, from bench.inputs."""
+"""Floor of a practice page: ui/practice_view.py's content and history, from bench.inputs."""
 
 import streamlit as st
 

@@ -1,10 +1,10 @@
-"""One practice's page. A single function renders all six, from content/ and the diary."""
+"""One practice's page, the same for all six: what it is, ideas and prompts, your history."""
 
 import streamlit as st
 
 from lib.settings import Settings
 from lib.storage import Snapshot
-from pages import blocks, cached, common, gate
+from ui import dashboard, page_start, session, texts, views
 
 TREND_WORDS = {"rising": "↗ Rising", "steady": "→ Steady", "falling": "↘ Falling"}
 # Notes shown at first and added per "show older": ten years of notes on one page
@@ -13,25 +13,24 @@ NOTES_PAGE = 20
 
 
 def _bullets(lines: tuple[str, ...], current: Settings) -> str:
-    return "\n".join(f"- {common.words(line, current)}" for line in lines)
+    return "\n".join(f"- {texts.personal_markdown(line, current)}" for line in lines)
 
 
 def render(key: str) -> None:
     """Show practice `key`: what it is, ideas and prompts, and the user's own history."""
-    gate.guard()
-    item = common.practice(key)
-    snapshot = common.snapshot()
-    current = common.settings(snapshot)
+    snapshot = page_start.open_page()
+    item = texts.practice(key)
+    current = session.settings(snapshot)
     st.title(f"{item.icon} {item.title}")
-    st.markdown(f"##### {common.words(item.summary, current)}")
+    st.markdown(f"##### {texts.personal_markdown(item.summary, current)}")
     st.caption(f"Practice {item.number} of 6")
 
     about, history = st.tabs(["About this practice", "Your history"])
     with about:
         st.subheader("Why it matters")
-        st.markdown(common.words(item.why, current))
+        st.markdown(texts.personal_markdown(item.why, current))
         if item.caution:
-            st.warning(common.words(item.caution, current), icon="⚖️")
+            st.warning(texts.personal_markdown(item.caution, current), icon="⚖️")
         st.subheader("Ideas for this week")
         st.markdown(_bullets(item.practices, current))
         st.subheader("Questions to reflect on")
@@ -42,14 +41,14 @@ def render(key: str) -> None:
         )
     with history:
         _history(key, snapshot)
-    st.page_link("pages/check_in.py", label="Rate this week's practices", icon="✍️")
+    st.page_link("pages/check-in.py", label="Rate this week's practices", icon="✍️")
 
 
 def _history(key: str, snapshot: Snapshot) -> None:
     if not snapshot.entries:
         st.info("Your ratings and notes for this practice will appear here after a check-in.")
         return
-    view = cached.practice(snapshot, common.today(), key)
+    view = views.practice(snapshot, session.today(), key)
     left, middle, right = st.columns(3)
     score = "–" if view.score is None else f"{view.score:.1f}"
     left.metric("Score", score, help="Smoothed, out of 10")
@@ -57,7 +56,7 @@ def _history(key: str, snapshot: Snapshot) -> None:
     change = None if moved.change is None else f"{moved.change:+d} over {moved.check_ins}"
     middle.metric("Trend", TREND_WORDS.get(moved.direction, "Not enough data"), change)
     right.metric("Times as focus", view.times_focused)
-    blocks.chart(view.chart, view.table, f"history_{key}")
+    dashboard.chart(view.chart, view.table, f"history_{key}")
     st.subheader("Your notes")
     if not view.notes:
         st.caption("No notes on this practice yet.")

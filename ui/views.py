@@ -18,7 +18,7 @@ from lib import views
 from lib.entries import WeekEntry
 from lib.storage import Snapshot
 from lib.weeks import IsoWeek
-from pages import common
+from ui import texts
 
 # Old revisions are never asked for again; a few entries cover every page and tab.
 _KEEP = 16
@@ -30,7 +30,7 @@ _KEEP = 16
 
 @st.cache_resource(max_entries=_KEEP, show_spinner=False)
 def _home(revision: str, day: str, _entries: tuple[WeekEntry, ...]) -> views.HomeView:
-    return views.home_view(_entries, common.titles(), date.fromisoformat(day))
+    return views.home_view(_entries, texts.titles(), date.fromisoformat(day))
 
 
 @st.cache_resource(max_entries=_KEEP, show_spinner=False)
@@ -51,7 +51,7 @@ def _check_in(
 def _practice(
     revision: str, day: str, key: str, _entries: tuple[WeekEntry, ...]
 ) -> views.PracticeView:
-    return views.practice_view(_entries, common.titles(), key, date.fromisoformat(day))
+    return views.practice_view(_entries, texts.titles(), key, date.fromisoformat(day))
 
 
 def home(snapshot: Snapshot, today: date) -> views.HomeView:

@@ -84,14 +84,3 @@ def lock_screen() -> None:
         if problem is None:
             st.rerun()
         st.error(problem)
-
-
-def guard() -> None:
-    """First line of every page: show only the prompt while locked.
-
-    app.py routes every address to the prompt while locked; this also covers a
-    page that runs without app.py (Streamlit's folder mode for pages/).
-    """
-    if is_locked():
-        lock_screen()
-        st.stop()

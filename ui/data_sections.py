@@ -1,4 +1,7 @@
-"""The data page's sections: import with preview, restore, safety copies, delete all."""
+"""The data page's sections: import with preview, restore, safety copies, delete all.
+
+Each section previews and asks; the write itself is a callback in ui/actions.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +13,8 @@ from lib import transfer
 from lib.content import escape_markdown
 from lib.entries import WeekEntry
 from lib.settings import settings_from_record
-from lib.storage import DataFileError, SaveError
-from pages import common
+from ui import actions, session
 
-_FLASH = "data_flash"
-_UPLOADS = "data_upload_round"
 REPLACE_CHOICES = ("Only add new weeks", "Add new weeks and replace the differing ones")
 DELETE_WORD = "DELETE"
 # In sample mode nothing on the data page may act on a diary: why each control is off.
@@ -42,27 +42,9 @@ def max_upload_bytes() -> int:
     return int(st.get_option("server.maxUploadSize")) * 1024 * 1024
 
 
-def flash(message: str) -> None:
-    """Say something after the next rerun, once."""
-    st.session_state[_FLASH] = message
-
-
-def show_flash() -> None:
-    """Show the pending message, if any."""
-    message = st.session_state.pop(_FLASH, None)
-    if message:
-        st.success(message, icon="✅")
-
-
 def _upload_key(name: str) -> str:
     # A new key after each import or restore empties the file picker.
-    return f"{name}_{st.session_state.get(_UPLOADS, 0)}"
-
-
-def _done(message: str) -> None:
-    st.session_state[_UPLOADS] = st.session_state.get(_UPLOADS, 0) + 1
-    flash(message)
-    st.rerun()
+    return f"{name}_{actions.upload_round()}"
 
 
 def _problems(error: transfer.TransferError) -> None:
@@ -95,7 +77,7 @@ def import_section(entries: Sequence[WeekEntry], sample: bool) -> None:
         return
     try:
         incoming = transfer.parse_csv(uploaded.getvalue(), max_upload_bytes())
-        transfer.refuse_future_weeks(incoming, common.today())
+        transfer.refuse_future_weeks(incoming, session.today())
     except transfer.TransferError as error:
         _problems(error)
         return
@@ -103,13 +85,13 @@ def import_section(entries: Sequence[WeekEntry], sample: bool) -> None:
     _preview_counts(preview)
     choice = st.radio("What to import", REPLACE_CHOICES, key="import_choice")
     chosen = transfer.to_write(preview, replace_differing=choice == REPLACE_CHOICES[1])
-    if st.button(f"Import {len(chosen)} weeks", disabled=not chosen, key="import_confirm"):
-        try:
-            common.active_diary().import_entries(chosen)
-        except (SaveError, DataFileError) as error:
-            st.error(f"**Not imported.** {error}")
-        else:
-            _done(f"Imported {len(chosen)} weeks.")
+    st.button(
+        f"Import {len(chosen)} weeks",
+        disabled=not chosen,
+        key="import_confirm",
+        on_click=actions.import_weeks,
+        args=(chosen,),
+    )
 
 
 def restore_section(entries: Sequence[WeekEntry], sample: bool) -> None:
@@ -123,7 +105,7 @@ def restore_section(entries: Sequence[WeekEntry], sample: bool) -> None:
         return
     try:
         backup = transfer.parse_backup(uploaded.getvalue(), max_upload_bytes())
-        transfer.refuse_future_weeks(backup.entries, common.today())
+        transfer.refuse_future_weeks(backup.entries, session.today())
     except transfer.TransferError as error:
         _problems(error)
         return
@@ -137,13 +119,12 @@ def restore_section(entries: Sequence[WeekEntry], sample: bool) -> None:
         + (f"; {dropped} weeks saved now are not in it and will go" if dropped else "")
         + ". A safety copy of your diary is kept first."
     )
-    if st.button("Restore this backup", key="restore_confirm"):
-        try:
-            common.active_diary().restore(backup.entries, settings)
-        except (SaveError, DataFileError) as error:
-            st.error(f"**Not restored.** {error}")
-        else:
-            _done(f"Restored {len(backup.entries)} weeks from the backup.")
+    st.button(
+        "Restore this backup",
+        key="restore_confirm",
+        on_click=actions.restore_backup,
+        args=(backup.entries, settings),
+    )
 
 
 def safety_copies_section(sample: bool) -> None:
@@ -153,7 +134,7 @@ def safety_copies_section(sample: bool) -> None:
         st.caption(SAFETY_OFF)
         st.button("Restore this copy", disabled=True, key="safety_restore")
         return
-    copies = common.active_diary().safety_copies()
+    copies = session.active_diary().safety_copies()
     if not copies:
         st.caption(
             "None yet. One is made before every import that replaces weeks, every "
@@ -171,15 +152,13 @@ def safety_copies_section(sample: bool) -> None:
         "Safety copies, newest first", list(labels), format_func=labels.get, key="safety_copy"
     )
     sure = st.checkbox("Yes, put this copy back in place of my diary", key="safety_sure")
-    if st.button("Restore this copy", disabled=not sure, key="safety_restore"):
-        try:
-            common.active_diary().restore_safety_copy(
-                next(c.path for c in copies if str(c.path) == picked)
-            )
-        except (SaveError, DataFileError, ValueError) as error:
-            st.error(f"**Not restored.** {error}")
-        else:
-            _done("Restored the safety copy. Your diary as it was is kept as a new copy.")
+    st.button(
+        "Restore this copy",
+        disabled=not sure,
+        key="safety_restore",
+        on_click=actions.restore_safety_copy,
+        args=(next(copy.path for copy in copies if str(copy.path) == picked),),
+    )
 
 
 def delete_all_section(count: int, sample: bool) -> None:
@@ -189,13 +168,11 @@ def delete_all_section(count: int, sample: bool) -> None:
         f"Type {DELETE_WORD} to delete all {count} weeks", key="delete_word", disabled=sample
     )
     confirmed = typed.strip() == DELETE_WORD and not sample
-    if st.button(
-        "Delete all my weeks", type="primary", disabled=not confirmed or not count, key="delete_all"
-    ):
-        try:
-            deleted = common.active_diary().delete_all()
-        except (SaveError, DataFileError) as error:
-            st.error(f"**Nothing was deleted.** {error}")
-        else:
-            st.session_state.pop("delete_word", None)
-            _done(f"Deleted {deleted} weeks. A safety copy was kept first.")
+    st.button(
+        "Delete all my weeks",
+        type="primary",
+        disabled=not confirmed or not count,
+        key="delete_all",
+        on_click=actions.delete_all,
+        args=("delete_word",),
+    )

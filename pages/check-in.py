@@ -4,16 +4,15 @@ import streamlit as st
 
 from lib import checkin
 from lib.content import escape_markdown
-from lib.weeks import IsoWeek, moment_label
-from pages import cached, check_in_form, common, gate, page_dom
+from lib.weeks import IsoWeek
+from ui import actions, check_in_form, page_start, page_tweaks, session, texts, views
 
-gate.guard()
-today = common.today()
-snapshot = common.snapshot()
+snapshot = page_start.open_page()
+today = session.today()
 week, week_problem = checkin.resolve_week(st.query_params.get("week"), today)
 entry = snapshot.by_week.get(week)
-view = cached.check_in(snapshot, today, week)
-common.open_form(week, entry)
+view = views.check_in(snapshot, today, week)
+check_in_form.open_form(week, entry)
 
 st.title("✍️ Check-in")
 if week_problem:
@@ -28,26 +27,15 @@ st.selectbox(
     on_change=lambda: st.query_params.update(week=st.session_state["week_picker"]),
     help="Pick an earlier week to fill it in late or to edit it.",
 )
-common.show_draft_note()
-draft = common.restored_draft(week)
-if draft is not None:
-    with st.container(border=True, key="draft_notice"):
-        st.markdown(
-            f"📝 **Your unsaved changes from {moment_label(draft.kept_at)} are back.** "
-            "Save to keep them, or discard them to go back to "
-            + ("the saved check-in." if entry is not None else "an empty form.")
-        )
-        st.button("Discard draft", key="discard_draft", on_click=common.discard_draft, args=(week,))
-elif entry is not None:
-    st.caption(f"✏️ Editing the check-in you saved on {moment_label(entry.updated_at)}.")
+check_in_form.where_it_stands(week, entry)
 
 if view.outcome is not None:
     check_in_form.focus_outcome(view.outcome, week, today)
-settings = common.settings(snapshot)
-page_dom.compact_check_in()
+settings = session.settings(snapshot)
+page_tweaks.compact_check_in()
 # Everything typed here is inside the form's container, which the typing script watches.
 with st.container(key=check_in_form.FORM_KEY):
-    for item in common.practices():
+    for item in texts.practices():
         check_in_form.practice_rating(item, week, view.previous, IsoWeek.of(today), settings)
     st.text_area(
         "Reflection on the week (optional)",
@@ -55,17 +43,14 @@ with st.container(key=check_in_form.FORM_KEY):
         placeholder="Anything else about this week you want to remember?",
         height=68,
         persist_state="session",
-        on_change=common.keep_draft,
+        on_change=actions.keep_draft,
         args=(week,),
     )
     check_in_form.focus_picker(week, view.suggested, today)
 progress = checkin.form_progress(week, st.session_state)
-page_dom.mute_unrated(progress.unanswered)
+page_tweaks.mute_unrated(progress.unanswered)
 check_in_form.save_bar(week, progress, checkin.has_unsaved_changes(week, st.session_state, entry))
-common.show_save_result(week)
-common.show_deleted(week)
+check_in_form.save_outcome(week)
 if entry is not None:
-    with st.expander(f"Delete the check-in for {week}"):
-        st.caption("A safety copy of your diary is kept first (see Your data).")
-        st.button("Delete this week", key="delete_week", on_click=common.delete_week, args=(week,))
-page_dom.keep_typing()
+    check_in_form.delete_section(week)
+page_tweaks.keep_typing()

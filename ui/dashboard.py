@@ -12,7 +12,7 @@ from lib.checkin import focus_heading, focus_week
 from lib.settings import Settings
 from lib.views import HomeView
 from lib.weeks import IsoWeek, day_label
-from pages import common
+from ui import actions, messages, texts
 
 
 def status(view: HomeView) -> None:
@@ -26,7 +26,7 @@ def status(view: HomeView) -> None:
             until = "tonight" if state.days_left == 0 else day_label(state.week.sunday)
             st.info(f"**This week's check-in ({state.week}) is open until {until}.**")
             label = "Check in for this week"
-        st.page_link("pages/check_in.py", label=label, icon="✍️")
+        st.page_link("pages/check-in.py", label=label, icon="✍️")
     streak, consistency, total = st.columns(3)
     streak.metric("Streak", view.streak, help="Weeks in a row checked in")
     consistency.metric(
@@ -44,9 +44,9 @@ def focus_card(view: HomeView, today: date, current: Settings) -> None:
         if suggestion is None:
             st.markdown("Check in once and Closer will suggest a practice to focus on.")
             return
-        common.show_focus_result()
+        messages.show(messages.FOCUS)
         target = view.focus_target
-        item = common.practice(suggestion.practice)
+        item = texts.practice(suggestion.practice)
         reasons = "\n".join(f"- {reason[:1].upper()}{reason[1:]}" for reason in suggestion.reasons)
         idea_index = IsoWeek.of(today).week
         # Which week a focus stored now is for; None until this or last week is checked in.
@@ -56,23 +56,23 @@ def focus_card(view: HomeView, today: date, current: Settings) -> None:
             st.markdown(f"##### {heading}: {item.icon} {item.title}")
             st.markdown(reasons)
             idea = item.practices[idea_index % len(item.practices)]
-            st.markdown(f"**One idea to try:** {common.words(idea, current)}")
+            st.markdown(f"**One idea to try:** {texts.personal_markdown(idea, current)}")
             if target is None:
                 st.caption("Check in for this week to choose a focus.")
             else:
                 st.button(
                     f"Make it {when}'s focus",
                     key="make_focus",
-                    on_click=common.set_focus,
+                    on_click=actions.set_focus,
                     args=(target.week, item.key, when),
                 )
             return
         # A focus the user chose leads the card; a different suggestion never hides it.
-        chosen = common.practice(target.focus)
+        chosen = texts.practice(target.focus)
         st.markdown(f"##### {focus_heading(target.week, today)}: {chosen.icon} {chosen.title}")
         st.caption(f"Chosen at your check-in for {target.week} ({target.week.label()}).")
         idea = chosen.practices[idea_index % len(chosen.practices)]
-        st.markdown(f"**One idea to try:** {common.words(idea, current)}")
+        st.markdown(f"**One idea to try:** {texts.personal_markdown(idea, current)}")
         if chosen.key == item.key:
             st.markdown(f"✓ Closer suggests {chosen.title} too:")
             st.markdown(reasons)
@@ -82,7 +82,7 @@ def focus_card(view: HomeView, today: date, current: Settings) -> None:
         st.button(
             f"Switch {when}'s focus to {item.title} (replaces {chosen.title})",
             key="switch_focus",
-            on_click=common.set_focus,
+            on_click=actions.set_focus,
             args=(target.week, item.key, when),
         )
 
@@ -115,7 +115,7 @@ def focus_effects(effects: Sequence[insights.FocusEffect]) -> None:
     """How often each practice was the focus, and how it moved after focus versus otherwise."""
     rows = [
         {
-            "Practice": common.practice(effect.practice).title,
+            "Practice": texts.practice(effect.practice).title,
             "Times as focus": effect.times_focused,
             "Change after a focus week": insights.describe_change(
                 effect.after_focus, effect.after_focus_count

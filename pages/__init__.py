@@ -1,1 +1,0 @@
-"""Closer's pages. `st.navigation` in app.py registers them; `common` holds what they share."""

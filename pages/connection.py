@@ -1,0 +1,5 @@
+"""Emotional connection: what it is, ideas to try, and your own history with it."""
+
+from ui import practice_view
+
+practice_view.render("connection")
