@@ -21,6 +21,7 @@ DATA = "data"
 RECOVERY = "recovery"
 DRAFTS = "drafts"
 SETTINGS = "settings"
+PASSCODE = "passcode"
 
 
 def week_place(week: object) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from lib import passcode
+from ui import messages
 
 UNLOCKED = "unlocked"
 _SECRETS_FILE = Path(__file__).resolve().parent.parent / ".streamlit" / "secrets.toml"
@@ -77,10 +78,13 @@ def lock_screen() -> None:
     st.title("🔒 Closer is locked")
     st.caption("This diary is private. Enter the passcode to open it.")
     with st.form("unlock", enter_to_submit=True):
-        given = st.text_input("Passcode", type="password", key="passcode_input")
-        submitted = st.form_submit_button("Unlock", type="primary")
-    if submitted:
-        problem = _try(given)
-        if problem is None:
-            st.rerun()
-        st.error(problem)
+        st.text_input("Passcode", type="password", key="passcode_input")
+        st.form_submit_button("Unlock", type="primary", on_click=_unlock)
+    messages.show(messages.PASSCODE)
+
+
+def _unlock() -> None:
+    """Form callback: try the passcode typed; the next run is the page, or says why not."""
+    problem = _try(str(st.session_state.get("passcode_input", "")))
+    if problem is not None:
+        messages.tell(messages.PASSCODE, "error", problem)
