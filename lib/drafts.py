@@ -18,12 +18,13 @@ from typing import Any
 
 from lib.atomic import atomic_write
 from lib.entries import PRACTICE_KEYS, SKIPPED
+from lib.errors import DiaryError
 from lib.weeks import IsoWeek, WeekError
 
 DRAFTS_SUFFIX = ".drafts.json"
 
 
-class DraftError(Exception):
+class DraftError(DiaryError):
     """The drafts file (or one draft in it) cannot be read; the diary itself is fine."""
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from lib.errors import DiaryError
 from lib.weeks import IsoWeek, WeekError
 
 PRACTICE_KEYS: tuple[str, ...] = (
@@ -32,7 +33,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 
 
-class EntryError(ValueError):
+class EntryError(DiaryError, ValueError):
     """One or more values of a check-in cannot be saved; each problem in plain words."""
 
     def __init__(self, problems: list[str]) -> None:

@@ -17,7 +17,6 @@ Safety rules, each for a failure people have hit with TinyDB files:
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import threading
@@ -39,6 +38,7 @@ from lib import backups
 from lib.atomic import atomic_write, remove_stale_temp_files
 from lib.drafts import Draft, DraftError, checked, drafts_path, read_drafts, write_drafts
 from lib.entries import EntryError, WeekEntry, entry_from_record, entry_to_record
+from lib.errors import DataFileError, SaveError
 from lib.settings import Settings, settings_from_record, settings_to_record
 from lib.weeks import IsoWeek
 
@@ -51,19 +51,6 @@ SAMPLE_FLAG = "sample"
 LOCK_TIMEOUT_SECONDS = 10.0
 # Longer than any file system's timestamp tick (FAT's is two seconds).
 RACY_NANOSECONDS = 3_000_000_000
-
-
-class DataFileError(Exception):
-    """The data file exists but cannot be used. It is left exactly as it is."""
-
-    def __init__(self, path: Path, problem: str) -> None:
-        self.path = path
-        self.problem = problem
-        super().__init__(f"The data file {path} {problem}")
-
-
-class SaveError(Exception):
-    """A write did not happen; the data file is unchanged."""
 
 
 def local_now() -> datetime:
@@ -191,21 +178,6 @@ class AtomicJSONStorage(Storage):
         """Nothing stays open between calls."""
 
 
-def _save_error(path: Path, error: OSError) -> SaveError:
-    reasons = {
-        errno.ENOSPC: "the disk is full",
-        errno.EDQUOT: "the disk quota is used up",
-        errno.EROFS: "the disk is read-only",
-        errno.EACCES: "Closer is not allowed to write there",
-        errno.EPERM: "Closer is not allowed to write there",
-    }
-    reason = reasons.get(error.errno or 0, error.strerror or "the system refused the write")
-    return SaveError(
-        f"Could not save to {path}: {reason}. Nothing in the diary was changed. "
-        "Free some space or fix the folder's permissions, then save again."
-    )
-
-
 def file_revision(path: Path, now_ns: int) -> str:
     """A token that changes whenever the file at `path` does (cheap: one stat, usually).
 
@@ -325,7 +297,7 @@ class Diary:
                     f"{LOCK_TIMEOUT_SECONDS:.0f} seconds. Nothing was changed; please try again."
                 ) from None
             except OSError as error:
-                raise _save_error(self.path, error) from error
+                raise SaveError.from_os_error(self.path, error) from error
             try:
                 yield
             finally:
@@ -471,7 +443,7 @@ class Diary:
                     remove_stale_temp_files(path)
                     write_drafts(path, drafts)
             except OSError as error:
-                raise _save_error(path, error) from error
+                raise SaveError.from_os_error(path, error) from error
             return aside
 
     def backup_json(self, *, sample: bool = False) -> bytes:
@@ -514,7 +486,7 @@ class Diary:
             try:
                 return backups.set_aside(self.path, self._clock())
             except OSError as error:
-                raise _save_error(self.path, error) from error
+                raise SaveError.from_os_error(self.path, error) from error
             finally:
                 self._forget()
 
@@ -529,7 +501,7 @@ class Diary:
                 kept = backups.set_aside(self.path, self._clock()) if self.path.exists() else None
                 atomic_write(self.path, payload)
             except OSError as error:
-                raise _save_error(self.path, error) from error
+                raise SaveError.from_os_error(self.path, error) from error
             finally:
                 self._forget()
         return kept
@@ -556,7 +528,7 @@ class Diary:
         try:
             backups.take(self.path, reason, self._clock())
         except OSError as error:
-            raise _save_error(self.path, error) from error
+            raise SaveError.from_os_error(self.path, error) from error
 
     def _current(self) -> Snapshot:
         # Every verb reads and checks the whole diary first: one damaged entry
@@ -605,7 +577,7 @@ class Diary:
         try:
             self._db.storage.write(tables)
         except OSError as error:
-            raise _save_error(self.path or Path("memory"), error) from error
+            raise SaveError.from_os_error(self.path or Path("memory"), error) from error
         finally:
             self._writes += 1
         self._memo = _snapshot(self.revision(), tables, by_week)

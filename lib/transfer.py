@@ -40,13 +40,13 @@ from lib.entries import (
     make_entry,
     practice_name,
 )
-from lib.settings import settings_from_record
+from lib.errors import DataFileError, DiaryError
+from lib.settings import SettingsError, settings_from_record
 from lib.storage import (
     ENTRIES_TABLE,
     META_TABLE,
     SAMPLE_FLAG,
     SETTINGS_TABLE,
-    DataFileError,
     check_layout,
 )
 from lib.weeks import IsoWeek
@@ -84,7 +84,7 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _SNIFF_BYTES = 8192
 
 
-class TransferError(ValueError):
+class TransferError(DiaryError, ValueError):
     """A file cannot be imported; `problems` says why in plain words, row and column first."""
 
     def __init__(self, problems: list[str]) -> None:
@@ -440,7 +440,7 @@ def parse_backup(data: bytes, max_bytes: int = MAX_FILE_BYTES) -> Backup:
     settings = dict(layout.get(SETTINGS_TABLE, {}).get("1", {}))
     try:
         settings_from_record(settings)
-    except ValueError as error:
+    except SettingsError as error:
         raise TransferError([f"The settings in the file cannot be used: {error}"]) from None
     return Backup(_backup_entries(layout.get(ENTRIES_TABLE, {})), settings)
 

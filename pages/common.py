@@ -31,9 +31,10 @@ from lib.content import (
 )
 from lib.drafts import Draft, DraftError
 from lib.entries import PRACTICE_KEYS, EntryError, WeekEntry
+from lib.errors import DataFileError, SaveError
 from lib.sample import sample_entries
 from lib.settings import Settings, settings_from_record
-from lib.storage import DataFileError, Diary, SaveError, Snapshot
+from lib.storage import Diary, Snapshot
 from lib.weeks import IsoWeek
 from pages import gate
 

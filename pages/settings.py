@@ -5,8 +5,8 @@ from datetime import time
 import streamlit as st
 
 from lib import reminders
+from lib.errors import DataFileError, SaveError
 from lib.settings import PRONOUNS, make_settings
-from lib.storage import DataFileError, SaveError
 from pages import common, gate
 
 gate.guard()

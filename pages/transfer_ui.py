@@ -9,8 +9,8 @@ import streamlit as st
 from lib import transfer
 from lib.content import escape_markdown
 from lib.entries import WeekEntry
+from lib.errors import DataFileError, SaveError
 from lib.settings import settings_from_record
-from lib.storage import DataFileError, SaveError
 from pages import common
 
 _FLASH = "data_flash"

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from lib.checkin import widget_key
 from lib.content import load_practices
 from lib.entries import PRACTICE_KEYS, make_entry
-from lib.storage import SaveError
+from lib.errors import SaveError
 from lib.weeks import IsoWeek
 from tests.apptest import THIS_WEEK, Closer, rate_all
 

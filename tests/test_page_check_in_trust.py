@@ -11,7 +11,7 @@ from streamlit.util import calc_hash
 from lib.checkin import widget_key
 from lib.drafts import drafts_path, read_drafts
 from lib.entries import PRACTICE_KEYS, make_entry
-from lib.storage import SaveError
+from lib.errors import SaveError
 from tests.apptest import THIS_WEEK, Closer
 from tests.test_page_check_in import PAGE, UNSAVED, ratings, save, status, write_note
 

@@ -17,8 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from lib import atomic, storage
 from lib.drafts import Draft, DraftError
 from lib.entries import PRACTICE_KEYS, WeekEntry, entry_to_record
+from lib.errors import DataFileError, SaveError
 from lib.settings import make_settings
-from lib.storage import DataFileError, Diary, SaveError
+from lib.storage import Diary
 from lib.weeks import IsoWeek
 from tests.conftest import START, EntryFactory, FakeClock, week_entries
 from tests.test_drafts import form_drafts
