@@ -30,7 +30,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from lib import charts, views
 from lib.content import load_practices
-from lib.storage import Diary
+from lib.diary import Diary
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, Server, settle
 
 BARE_CHARTS = "bench/floors/bare_charts.py"

@@ -22,7 +22,7 @@ import streamlit as st
 
 from lib import transfer
 from lib.atomic import atomic_write
-from lib.storage import Diary
+from lib.diary import Diary
 
 SAVE_RUNS = 15
 

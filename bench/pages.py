@@ -30,8 +30,8 @@ from streamlit.util import calc_hash
 from bench import inputs
 from lib.checkin import widget_key
 from lib.content import load_app_text, load_practices
+from lib.diary import Diary
 from lib.drafts import drafts_path, read_drafts
-from lib.storage import Diary
 from lib.weeks import IsoWeek
 
 ROOT = Path(__file__).resolve().parents[1]

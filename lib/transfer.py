@@ -27,6 +27,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from lib.datafile import (
+    ENTRIES_TABLE,
+    META_TABLE,
+    SAMPLE_FLAG,
+    SETTINGS_TABLE,
+    check_layout,
+)
 from lib.entries import (
     NOTE_MAX_CHARS,
     PRACTICE_KEYS,
@@ -42,13 +49,6 @@ from lib.entries import (
 )
 from lib.errors import DataFileError, DiaryError
 from lib.settings import SettingsError, settings_from_record
-from lib.storage import (
-    ENTRIES_TABLE,
-    META_TABLE,
-    SAMPLE_FLAG,
-    SETTINGS_TABLE,
-    check_layout,
-)
 from lib.weeks import IsoWeek
 
 NOTE_COLUMNS: tuple[str, ...] = tuple(f"{key}_note" for key in PRACTICE_KEYS)

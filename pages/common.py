@@ -29,12 +29,12 @@ from lib.content import (
     load_practices,
     personalise,
 )
+from lib.diary import Diary, Snapshot
 from lib.drafts import Draft, DraftError
 from lib.entries import PRACTICE_KEYS, EntryError, WeekEntry
 from lib.errors import DataFileError, SaveError
 from lib.sample import sample_entries
 from lib.settings import Settings, settings_from_record
-from lib.storage import Diary, Snapshot
 from lib.weeks import IsoWeek
 from pages import gate
 

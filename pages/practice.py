@@ -2,8 +2,8 @@
 
 import streamlit as st
 
+from lib.diary import Snapshot
 from lib.settings import Settings
-from lib.storage import Snapshot
 from pages import blocks, cached, common, gate
 
 TREND_WORDS = {"rising": "↗ Rising", "steady": "→ Steady", "falling": "↘ Falling"}

@@ -13,8 +13,8 @@ from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
 from lib.checkin import widget_key
+from lib.diary import Diary
 from lib.entries import PRACTICE_KEYS
-from lib.storage import Diary
 from lib.weeks import IsoWeek
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import strategies as st
 
+from lib.diary import Diary
 from lib.entries import (
     NOTE_MAX_CHARS,
     PRACTICE_KEYS,
@@ -22,7 +23,6 @@ from lib.entries import (
     WeekEntry,
     make_entry,
 )
-from lib.storage import Diary
 from lib.weeks import IsoWeek
 
 pytest_plugins = ["tests.apptest", "tests.browser"]
@@ -50,6 +50,18 @@ class FakeClock:
 def clock() -> FakeClock:
     """A fixed, timezone-aware clock the test can advance."""
     return FakeClock()
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    """Where a test's data file goes (nothing is there yet)."""
+    return tmp_path / "closer.json"
+
+
+@pytest.fixture
+def diary(path: Path, clock: FakeClock) -> Diary:
+    """A diary kept in the data file at `path`."""
+    return Diary.open(path, clock=clock)
 
 
 @pytest.fixture(params=["memory", "json"])

@@ -19,8 +19,8 @@ from pathlib import Path
 from subprocess import Popen
 from typing import TypeVar
 
+from lib.diary import Diary
 from lib.entries import PRACTICE_KEYS
-from lib.storage import Diary
 from lib.weeks import IsoWeek
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
 

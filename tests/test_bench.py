@@ -14,9 +14,9 @@ from streamlit.testing.v1 import app_test
 from bench import history, inputs, io, pages, report, run
 from bench.io import IoRow
 from bench.pages import PAGES, PageRow
+from lib.diary import Diary
 from lib.drafts import drafts_path
 from lib.entries import PRACTICE_KEYS
-from lib.storage import Diary
 from lib.weeks import IsoWeek
 
 TODAY = date(2026, 11, 24)  # in 2026-W48

@@ -289,7 +289,7 @@ def test_write_failure_says_so_and_keeps_the_form(
     def refuse(*args: object, **kwargs: object) -> None:
         raise SaveError("Could not save: the disk is full. Nothing in the diary was changed.")
 
-    monkeypatch.setattr("lib.storage.Diary.save_entry", refuse)
+    monkeypatch.setattr("lib.diary.Diary.save_entry", refuse)
     at = save(rate_all(closer.open(PAGE), THIS_WEEK, 10))
     assert any("disk is full" in error.value for error in at.error)
     assert at.select_slider(key=widget_key(THIS_WEEK, "rating", "mystery")).value == 10

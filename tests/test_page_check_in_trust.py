@@ -144,7 +144,7 @@ def test_a_draft_that_cannot_be_written_is_said_and_the_form_is_kept(
     def refuse(*args: object, **kwargs: object) -> None:
         raise SaveError("Could not save: the disk is full.")
 
-    monkeypatch.setattr("lib.storage.Diary.keep_draft", refuse)
+    monkeypatch.setattr("lib.diary.Diary.keep_draft", refuse)
     at = move(closer.open(PAGE), "connection", 3)
     assert any("could not be kept as a draft" in w.value for w in at.warning)
     assert at.select_slider(key=widget_key(THIS_WEEK, "rating", "connection")).value == 3

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from lib.storage import Diary
+from lib.diary import Diary
 from lib.weeks import IsoWeek
 from tests import soak
 
@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 
 from lib.entries import PRACTICE_KEYS, make_entry
-from lib.storage import Diary
+from lib.diary import Diary
 from tests import soak
 from lib.weeks import IsoWeek
 

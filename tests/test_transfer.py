@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lib import transfer
+from lib.diary import Diary
 from lib.entries import (
     NOTE_MAX_CHARS,
     PRACTICE_KEYS,
@@ -19,7 +20,6 @@ from lib.entries import (
     WeekEntry,
     entry_to_record,
 )
-from lib.storage import Diary
 from lib.transfer import (
     CSV_COLUMNS,
     MAX_PROBLEMS,

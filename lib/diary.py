@@ -1,0 +1,443 @@
+"""The diary: a handful of verbs over the data file, safe with threads and processes.
+
+Safety rules, each for a failure people have hit with TinyDB files:
+- every write replaces the whole file atomically (lib/storage.py);
+- one lock per file in this process and a lock file across processes wrap
+  every read-modify-write, so Streamlit sessions (threads) and two servers
+  cannot interleave;
+- a file that cannot be read is never written: under the lock, every write
+  first reads and checks the whole diary, unless its revision (`revision`)
+  shows it unchanged since the last check, and a failed read raises before
+  anything is written. What is remembered (`snapshot`) is what the file
+  already holds, never a write still to come.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+
+from lib import backups
+from lib.atomic import atomic_write, remove_stale_temp_files
+from lib.datafile import (
+    ENTRIES_TABLE,
+    SETTINGS_TABLE,
+    file_revision,
+    read_entries,
+    serialise,
+)
+from lib.drafts import Draft, DraftError, checked, drafts_path, read_drafts, write_drafts
+from lib.entries import WeekEntry, entry_from_record, entry_to_record
+from lib.errors import DataFileError, SaveError
+from lib.settings import Settings, settings_from_record, settings_to_record
+from lib.storage import AtomicJSONStorage, MemoryStorage, Storage
+from lib.weeks import IsoWeek
+
+LOCK_TIMEOUT_SECONDS = 10.0
+
+
+def local_now() -> datetime:
+    """The current time with this machine's UTC offset."""
+    return datetime.now().astimezone()
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The whole diary as read at one revision, checked. Shared: never change it."""
+
+    revision: str
+    entries: tuple[WeekEntry, ...]
+    by_week: Mapping[IsoWeek, WeekEntry]
+    settings_record: Mapping[str, Any] | None
+    tables: Mapping[str, Mapping[str, Any]] = field(repr=False)
+
+
+def _week_order(item: tuple[IsoWeek, WeekEntry]) -> tuple[int, int]:
+    return (item[0].year, item[0].week)
+
+
+def _snapshot(
+    revision: str, tables: dict[str, dict[str, Any]], by_week: dict[IsoWeek, WeekEntry]
+) -> Snapshot:
+    """A snapshot that takes over `by_week` (a dict nobody else holds)."""
+    return Snapshot(
+        revision=revision,
+        # Sorting on plain tuples: comparing or hashing IsoWeek dataclasses is much slower.
+        entries=tuple(entry for _, entry in sorted(by_week.items(), key=_week_order)),
+        by_week=MappingProxyType(by_week),
+        settings_record=tables.get(SETTINGS_TABLE, {}).get("1"),
+        tables=tables,
+    )
+
+
+def _apply_draft(drafts: dict[IsoWeek, Draft], week: IsoWeek | None, draft: Draft | None) -> bool:
+    """Change `drafts` in place; True if anything changed."""
+    if week is None:
+        changed = bool(drafts)
+        drafts.clear()
+        return changed
+    if draft is None:
+        return drafts.pop(week, None) is not None
+    drafts[week] = draft
+    return True
+
+
+class Diary:
+    """The user's weekly entries. One instance per data file per process."""
+
+    def __init__(
+        self,
+        storage: Storage,
+        path: Path | None = None,
+        clock: Callable[[], datetime] = local_now,
+    ) -> None:
+        self.path = path
+        # What messages call the diary: its file, or "memory".
+        self._where = path if path is not None else Path("memory")
+        self._clock = clock
+        self._db = TinyDB(storage=lambda: storage)
+        self._lock = threading.RLock()
+        self._file_lock = (
+            FileLock(path.with_name(path.name + ".lock"), timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
+            if path is not None
+            else None
+        )
+        # What was last read or written, and a count of this handle's writes:
+        # an unchanged revision means the file need not be read or checked again.
+        self._memo: Snapshot | None = None
+        self._identity = uuid.uuid4().hex
+        self._writes = 0
+        self._memory_drafts: dict[IsoWeek, Draft] = {}
+
+    @classmethod
+    def open(cls, path: Path, clock: Callable[[], datetime] = local_now) -> Diary:
+        """A diary kept in the JSON file at `path`."""
+        return cls(AtomicJSONStorage(path), path, clock)
+
+    @classmethod
+    def in_memory(cls, clock: Callable[[], datetime] = local_now) -> Diary:
+        """A diary that lives only in memory (tests, sample data)."""
+        return cls(MemoryStorage(), None, clock)
+
+    @contextmanager
+    def _locked(self, write: bool = False) -> Iterator[None]:
+        """This process's lock; for a write also the lock file shared with other processes.
+
+        Reads skip the lock file: writes replace the file atomically, so a reader
+        always sees a whole file, and a diary in a read-only folder stays readable.
+        """
+        with self._lock:
+            if not write or self._file_lock is None or self.path is None:
+                yield
+                return
+            try:
+                self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+                self._file_lock.acquire()
+            except Timeout:
+                raise SaveError(
+                    f"Another Closer window or program is still using {self.path} after "
+                    f"{LOCK_TIMEOUT_SECONDS:.0f} seconds. Nothing was changed; please try again."
+                ) from None
+            except OSError as error:
+                raise SaveError.from_os_error(self.path, error) from error
+            try:
+                yield
+            finally:
+                self._file_lock.release()
+
+    def revision(self) -> str:
+        """A token that changes with every change to the diary, by any handle or process."""
+        with self._lock:
+            if self.path is None:
+                return f"memory:{self._identity}:{self._writes}"
+            return f"file:{self.path}:{self._writes}:{file_revision(self.path, time.time_ns())}"
+
+    def snapshot(self) -> Snapshot:
+        """The whole diary, checked; read again only when its revision has changed."""
+        with self._locked():
+            return self._current()
+
+    def check(self) -> None:
+        """Raise DataFileError if the file cannot be read or holds an entry that cannot."""
+        self.snapshot()
+
+    def list_entries(self) -> list[WeekEntry]:
+        """Every saved week, oldest first."""
+        return list(self.snapshot().entries)
+
+    def get_entry(self, week: IsoWeek) -> WeekEntry | None:
+        """The entry for `week`, or None."""
+        return self.snapshot().by_week.get(week)
+
+    def save_entry(self, entry: WeekEntry) -> WeekEntry:
+        """Save `entry`, replacing any entry for the same week; return it as stored."""
+        with self._locked(write=True):
+            current = self._current()
+            existing = current.by_week.get(entry.week)
+            now = self._clock()
+            created = existing.created_at if existing and existing.created_at else now
+            stored = entry.stamped(created, now)
+            record = self._checked_record(stored)
+            self._commit(
+                current,
+                {ENTRIES_TABLE: {str(entry.week.doc_id): record}},
+                {entry.week: stored},
+            )
+        return stored
+
+    def delete_entry(self, week: IsoWeek) -> bool:
+        """Delete the entry for `week`, after a safety copy; True if there was one."""
+        with self._locked(write=True):
+            current = self._current()
+            if week not in current.by_week:
+                return False
+            self._safety_copy("delete-week")
+            self._commit(current, {ENTRIES_TABLE: {str(week.doc_id): None}}, {week: None})
+        return True
+
+    def import_entries(self, entries: Sequence[WeekEntry]) -> int:
+        """Add or replace these weeks in one write, keeping their timestamps; returns the count.
+
+        A safety copy is taken first when any saved week would be replaced.
+        """
+        with self._locked(write=True):
+            current = self._current()
+            now = self._clock()
+            if any(entry.week in current.by_week for entry in entries):
+                self._safety_copy("import")
+            stored = {
+                entry.week: entry.stamped(
+                    entry.created_at or entry.updated_at or now, entry.updated_at or now
+                )
+                for entry in entries
+            }
+            records = {
+                str(week.doc_id): self._checked_record(entry) for week, entry in stored.items()
+            }
+            self._commit(current, {ENTRIES_TABLE: records}, stored)
+        return len(records)
+
+    def restore(self, entries: Sequence[WeekEntry], settings: Settings | None) -> None:
+        """Replace the whole diary with a backup's entries (and settings), after a safety copy."""
+        with self._locked(write=True):
+            current = self._current()  # never replace a file that cannot be read
+            self._safety_copy("restore")
+            now = self._clock()
+            stored = {
+                entry.week: entry.stamped(entry.created_at or now, entry.updated_at or now)
+                for entry in entries
+            }
+            records = {
+                str(week.doc_id): self._checked_record(entry) for week, entry in stored.items()
+            }
+            tables = {ENTRIES_TABLE: records}
+            if settings is not None:
+                tables[SETTINGS_TABLE] = {"1": settings_to_record(settings)}
+            self._commit(current, tables, stored, replace_tables=True)
+
+    def delete_all(self) -> int:
+        """Delete every entry (settings stay), after a safety copy; returns how many."""
+        with self._locked(write=True):
+            current = self._current()
+            count = len(current.entries)
+            if count:
+                self._safety_copy("delete-all")
+                self._commit(current, {ENTRIES_TABLE: {}}, {}, replace_tables=True)
+            with suppress(DraftError, SaveError):
+                self._change_drafts(None, None)
+        return count
+
+    def drafts(self) -> dict[IsoWeek, Draft]:
+        """Unsaved check-in drafts by week; DraftError if the drafts file cannot be read."""
+        with self._lock:
+            if self.path is None:
+                return dict(self._memory_drafts)
+            return read_drafts(drafts_path(self.path))
+
+    def keep_draft(self, draft: Draft) -> Path | None:
+        """Keep `draft` in place of its week's; returns where an unreadable drafts file went.
+
+        Checked first, as entries are: no draft is written that would not read back.
+        """
+        return self._change_drafts(draft.week, checked(draft))
+
+    def discard_draft(self, week: IsoWeek) -> Path | None:
+        """Forget `week`'s draft; returns where an unreadable drafts file went."""
+        return self._change_drafts(week, None)
+
+    def _change_drafts(self, week: IsoWeek | None, draft: Draft | None) -> Path | None:
+        """Set (or with None remove) `week`'s draft; with no week, remove them all."""
+        with self._locked(write=True):
+            if self.path is None:
+                _apply_draft(self._memory_drafts, week, draft)
+                return None
+            path = drafts_path(self.path)
+            aside = None
+            try:
+                try:
+                    drafts = read_drafts(path)
+                except DraftError:
+                    # Typed but never saved, and unreadable now: kept under a new name,
+                    # never overwritten, and never in the diary's way.
+                    aside = backups.set_aside(path, self._clock())
+                    drafts = {}
+                if _apply_draft(drafts, week, draft) or aside is not None:
+                    remove_stale_temp_files(path)
+                    write_drafts(path, drafts)
+            except OSError as error:
+                raise SaveError.from_os_error(path, error) from error
+            return aside
+
+    def backup_json(self, *, sample: bool = False) -> bytes:
+        """The whole diary as the data file's JSON (read and checked first); `sample` marks it."""
+        return serialise(self.snapshot().tables, sample=sample)
+
+    def get_settings(self) -> Settings:
+        """The user's settings (defaults until they save some)."""
+        record = self.snapshot().settings_record
+        try:
+            return settings_from_record(record)
+        except ValueError as error:
+            raise DataFileError(self._where, f"has settings Closer cannot read: {error}") from None
+
+    def save_settings(self, settings: Settings) -> None:
+        """Store the user's settings."""
+        record = settings_to_record(settings)
+        with self._locked(write=True):
+            current = self._current()
+            self._commit(current, {SETTINGS_TABLE: {"1": record}}, {}, replace_tables=True)
+
+    def safety_copies(self) -> list[backups.SafetyCopy]:
+        """The automatic safety copies of this diary, newest first."""
+        return [] if self.path is None else backups.listing(self.path)
+
+    def restore_safety_copy(self, copy: Path) -> None:
+        """Put a safety copy back in place of the diary (the current one is copied first)."""
+        entries, settings = self._read_copy(copy)
+        self.restore(entries, settings)
+
+    def start_new_diary(self) -> Path | None:
+        """Keep the unreadable file under a new name and start an empty diary; return the name."""
+        if self.path is None:
+            return None
+        with self._locked(write=True):
+            if not self.path.exists():
+                return None
+            try:
+                return backups.set_aside(self.path, self._clock())
+            except OSError as error:
+                raise SaveError.from_os_error(self.path, error) from error
+            finally:
+                self._forget()
+
+    def recover_from_copy(self, copy: Path) -> Path | None:
+        """Put a safety copy in place of an unreadable file, which is kept under a new name."""
+        if self.path is None:
+            return None
+        payload = copy.read_bytes()
+        self._read_copy(copy)  # the copy itself must be a readable diary
+        with self._locked(write=True):
+            try:
+                kept = backups.set_aside(self.path, self._clock()) if self.path.exists() else None
+                atomic_write(self.path, payload)
+            except OSError as error:
+                raise SaveError.from_os_error(self.path, error) from error
+            finally:
+                self._forget()
+        return kept
+
+    def _read_copy(self, copy: Path) -> tuple[list[WeekEntry], Settings]:
+        source = AtomicJSONStorage(copy).read()
+        if source is None:
+            raise DataFileError(copy, "no longer exists.")
+        try:
+            entries = list(read_entries(source, copy).values())
+            settings = settings_from_record(source.get(SETTINGS_TABLE, {}).get("1"))
+        except (DataFileError, ValueError) as error:
+            raise DataFileError(copy, f"cannot be used: {error}") from None
+        return entries, settings
+
+    def _checked_record(self, entry: WeekEntry) -> dict[str, Any]:
+        record = entry_to_record(entry)
+        entry_from_record(record)  # as a later read will, so no write can make the diary unreadable
+        return record
+
+    def _safety_copy(self, reason: str) -> None:
+        if self.path is None:
+            return
+        try:
+            backups.take(self.path, reason, self._clock())
+        except OSError as error:
+            raise SaveError.from_os_error(self.path, error) from error
+
+    def _current(self) -> Snapshot:
+        # Every verb reads and checks the whole diary first: one damaged entry
+        # makes the file unreadable, and an unreadable file is never written.
+        # An unchanged revision means the last check still holds.
+        revision = self.revision()
+        if self._memo is not None and self._memo.revision == revision:
+            return self._memo
+        tables = self._db.storage.read() or {}
+        snapshot = _snapshot(revision, tables, read_entries(tables, self._where))
+        self._memo = snapshot
+        return snapshot
+
+    def _commit(
+        self,
+        current: Snapshot,
+        changes: Mapping[str, Mapping[str, Any]],
+        entries: Mapping[IsoWeek, WeekEntry | None],
+        replace_tables: bool = False,
+    ) -> None:
+        """Write `current` with `changes` in one atomic write, then remember the result.
+
+        Records are never changed in place, so only the tables that change are
+        copied (a deep copy of a long diary would cost more than the write).
+        `changes` maps a table to records (None deletes one), or, with
+        `replace_tables`, to its whole new contents.
+        """
+        tables = dict(current.tables)
+        for name, records in changes.items():
+            if replace_tables:
+                tables[name] = dict(records)
+                continue
+            table = dict(tables.get(name, {}))
+            for key, record in records.items():
+                if record is None:
+                    table.pop(key, None)
+                else:
+                    table[key] = record
+            tables[name] = table
+        by_week = {} if replace_tables and ENTRIES_TABLE in changes else current.by_week.copy()
+        for week, entry in entries.items():
+            if entry is None:
+                by_week.pop(week, None)
+            else:
+                by_week[week] = entry
+        try:
+            self._db.storage.write(tables)
+        except OSError as error:
+            raise SaveError.from_os_error(self._where, error) from error
+        finally:
+            self._writes += 1
+        self._memo = _snapshot(self.revision(), tables, by_week)
+
+    def _forget(self) -> None:
+        """The file was replaced outside `_commit`: read it afresh next time."""
+        self._writes += 1
+        self._memo = None
+
+    def close(self) -> None:
+        """Release the handle."""
+        self._db.close()
