@@ -26,7 +26,6 @@ from types import MappingProxyType
 from typing import Any
 
 from filelock import FileLock, Timeout
-from tinydb import TinyDB
 
 from lib import backups
 from lib.atomic import atomic_write, remove_stale_temp_files
@@ -106,7 +105,9 @@ class Diary:
         # What messages call the diary: its file, or "memory".
         self._where = path if path is not None else Path("memory")
         self._clock = clock
-        self._db = TinyDB(storage=lambda: storage)
+        # The file is read and written whole, never through a TinyDB() table: every
+        # verb must check the whole diary before it writes and write it in one go.
+        self._storage = storage
         self._lock = threading.RLock()
         self._file_lock = (
             FileLock(path.with_name(path.name + ".lock"), timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
@@ -388,7 +389,7 @@ class Diary:
         revision = self.revision()
         if self._memo is not None and self._memo.revision == revision:
             return self._memo
-        tables = self._db.storage.read() or {}
+        tables = self._storage.read() or {}
         snapshot = _snapshot(revision, tables, read_entries(tables, self._where))
         self._memo = snapshot
         return snapshot
@@ -426,7 +427,7 @@ class Diary:
             else:
                 by_week[week] = entry
         try:
-            self._db.storage.write(tables)
+            self._storage.write(tables)
         except OSError as error:
             raise SaveError.from_os_error(self._where, error) from error
         finally:
@@ -440,4 +441,4 @@ class Diary:
 
     def close(self) -> None:
         """Release the handle."""
-        self._db.close()
+        self._storage.close()

@@ -6,12 +6,14 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from tinydb import Query, TinyDB
 
 from lib import datafile
 from lib.datafile import read_entries, read_tables
 from lib.diary import Diary
 from lib.entries import PRACTICE_KEYS, WeekEntry, entry_to_record
 from lib.errors import DataFileError
+from lib.settings import make_settings
 from lib.weeks import IsoWeek
 from tests.conftest import EntryFactory, week_entries
 
@@ -190,3 +192,28 @@ def test_a_sample_backup_differs_from_the_file_only_in_its_header(entry: WeekEnt
             b'  "1": {"app": "closer", "sample": true, "schema_version": 1}',
         )
     ]
+
+
+def test_the_file_is_a_tinydb_database_any_tinydb_reader_can_open(
+    path: Path, diary: Diary, entry_factory: EntryFactory
+) -> None:
+    """An independent reader: stock TinyDB, with its own JSONStorage, reads what Closer wrote."""
+    older = diary.save_entry(entry_factory("2026-W47", 3, notes={"presence": "Café ☕"}))
+    newer = diary.save_entry(entry_factory(WEEK, 8, focus="mystery"))
+    diary.save_settings(make_settings("Sam", "she"))
+    before = path.read_bytes()
+    with TinyDB(path, access_mode="r", encoding="utf-8") as stock:
+        assert stock.tables() == {"entries", "meta", "settings"}
+        entries = stock.table("entries")
+        assert len(entries) == 2
+        stored = entries.get(doc_id=WEEK.doc_id)
+        assert stored is not None
+        assert stored.doc_id == 202648
+        assert stored == entry_to_record(newer)
+        found = entries.search(Query().notes.presence == "Café ☕")
+        assert [(item.doc_id, item["week"]) for item in found] == [(202647, "2026-W47")]
+        assert found[0] == entry_to_record(older)
+        assert entries.search(Query().ratings.connection >= 5) == [entry_to_record(newer)]
+        assert stock.table("meta").get(doc_id=1) == {"app": "closer", "schema_version": 1}
+        assert stock.table("settings").all() == [{"partner_name": "Sam", "partner_pronoun": "she"}]
+    assert path.read_bytes() == before

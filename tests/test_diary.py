@@ -686,7 +686,7 @@ def test_recovering_from_an_unusable_copy_changes_nothing(
 def count_reads(diary: Diary, monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """A list that grows by one each time `diary` reads its storage."""
     reads: list[int] = []
-    storage_ = diary._db.storage
+    storage_ = diary._storage
     real_read = storage_.read
 
     def counting_read():
