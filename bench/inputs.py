@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import altair as alt
 import pandas as pd
 
-from lib import charts, checkin, frames, insights, transfer, views
+from lib import backup_files, charts, checkin, csv_files, frames, insights, views
 from lib.backups import SafetyCopy
 from lib.content import AppText, Practice, escape_markdown, personalise
 from lib.entries import WeekEntry
@@ -412,12 +412,12 @@ def data(
     """What pages/data.py draws, with the three export files already made."""
     return Data(
         path_caption=f"Your diary is the file `{data_path}`. It is yours: take it anywhere.",
-        csv=transfer.export_csv(entries),
-        csv_name=transfer.export_filename(today),
-        tidy=transfer.export_tidy_csv(entries),
-        tidy_name=transfer.tidy_filename(today),
+        csv=csv_files.export_csv(entries),
+        csv_name=csv_files.export_filename(today),
+        tidy=csv_files.export_tidy_csv(entries),
+        tidy_name=csv_files.tidy_filename(today),
         backup=backup,
-        backup_name=transfer.backup_filename(now),
+        backup_name=backup_files.backup_filename(now),
         upload_caption=f"Files up to {max_upload_mb} MB. You see a preview first.",
         safety_copies={
             str(copy.path): f"{copy.taken.day} {copy.taken:%b %Y, %H:%M:%S} · before "

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from lib import transfer
+from lib import csv_files, transfer
 from lib.atomic import atomic_write
 from lib.diary import Diary
 
@@ -80,12 +80,12 @@ def measure_exports(db_path: Path, weeks: int, runs: int) -> list[IoRow]:
         entries = diary.list_entries()
         return [
             IoRow(
-                "export CSV", weeks, median_ms(lambda _: transfer.export_csv(entries), runs), runs
+                "export CSV", weeks, median_ms(lambda _: csv_files.export_csv(entries), runs), runs
             ),
             IoRow(
                 "export tidy CSV",
                 weeks,
-                median_ms(lambda _: transfer.export_tidy_csv(entries), runs),
+                median_ms(lambda _: csv_files.export_tidy_csv(entries), runs),
                 runs,
             ),
             IoRow("JSON backup", weeks, median_ms(lambda _: diary.backup_json(), runs), runs),
@@ -96,7 +96,7 @@ def measure_exports(db_path: Path, weeks: int, runs: int) -> list[IoRow]:
 
 def import_csv(data: bytes, target: Path, today: date, max_bytes: int) -> int:
     """pages/transfer_ui.py's import of an uploaded CSV into the diary at `target`."""
-    incoming = transfer.parse_csv(data, max_bytes)
+    incoming = csv_files.parse_csv(data, max_bytes)
     transfer.refuse_future_weeks(incoming, today)
     diary = Diary.open(target)
     try:
@@ -118,7 +118,7 @@ def measure_import(db_path: Path, weeks: int, runs: int) -> list[IoRow]:
         entries = diary.list_entries()
     finally:
         diary.close()
-    data = transfer.export_csv(entries)
+    data = csv_files.export_csv(entries)
     today = date.today()
     limit = max_upload_bytes()
     if len(data) > limit:
@@ -136,7 +136,7 @@ def measure_import(db_path: Path, weeks: int, runs: int) -> list[IoRow]:
             raise RuntimeError(f"the import of {weeks} weeks wrote {written} weeks")
 
     def parse(_: int) -> None:
-        incoming = transfer.parse_csv(data, limit)
+        incoming = csv_files.parse_csv(data, limit)
         transfer.refuse_future_weeks(incoming, today)
         transfer.to_write(transfer.preview(incoming, []), replace_differing=False)
 

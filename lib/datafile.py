@@ -123,31 +123,42 @@ def check_layout(data: object, path: Path) -> Tables:
     return data
 
 
-def read_entries(tables: Mapping[str, Mapping[str, Any]], path: Path) -> dict[IsoWeek, WeekEntry]:
-    """Every entry in `tables`, by week, each checked like fresh input; else DataFileError."""
-    entries: dict[IsoWeek, WeekEntry] = {}
-    for key, record in tables.get(ENTRIES_TABLE, {}).items():
-        entry = _decode(key, record, path)
-        entries[entry.week] = entry
-    return entries
+class MisfiledEntryError(EntryError):
+    """An entry stored under another week's id than its own."""
+
+    def __init__(self, key: str, week: IsoWeek) -> None:
+        super().__init__(
+            [
+                f"The entry stored under {key[:20]} says it is for {week}, "
+                f"which belongs under {week.doc_id}."
+            ]
+        )
 
 
-def _decode(key: str, record: Mapping[str, Any], path: Path) -> WeekEntry:
-    try:
-        entry = entry_from_record(record)
-    except EntryError as error:
-        week = record.get("week", "?")
-        raise DataFileError(
-            path, f"has an entry for {week} that Closer cannot read: {error}"
-        ) from None
+def decode_entry(key: str, record: Mapping[str, Any]) -> WeekEntry:
+    """The entry stored under `key`, checked as fresh input and against `key`; else EntryError."""
+    entry = entry_from_record(record)
     # The exact key: "0123" would read as 123 but a save would add "123" beside it.
     if str(entry.week.doc_id) != key:
-        raise DataFileError(
-            path,
-            f"is damaged: the entry stored under {key} says it is for "
-            f"{entry.week}, which belongs under {entry.week.doc_id}.",
-        )
+        raise MisfiledEntryError(key, entry.week)
     return entry
+
+
+def read_entries(tables: Mapping[str, Mapping[str, Any]], path: Path) -> dict[IsoWeek, WeekEntry]:
+    """Every entry in `tables`, by week, each checked by `decode_entry`; else DataFileError."""
+    entries: dict[IsoWeek, WeekEntry] = {}
+    for key, record in tables.get(ENTRIES_TABLE, {}).items():
+        try:
+            entry = decode_entry(key, record)
+        except MisfiledEntryError as error:
+            raise DataFileError(path, f"is damaged. {error}") from None
+        except EntryError as error:
+            week = record.get("week", "?")
+            raise DataFileError(
+                path, f"has an entry for {week} that Closer cannot read: {error}"
+            ) from None
+        entries[entry.week] = entry
+    return entries
 
 
 def file_revision(path: Path, now_ns: int) -> str:

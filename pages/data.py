@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from lib import transfer
+from lib import backup_files, csv_files
 from pages import common, gate, transfer_ui
 
 gate.guard()
@@ -29,8 +29,8 @@ st.subheader("Export")
 csv_column, tidy_column, backup_column = st.columns(3)
 csv_column.download_button(
     "Entries (CSV)",
-    partial(transfer.export_csv, entries, sample=sample),
-    file_name=transfer.export_filename(today, sample=sample),
+    partial(csv_files.export_csv, entries, sample=sample),
+    file_name=csv_files.export_filename(today, sample=sample),
     mime="text/csv",
     icon="📄",
     help=(
@@ -43,8 +43,8 @@ csv_column.download_button(
 )
 tidy_column.download_button(
     "For analysis (CSV)",
-    partial(transfer.export_tidy_csv, entries, sample=sample),
-    file_name=transfer.tidy_filename(today, sample=sample),
+    partial(csv_files.export_tidy_csv, entries, sample=sample),
+    file_name=csv_files.tidy_filename(today, sample=sample),
     mime="text/csv",
     icon="📊",
     help="One row per week and practice, for pandas or a pivot table.",
@@ -54,7 +54,7 @@ tidy_column.download_button(
 backup_column.download_button(
     "Full backup (JSON)",
     partial(common.active_diary().backup_json, sample=sample),
-    file_name=transfer.backup_filename(common.now(), sample=sample),
+    file_name=backup_files.backup_filename(common.now(), sample=sample),
     mime="application/json",
     icon="💾",
     help=(

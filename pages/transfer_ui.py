@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from lib import transfer
+from lib import backup_files, csv_files, transfer
 from lib.content import escape_markdown
 from lib.entries import WeekEntry
 from lib.errors import DataFileError, SaveError
@@ -94,7 +94,7 @@ def import_section(entries: Sequence[WeekEntry], sample: bool) -> None:
     if uploaded is None or sample:
         return
     try:
-        incoming = transfer.parse_csv(uploaded.getvalue(), max_upload_bytes())
+        incoming = csv_files.parse_csv(uploaded.getvalue(), max_upload_bytes())
         transfer.refuse_future_weeks(incoming, common.today())
     except transfer.TransferError as error:
         _problems(error)
@@ -122,7 +122,7 @@ def restore_section(entries: Sequence[WeekEntry], sample: bool) -> None:
     if uploaded is None or sample:
         return
     try:
-        backup = transfer.parse_backup(uploaded.getvalue(), max_upload_bytes())
+        backup = backup_files.parse_backup(uploaded.getvalue(), max_upload_bytes())
         transfer.refuse_future_weeks(backup.entries, common.today())
     except transfer.TransferError as error:
         _problems(error)

@@ -6,7 +6,7 @@ Page fixtures (`closer`) live in tests/apptest.py, browser ones in tests/browser
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -120,3 +120,32 @@ def week_entries(draw: st.DrawFn) -> WeekEntry:
         reflection=draw(note_texts(REFLECTION_MAX_CHARS)),
         focus=draw(st.none() | st.sampled_from(PRACTICE_KEYS)),
     )
+
+
+TRICKY_STARTS = ["=SUM(A1)", "+1", "-2", "@x", "'=x", "''+y", "'", "\tx", "a,b", 'say "hi"', "🙂"]
+
+
+def tricky_texts(limit: int) -> st.SearchStrategy[str]:
+    """Notes that test the CSV: formula-looking starts, quotes, commas, newlines, emoji."""
+    pieces = st.sampled_from([*TRICKY_STARTS, "\n", "é", ""]) | note_texts(40)
+    return st.lists(pieces, max_size=6).map(lambda parts: "".join(parts)[:limit].strip())
+
+
+@st.composite
+def saved_entries(draw: st.DrawFn, updated: st.SearchStrategy[datetime | None]) -> WeekEntry:
+    """A valid entry with tricky notes and timestamps as the diary stores them."""
+    entry = draw(week_entries())
+    notes = {key: draw(tricky_texts(NOTE_MAX_CHARS)) for key in PRACTICE_KEYS}
+    reflection = draw(tricky_texts(REFLECTION_MAX_CHARS) | note_texts(REFLECTION_MAX_CHARS))
+    entry = replace(entry, notes=notes, reflection=reflection)
+    return entry.stamped(draw(aware_datetimes()), draw(updated))
+
+
+def diaries(updated: st.SearchStrategy[datetime | None]) -> st.SearchStrategy[list[WeekEntry]]:
+    """Saved entries for distinct weeks, in any order."""
+    return st.lists(saved_entries(updated), min_size=1, max_size=6, unique_by=lambda e: e.week)
+
+
+def stamped_entry(week: str = "2026-W48", rating: int | None = 7, **changes: object) -> WeekEntry:
+    """`valid_entry`, saved at START."""
+    return valid_entry(week, rating, **changes).stamped(START, START)

@@ -16,10 +16,10 @@ from playwright.sync_api import expect
 
 from lib import insights
 from lib.content import load_practices
+from lib.csv_files import CSV_COLUMNS, export_csv, export_filename
 from lib.diary import Diary
 from lib.entries import make_entry
 from lib.sample import sample_entries
-from lib.transfer import CSV_COLUMNS, export_csv, export_filename
 from lib.weeks import IsoWeek
 from tests.browser import Server, rate, save_skipping_the_rest, settle
 

@@ -11,7 +11,7 @@ import pytest
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
-from lib import transfer
+from lib import backup_files, csv_files
 from lib.entries import PRACTICE_KEYS, make_entry
 from tests.apptest import THIS_WEEK, TODAY, Closer
 
@@ -37,7 +37,7 @@ def metric(at: AppTest, label: str) -> str:
 def test_import_previews_counts_then_adds_only_new_weeks_by_default(closer: Closer) -> None:
     closer.diary().save_entry(week(2, 4))
     closer.diary().save_entry(week(3, 5))
-    csv = transfer.export_csv([week(1, 7), week(2, 9), week(3, 5)])
+    csv = csv_files.export_csv([week(1, 7), week(2, 9), week(3, 5)])
     at = upload(closer.open(PAGE), "Import", "closer.csv", csv, "text/csv")
     assert not at.exception
     assert (metric(at, "New weeks"), metric(at, "Differ from saved"), metric(at, "Identical")) == (
@@ -57,7 +57,9 @@ def test_import_previews_counts_then_adds_only_new_weeks_by_default(closer: Clos
 
 def test_import_can_also_replace_the_differing_weeks(closer: Closer) -> None:
     closer.diary().save_entry(week(2, 4))
-    at = upload(closer.open(PAGE), "Import", "c.csv", transfer.export_csv([week(2, 9)]), "text/csv")
+    at = upload(
+        closer.open(PAGE), "Import", "c.csv", csv_files.export_csv([week(2, 9)]), "text/csv"
+    )
     at.radio(key="import_choice").set_value("Add new weeks and replace the differing ones").run()
     at.button(key="import_confirm").click().run()
     assert closer.diary().get_entry(THIS_WEEK.shifted(-2)).ratings["space"] == 9
@@ -174,7 +176,7 @@ def test_export_delete_all_import_gives_the_same_diary(closer: Closer) -> None:
             make_entry(THIS_WEEK.shifted(-offset), ratings, notes, "Réflexion")
         )
     before = closer.diary().list_entries()
-    exported = transfer.export_csv(before)
+    exported = csv_files.export_csv(before)
 
     at = closer.open(PAGE)
     at.text_input(key="delete_word").input("DELETE").run()
@@ -241,7 +243,7 @@ def test_sample_exports_are_of_the_sample_and_named_and_marked_so(
     assert len(wide) > 20, "the made-up half-year, not the empty diary"
     for rows in (wide, tidy):
         assert rows[0][-1] == "sample"
-        assert {row[-1] for row in rows[1:]} == {transfer.SAMPLE_CELL}
+        assert {row[-1] for row in rows[1:]} == {csv_files.SAMPLE_CELL}
     backup = json.loads(offered["export_backup"][1]())
     assert backup["meta"]["1"]["sample"] is True
     assert len(backup["entries"]) == len(wide) - 1
@@ -251,9 +253,9 @@ def test_sample_exports_are_of_the_sample_and_named_and_marked_so(
 def test_real_exports_are_named_as_ever(closer: Closer, offered: Offered) -> None:
     closer.diary().save_entry(week(2, 4))
     closer.open(PAGE)
-    assert offered["export_csv"][0] == transfer.export_filename(TODAY)
-    assert offered["export_tidy"][0] == transfer.tidy_filename(TODAY)
-    assert offered["export_csv"][1]() == transfer.export_csv(closer.diary().list_entries())
+    assert offered["export_csv"][0] == csv_files.export_filename(TODAY)
+    assert offered["export_tidy"][0] == csv_files.tidy_filename(TODAY)
+    assert offered["export_csv"][1]() == csv_files.export_csv(closer.diary().list_entries())
     assert "sample" not in json.loads(offered["export_backup"][1]())["meta"]["1"]
 
 
@@ -286,9 +288,15 @@ def test_the_same_controls_work_outside_sample_mode(closer: Closer) -> None:
 @pytest.mark.parametrize(
     ("key", "uploader", "name", "mime", "message"),
     [
-        ("export_csv", "Import", "sample.csv", "text/csv", transfer.SAMPLE_NOT_IMPORTED),
-        ("export_tidy", "Import", "tidy.csv", "text/csv", transfer.SAMPLE_NOT_IMPORTED),
-        ("export_backup", "Restore", "b.json", "application/json", transfer.SAMPLE_NOT_RESTORED),
+        ("export_csv", "Import", "sample.csv", "text/csv", csv_files.SAMPLE_NOT_IMPORTED),
+        ("export_tidy", "Import", "tidy.csv", "text/csv", csv_files.SAMPLE_NOT_IMPORTED),
+        (
+            "export_backup",
+            "Restore",
+            "b.json",
+            "application/json",
+            backup_files.SAMPLE_NOT_RESTORED,
+        ),
     ],
     ids=["csv", "tidy-csv", "backup"],
 )
