@@ -4,8 +4,8 @@ The file is a TinyDB database, `{table: {document id: document}}`, with three
 tables: `meta` (the Closer header, stamped on every write), `settings` (one
 document) and `entries` (one document per week, under the week's id, so a
 week can never have two). docs/DATA.md describes it for people; this module
-writes it (`serialise`) and reads it back (`read_tables`, `read_entries`),
-refusing with DataFileError whatever Closer did not write.
+writes it (`serialise`) and reads it back (`read_tables`, `read_entries`,
+`read_settings`), refusing with DataFileError whatever Closer did not write.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Any
 
 from lib.entries import EntryError, WeekEntry, entry_from_record
 from lib.errors import DataFileError
+from lib.settings import Settings, SettingsError, settings_from_record
 from lib.weeks import IsoWeek
 
 SCHEMA_VERSION = 1
@@ -159,6 +160,14 @@ def read_entries(tables: Mapping[str, Mapping[str, Any]], path: Path) -> dict[Is
             ) from None
         entries[entry.week] = entry
     return entries
+
+
+def read_settings(tables: Mapping[str, Mapping[str, Any]], path: Path) -> Settings:
+    """The settings in `tables` (defaults until some are saved); else DataFileError."""
+    try:
+        return settings_from_record(tables.get(SETTINGS_TABLE, {}).get("1"))
+    except SettingsError as error:
+        raise DataFileError(path, f"has settings Closer cannot read: {error}") from None
 
 
 def file_revision(path: Path, now_ns: int) -> str:

@@ -34,6 +34,7 @@ from lib.datafile import (
     SETTINGS_TABLE,
     file_revision,
     read_entries,
+    read_settings,
     serialise,
 )
 from lib.drafts import Draft, DraftError, checked, drafts_path, read_drafts, write_drafts
@@ -58,7 +59,7 @@ class Snapshot:
     revision: str
     entries: tuple[WeekEntry, ...]
     by_week: Mapping[IsoWeek, WeekEntry]
-    settings_record: Mapping[str, Any] | None
+    settings: Settings
     tables: Mapping[str, Mapping[str, Any]] = field(repr=False)
 
 
@@ -67,7 +68,10 @@ def _week_order(item: tuple[IsoWeek, WeekEntry]) -> tuple[int, int]:
 
 
 def _snapshot(
-    revision: str, tables: dict[str, dict[str, Any]], by_week: dict[IsoWeek, WeekEntry]
+    revision: str,
+    tables: dict[str, dict[str, Any]],
+    by_week: dict[IsoWeek, WeekEntry],
+    settings: Settings,
 ) -> Snapshot:
     """A snapshot that takes over `by_week` (a dict nobody else holds)."""
     return Snapshot(
@@ -75,7 +79,7 @@ def _snapshot(
         # Sorting on plain tuples: comparing or hashing IsoWeek dataclasses is much slower.
         entries=tuple(entry for _, entry in sorted(by_week.items(), key=_week_order)),
         by_week=MappingProxyType(by_week),
-        settings_record=tables.get(SETTINGS_TABLE, {}).get("1"),
+        settings=settings,
         tables=tables,
     )
 
@@ -233,7 +237,6 @@ class Diary:
         """Replace the whole diary with a backup's entries (and settings), after a safety copy."""
         with self._locked(write=True):
             current = self._current()  # never replace a file that cannot be read
-            self._safety_copy("restore")
             now = self._clock()
             stored = {
                 entry.week: entry.stamped(entry.created_at or now, entry.updated_at or now)
@@ -244,7 +247,8 @@ class Diary:
             }
             tables = {ENTRIES_TABLE: records}
             if settings is not None:
-                tables[SETTINGS_TABLE] = {"1": settings_to_record(settings)}
+                tables[SETTINGS_TABLE] = {"1": self._checked_settings(settings)}
+            self._safety_copy("restore")
             self._commit(current, tables, stored, replace_tables=True)
 
     def delete_all(self) -> int:
@@ -306,15 +310,11 @@ class Diary:
 
     def get_settings(self) -> Settings:
         """The user's settings (defaults until they save some)."""
-        record = self.snapshot().settings_record
-        try:
-            return settings_from_record(record)
-        except ValueError as error:
-            raise DataFileError(self._where, f"has settings Closer cannot read: {error}") from None
+        return self.snapshot().settings
 
     def save_settings(self, settings: Settings) -> None:
         """Store the user's settings."""
-        record = settings_to_record(settings)
+        record = self._checked_settings(settings)
         with self._locked(write=True):
             current = self._current()
             self._commit(current, {SETTINGS_TABLE: {"1": record}}, {}, replace_tables=True)
@@ -362,16 +362,16 @@ class Diary:
         source = AtomicJSONStorage(copy).read()
         if source is None:
             raise DataFileError(copy, "no longer exists.")
-        try:
-            entries = list(read_entries(source, copy).values())
-            settings = settings_from_record(source.get(SETTINGS_TABLE, {}).get("1"))
-        except (DataFileError, ValueError) as error:
-            raise DataFileError(copy, f"cannot be used: {error}") from None
-        return entries, settings
+        return list(read_entries(source, copy).values()), read_settings(source, copy)
 
     def _checked_record(self, entry: WeekEntry) -> dict[str, Any]:
         record = entry_to_record(entry)
         entry_from_record(record)  # as a later read will, so no write can make the diary unreadable
+        return record
+
+    def _checked_settings(self, settings: Settings) -> dict[str, Any]:
+        record = settings_to_record(settings)
+        settings_from_record(record)  # as a later read will: SettingsError, and nothing written
         return record
 
     def _safety_copy(self, reason: str) -> None:
@@ -390,7 +390,8 @@ class Diary:
         if self._memo is not None and self._memo.revision == revision:
             return self._memo
         tables = self._storage.read() or {}
-        snapshot = _snapshot(revision, tables, read_entries(tables, self._where))
+        entries = read_entries(tables, self._where)
+        snapshot = _snapshot(revision, tables, entries, read_settings(tables, self._where))
         self._memo = snapshot
         return snapshot
 
@@ -426,13 +427,16 @@ class Diary:
                 by_week.pop(week, None)
             else:
                 by_week[week] = entry
+        settings = (
+            read_settings(tables, self._where) if SETTINGS_TABLE in changes else current.settings
+        )
         try:
             self._storage.write(tables)
         except OSError as error:
             raise SaveError.from_os_error(self._where, error) from error
         finally:
             self._writes += 1
-        self._memo = _snapshot(self.revision(), tables, by_week)
+        self._memo = _snapshot(self.revision(), tables, by_week, settings)
 
     def _forget(self) -> None:
         """The file was replaced outside `_commit`: read it afresh next time."""

@@ -34,7 +34,7 @@ from lib.drafts import Draft, DraftError
 from lib.entries import PRACTICE_KEYS, EntryError, WeekEntry
 from lib.errors import DataFileError, SaveError
 from lib.sample import sample_entries
-from lib.settings import Settings, settings_from_record
+from lib.settings import Settings
 from lib.weeks import IsoWeek
 from pages import gate
 
@@ -122,7 +122,7 @@ def settings(snapshot: Snapshot | None = None) -> Settings:
     """The user's settings (from the page's `snapshot`, if given); defaults while unreadable."""
     try:
         if snapshot is not None:
-            return settings_from_record(snapshot.settings_record)
+            return snapshot.settings
         return active_diary().get_settings()
     except (DataFileError, SaveError, ValueError):
         return Settings()

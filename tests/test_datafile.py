@@ -9,11 +9,11 @@ from hypothesis import given, settings
 from tinydb import Query, TinyDB
 
 from lib import datafile
-from lib.datafile import read_entries, read_tables
+from lib.datafile import read_entries, read_settings, read_tables
 from lib.diary import Diary
 from lib.entries import PRACTICE_KEYS, WeekEntry, entry_to_record
 from lib.errors import DataFileError
-from lib.settings import make_settings
+from lib.settings import Settings, make_settings
 from lib.weeks import IsoWeek
 from tests.conftest import EntryFactory, week_entries
 
@@ -59,6 +59,15 @@ def test_an_entry_that_fails_its_checks_is_named_by_week() -> None:
     tables = read_tables(b"{" + HEADER + b"}", Path("closer.json"))
     with pytest.raises(DataFileError, match="has an entry for 2026-W48 that Closer cannot read"):
         read_entries({**tables, "entries": {"202648": record}}, Path("closer.json"))
+
+
+def test_settings_are_the_defaults_until_some_are_saved() -> None:
+    where = Path("closer.json")
+    assert read_settings({}, where) == Settings()
+    saved = {"settings": {"1": {"partner_name": "Sam", "partner_pronoun": "she"}}}
+    assert read_settings(saved, where) == make_settings("Sam", "she")
+    with pytest.raises(DataFileError, match="has settings Closer cannot read: The pronoun"):
+        read_settings({"settings": {"1": {"partner_pronoun": 42}}}, where)
 
 
 def test_file_layout_has_the_closer_header_and_entries_by_week_id(

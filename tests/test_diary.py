@@ -20,7 +20,7 @@ from lib.diary import Diary
 from lib.drafts import Draft, DraftError
 from lib.entries import PRACTICE_KEYS, WeekEntry
 from lib.errors import DataFileError, SaveError
-from lib.settings import make_settings
+from lib.settings import Settings, SettingsError, make_settings
 from lib.weeks import IsoWeek
 from tests.conftest import START, EntryFactory, FakeClock, week_entries
 from tests.test_drafts import form_drafts
@@ -278,6 +278,14 @@ UNREADABLE = {
         damage_json(lambda data: {**data, "entries": {"202648": "2026-W48"}}),
         "its “entries” section has the wrong shape",
     ),
+    "settings-pronoun-a-number": (
+        damage_json(lambda data: {**data, "settings": {"1": {"partner_pronoun": 42}}}),
+        "has settings Closer cannot read: The pronoun must be one of they, she, he.",
+    ),
+    "settings-unknown-pronoun": (
+        damage_json(lambda data: {**data, "settings": {"1": {"partner_pronoun": "it"}}}),
+        "has settings Closer cannot read: The pronoun must be one of they, she, he.",
+    ),
     "a-folder": (make_folder, "is a folder, not a file"),
     "rating-eleven": (
         damage_json(rate_eleven),
@@ -345,6 +353,48 @@ def test_entry_filed_under_another_weeks_id_is_reported(
         with pytest.raises(DataFileError):
             verb(diary, entry_factory(DAMAGED_WEEK.shifted(-1)))
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "record",
+    [{"partner_pronoun": 42}, {"partner_pronoun": "it"}, {"partner_name": "Sam\nAlex"}],
+    ids=["pronoun-a-number", "unknown-pronoun", "name-on-two-lines"],
+)
+def test_unreadable_settings_refuse_every_write_instead_of_falling_back_to_defaults(
+    path: Path, diary: Diary, entry_factory: EntryFactory, record: dict[str, object]
+) -> None:
+    # Regression: such a diary still saved entries, and pages showed the default settings.
+    damage_json(lambda data: {**data, "settings": {"1": record}})(path)
+    before = folder_state(path.parent)
+    attempts: list[Callable[[], object]] = [
+        lambda: diary.save_entry(entry_factory(WEEK)),
+        lambda: diary.import_entries([entry_factory(WEEK)]),
+        diary.get_settings,
+        diary.snapshot,
+    ]
+    for attempt in attempts:
+        with pytest.raises(DataFileError) as caught:
+            attempt()
+        assert str(caught.value).startswith(
+            f"The data file {path} has settings Closer cannot read: "
+        )
+    assert folder_state(path.parent) == before
+
+
+def test_settings_that_would_not_read_back_are_never_written(
+    db: Diary, entry_factory: EntryFactory
+) -> None:
+    kept = db.save_entry(entry_factory("2026-W40", 2))
+    db.save_settings(make_settings("Sam", "she"))
+    revision = db.revision()
+    with pytest.raises(SettingsError, match="The pronoun must be one of"):
+        db.save_settings(Settings("Sam", "it"))
+    with pytest.raises(SettingsError, match="must fit on one line"):
+        db.restore([entry_factory(WEEK)], Settings("Sam\nAlex", "they"))
+    assert db.revision() == revision
+    assert db.snapshot().settings == make_settings("Sam", "she")
+    assert list(db.snapshot().entries) == [kept]
+    assert db.safety_copies() == [], "a refused restore takes no safety copy"
 
 
 def test_saving_an_invalid_entry_never_makes_the_diary_unreadable(
