@@ -255,7 +255,7 @@ def _focus_card(
     reasons = "\n".join(f"- {r[:1].upper()}{r[1:]}" for r in suggestion.reasons)
     week = IsoWeek.of(today).week
     if target is None or target.focus is None:
-        idea = item.practices[week % len(item.practices)]
+        idea = item.ideas[week % len(item.ideas)]
         when = "" if target is None else f" {checkin.focus_week(target.week, today)}"
         lines = [
             ("markdown", f"##### Suggested focus{when}: {item.icon} {item.title}"),
@@ -267,7 +267,7 @@ def _focus_card(
         when = checkin.focus_week(target.week, today)
         return tuple(lines), (f"Make it {when}'s focus", "make_focus")
     chosen = by_key[target.focus]
-    idea = chosen.practices[week % len(chosen.practices)]
+    idea = chosen.ideas[week % len(chosen.ideas)]
     lines = [
         (
             "markdown",
@@ -379,7 +379,7 @@ def practice(
         number=f"Practice {item.number} of 6",
         why=_words(item.why, settings),
         caution=_words(item.caution, settings) if item.caution else "",
-        ideas=_bullets(item.practices, settings),
+        ideas=_bullets(item.ideas, settings),
         prompts=_bullets(item.prompts, settings),
         scale=f"- **1**: {item.scale.low}\n- **5**: {item.scale.mid}\n- **10**: {item.scale.high}",
         score="–" if score is None else f"{score:.1f}",

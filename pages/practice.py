@@ -33,7 +33,7 @@ def render(key: str) -> None:
         if item.caution:
             st.warning(common.words(item.caution, current), icon="⚖️")
         st.subheader("Ideas for this week")
-        st.markdown(_bullets(item.practices, current))
+        st.markdown(_bullets(item.ideas, current))
         st.subheader("Questions to reflect on")
         st.markdown(_bullets(item.prompts, current))
         st.subheader("How to rate it")
