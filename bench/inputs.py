@@ -16,9 +16,9 @@ import altair as alt
 import pandas as pd
 
 from lib import backup_files, charts, checkin, csv_files, frames, insights, views
-from lib.backups import SafetyCopy
 from lib.content import AppText, Practice, escape_markdown, personalise
 from lib.entries import WeekEntry
+from lib.safety_copies import SafetyCopy
 from lib.settings import Settings
 from lib.weeks import IsoWeek, day_label, moment_label
 from pages import page_dom

@@ -27,7 +27,7 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
-from lib import backups
+from lib import safety_copies
 from lib.atomic import atomic_write, remove_stale_temp_files
 from lib.datafile import (
     ENTRIES_TABLE,
@@ -40,6 +40,7 @@ from lib.datafile import (
 from lib.drafts import Draft, DraftError, checked, drafts_path, read_drafts, write_drafts
 from lib.entries import WeekEntry, entry_from_record, entry_to_record
 from lib.errors import DataFileError, SaveError
+from lib.safety_copies import SafetyCopy
 from lib.settings import Settings, settings_from_record, settings_to_record
 from lib.storage import AtomicJSONStorage, MemoryStorage, Storage
 from lib.weeks import IsoWeek
@@ -295,7 +296,7 @@ class Diary:
                 except DraftError:
                     # Typed but never saved, and unreadable now: kept under a new name,
                     # never overwritten, and never in the diary's way.
-                    aside = backups.set_aside(path, self._clock())
+                    aside = safety_copies.set_aside(path, self._clock())
                     drafts = {}
                 if _apply_draft(drafts, week, draft) or aside is not None:
                     remove_stale_temp_files(path)
@@ -319,9 +320,9 @@ class Diary:
             current = self._current()
             self._commit(current, {SETTINGS_TABLE: {"1": record}}, {}, replace_tables=True)
 
-    def safety_copies(self) -> list[backups.SafetyCopy]:
+    def safety_copies(self) -> list[SafetyCopy]:
         """The automatic safety copies of this diary, newest first."""
-        return [] if self.path is None else backups.listing(self.path)
+        return [] if self.path is None else safety_copies.listing(self.path)
 
     def restore_safety_copy(self, copy: Path) -> None:
         """Put a safety copy back in place of the diary (the current one is copied first)."""
@@ -336,7 +337,7 @@ class Diary:
             if not self.path.exists():
                 return None
             try:
-                return backups.set_aside(self.path, self._clock())
+                return safety_copies.set_aside(self.path, self._clock())
             except OSError as error:
                 raise SaveError.from_os_error(self.path, error) from error
             finally:
@@ -350,7 +351,11 @@ class Diary:
         self._read_copy(copy)  # the copy itself must be a readable diary
         with self._locked(write=True):
             try:
-                kept = backups.set_aside(self.path, self._clock()) if self.path.exists() else None
+                kept = (
+                    safety_copies.set_aside(self.path, self._clock())
+                    if self.path.exists()
+                    else None
+                )
                 atomic_write(self.path, payload)
             except OSError as error:
                 raise SaveError.from_os_error(self.path, error) from error
@@ -378,7 +383,7 @@ class Diary:
         if self.path is None:
             return
         try:
-            backups.take(self.path, reason, self._clock())
+            safety_copies.take(self.path, reason, self._clock())
         except OSError as error:
             raise SaveError.from_os_error(self.path, error) from error
 
