@@ -35,6 +35,7 @@ from lib.datafile import (
     file_revision,
     read_entries,
     read_settings,
+    read_tables,
     serialise,
 )
 from lib.drafts import Draft, DraftError, checked, drafts_path, read_drafts, write_drafts
@@ -42,7 +43,7 @@ from lib.entries import WeekEntry, entry_from_record, entry_to_record
 from lib.errors import DataFileError, SaveError
 from lib.safety_copies import SafetyCopy
 from lib.settings import Settings, settings_from_record, settings_to_record
-from lib.storage import AtomicJSONStorage, MemoryStorage, Storage
+from lib.storage import AtomicJSONStorage, MemoryStorage, Storage, file_bytes
 from lib.weeks import IsoWeek
 
 LOCK_TIMEOUT_SECONDS = 10.0
@@ -326,7 +327,7 @@ class Diary:
 
     def restore_safety_copy(self, copy: Path) -> None:
         """Put a safety copy back in place of the diary (the current one is copied first)."""
-        entries, settings = self._read_copy(copy)
+        _, entries, settings = self._read_copy(copy)
         self.restore(entries, settings)
 
     def start_new_diary(self) -> Path | None:
@@ -347,8 +348,7 @@ class Diary:
         """Put a safety copy in place of an unreadable file, which is kept under a new name."""
         if self.path is None:
             return None
-        payload = copy.read_bytes()
-        self._read_copy(copy)  # the copy itself must be a readable diary
+        payload, _, _ = self._read_copy(copy)  # the copy itself must be a readable diary
         with self._locked(write=True):
             try:
                 kept = (
@@ -363,11 +363,13 @@ class Diary:
                 self._forget()
         return kept
 
-    def _read_copy(self, copy: Path) -> tuple[list[WeekEntry], Settings]:
-        source = AtomicJSONStorage(copy).read()
-        if source is None:
+    def _read_copy(self, copy: Path) -> tuple[bytes, list[WeekEntry], Settings]:
+        """The copy's bytes, entries and settings, checked as the diary's own are, read once."""
+        payload = file_bytes(copy)
+        if payload is None:
             raise DataFileError(copy, "no longer exists.")
-        return list(read_entries(source, copy).values()), read_settings(source, copy)
+        tables = read_tables(payload, copy)
+        return payload, list(read_entries(tables, copy).values()), read_settings(tables, copy)
 
     def _checked_record(self, entry: WeekEntry) -> dict[str, Any]:
         record = entry_to_record(entry)

@@ -18,7 +18,7 @@ from lib.atomic import atomic_write, remove_stale_temp_files
 from lib.datafile import LineCache, Tables, read_tables, serialise
 from lib.errors import DataFileError
 
-__all__ = ["AtomicJSONStorage", "MemoryStorage", "Storage"]
+__all__ = ["AtomicJSONStorage", "MemoryStorage", "Storage", "file_bytes"]
 
 
 class AtomicJSONStorage(Storage):
@@ -30,17 +30,8 @@ class AtomicJSONStorage(Storage):
 
     def read(self) -> Tables | None:
         """The whole file, checked for Closer's layout; None when there is no file yet."""
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            return None
-        except IsADirectoryError:
-            raise DataFileError(self.path, "is a folder, not a file.") from None
-        except PermissionError:
-            raise DataFileError(self.path, "cannot be read: permission denied.") from None
-        except OSError as error:
-            raise DataFileError(self.path, f"cannot be read: {error.strerror}.") from None
-        return read_tables(raw, self.path)
+        raw = file_bytes(self.path)
+        return None if raw is None else read_tables(raw, self.path)
 
     def write(self, data: Tables) -> None:
         """Replace the file with `data`, atomically and durably."""
@@ -49,3 +40,17 @@ class AtomicJSONStorage(Storage):
 
     def close(self) -> None:
         """Nothing stays open between calls."""
+
+
+def file_bytes(path: Path) -> bytes | None:
+    """The bytes of the file at `path`, or None if there is none; DataFileError if unreadable."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise DataFileError(path, "is a folder, not a file.") from None
+    except PermissionError:
+        raise DataFileError(path, "cannot be read: permission denied.") from None
+    except OSError as error:
+        raise DataFileError(path, f"cannot be read: {error.strerror}.") from None

@@ -730,6 +730,26 @@ def test_recovering_from_an_unusable_copy_changes_nothing(
     assert folder_state(path.parent) == before
 
 
+@pytest.mark.parametrize("verb", ["recover_from_copy", "restore_safety_copy"])
+def test_a_copy_that_is_gone_or_unreadable_is_a_data_file_error_and_changes_nothing(
+    path: Path, entry_factory: EntryFactory, verb: str
+) -> None:
+    # Regression: recovering from a copy deleted meanwhile raised a bare FileNotFoundError.
+    Diary.open(path).save_entry(entry_factory("2026-W40", 3))
+    folder = path.parent / "a-folder.json"
+    folder.mkdir()
+    before = folder_state(path.parent)
+    for copy, problem in [
+        (path.parent / "gone.json", "no longer exists."),
+        (folder, "is a folder"),
+    ]:
+        with pytest.raises(DataFileError) as caught:
+            getattr(Diary.open(path), verb)(copy)
+        assert caught.value.path == copy
+        assert problem in str(caught.value)
+    assert folder_state(path.parent) == before
+
+
 # The revision and the remembered read: unchanged data is not read or checked again.
 
 
