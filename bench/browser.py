@@ -132,7 +132,7 @@ def dashboard_charts(db_path: Path, today: date | None = None) -> list[Figure]:
     """The (key, chart, selection mode) that pages/home.py draws for this diary, in order."""
     diary = Diary.open(db_path)
     try:
-        entries = diary.list_entries()
+        entries = list(diary.snapshot().entries)
     finally:
         diary.close()
     if not entries:

@@ -57,7 +57,7 @@ def measure_save(db_path: Path, weeks: int, runs: int) -> IoRow:
         shutil.copyfile(db_path, copy)
         diary = Diary.open(copy)
         try:
-            entry = diary.list_entries()[-1]
+            entry = diary.snapshot().entries[-1]
 
             def save(step: int) -> None:
                 ratings = entry.ratings | {"connection": 3 if step % 2 else 4}
@@ -77,7 +77,7 @@ def measure_exports(db_path: Path, weeks: int, runs: int) -> list[IoRow]:
     """The three downloads of the data page, from the diary as read."""
     diary = Diary.open(db_path)
     try:
-        entries = diary.list_entries()
+        entries = list(diary.snapshot().entries)
         return [
             IoRow(
                 "export CSV", weeks, median_ms(lambda _: csv_files.export_csv(entries), runs), runs
@@ -100,7 +100,7 @@ def import_csv(data: bytes, target: Path, today: date, max_bytes: int) -> int:
     transfer.refuse_future_weeks(incoming, today)
     diary = Diary.open(target)
     try:
-        preview = transfer.preview(incoming, diary.list_entries())
+        preview = transfer.preview(incoming, diary.snapshot().entries)
         return diary.import_entries(transfer.to_write(preview, replace_differing=False))
     finally:
         diary.close()
@@ -115,7 +115,7 @@ def measure_import(db_path: Path, weeks: int, runs: int) -> list[IoRow]:
     """Importing the whole CSV export into a new file; beside it the parse and preview alone."""
     diary = Diary.open(db_path)
     try:
-        entries = diary.list_entries()
+        entries = list(diary.snapshot().entries)
     finally:
         diary.close()
     data = csv_files.export_csv(entries)

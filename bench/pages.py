@@ -103,7 +103,7 @@ def prepare_floors(db_path: Path, today: date | None = None) -> None:
     today = today or date.today()
     diary = Diary.open(db_path)
     try:
-        entries = diary.list_entries()
+        entries = list(diary.snapshot().entries)
         settings = diary.get_settings()
         backup = diary.backup_json()
         copies = diary.safety_copies()
@@ -178,7 +178,7 @@ def check_draft(step: int) -> None:
 def save_elsewhere(step: int) -> None:
     """Save the newest week again from another handle, as another tab or program would."""
     diary = Diary.open(diary_path())
-    newest = diary.list_entries()[-1]
+    newest = diary.snapshot().entries[-1]
     diary.save_entry(replace(newest, ratings={**newest.ratings, "space": 3 if step % 2 else 4}))
 
 

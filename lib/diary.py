@@ -175,14 +175,6 @@ class Diary:
         with self._locked():
             return self._current()
 
-    def check(self) -> None:
-        """Raise DataFileError if the file cannot be read or holds an entry that cannot."""
-        self.snapshot()
-
-    def list_entries(self) -> list[WeekEntry]:
-        """Every saved week, oldest first."""
-        return list(self.snapshot().entries)
-
     def get_entry(self, week: IsoWeek) -> WeekEntry | None:
         """The entry for `week`, or None."""
         return self.snapshot().by_week.get(week)

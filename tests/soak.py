@@ -66,7 +66,9 @@ def weeks_back(today: date) -> Iterator[IsoWeek]:
 def stored_ratings(path: Path) -> dict[IsoWeek, int | None]:
     """Week to connection rating, read as the app reads it; the file must be whole JSON."""
     json.loads(path.read_bytes())
-    return {entry.week: entry.ratings["connection"] for entry in Diary.open(path).list_entries()}
+    return {
+        entry.week: entry.ratings["connection"] for entry in Diary.open(path).snapshot().entries
+    }
 
 
 class ServerGoneError(Exception):

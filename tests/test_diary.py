@@ -29,11 +29,16 @@ WEEK = IsoWeek(2026, 48)
 DAMAGED_WEEK = IsoWeek(2026, 40)
 Verb = Callable[[Diary, WeekEntry], object]
 VERBS: dict[str, Verb] = {
-    "list_entries": lambda diary, entry: diary.list_entries(),
+    "snapshot": lambda diary, entry: diary.snapshot(),
     "get_entry": lambda diary, entry: diary.get_entry(entry.week),
     "save_entry": lambda diary, entry: diary.save_entry(entry),
     "delete_entry": lambda diary, entry: diary.delete_entry(entry.week),
 }
+
+
+def entries_of(diary: Diary) -> list[WeekEntry]:
+    """Every saved week, oldest first, as the diary's snapshot holds them."""
+    return list(diary.snapshot().entries)
 
 
 def folder_state(folder: Path) -> dict[str, bytes | None]:
@@ -49,7 +54,7 @@ def folder_state(folder: Path) -> dict[str, bytes | None]:
 
 
 def test_empty_diary_has_no_entries(db: Diary) -> None:
-    assert db.list_entries() == []
+    assert entries_of(db) == []
     assert db.get_entry(WEEK) is None
 
 
@@ -70,12 +75,12 @@ def test_save_then_get_returns_the_entry_stamped_by_the_clock(
     assert db.get_entry(WEEK.shifted(-1)) is None
 
 
-def test_list_entries_is_oldest_first_whatever_the_saving_order(
+def test_entries_are_oldest_first_whatever_the_saving_order(
     db: Diary, entry_factory: EntryFactory
 ) -> None:
     for week in ("2027-W02", "2026-W09", "2026-W53", "2026-W10", "2025-W52"):
         db.save_entry(entry_factory(week))
-    assert [str(entry.week) for entry in db.list_entries()] == [
+    assert [str(entry.week) for entry in db.snapshot().entries] == [
         "2025-W52",
         "2026-W09",
         "2026-W10",
@@ -93,7 +98,7 @@ def test_saving_a_week_again_replaces_it_but_keeps_when_it_was_created(
     second = entry_factory(WEEK, 8, reflection="Rewritten.")
     stored = db.save_entry(second)
     assert stored == second.stamped(START, later)
-    assert db.list_entries() == [second.stamped(START, later)]
+    assert entries_of(db) == [second.stamped(START, later)]
     again = db.get_entry(WEEK)
     assert again is not None
     assert again.notes["connection"] == ""
@@ -116,12 +121,7 @@ def test_delete_says_whether_there_was_an_entry(db: Diary, entry_factory: EntryF
     assert db.get_entry(WEEK) is None
     assert db.delete_entry(WEEK) is False
     assert db.delete_entry(IsoWeek(2020, 53)) is False
-    assert db.list_entries() == [kept]
-
-
-def test_check_passes_on_a_healthy_diary(db: Diary, entry_factory: EntryFactory) -> None:
-    db.save_entry(entry_factory(WEEK))
-    db.check()
+    assert entries_of(db) == [kept]
 
 
 @settings(
@@ -140,7 +140,7 @@ def test_any_valid_entry_comes_back_equal(db: Diary, clock: FakeClock, entry: We
 
 def test_reading_a_diary_that_does_not_exist_yet_creates_no_file(tmp_path: Path) -> None:
     path = tmp_path / "new" / "closer.json"
-    assert Diary.open(path).list_entries() == []
+    assert entries_of(Diary.open(path)) == []
     assert not path.exists()
 
 
@@ -149,18 +149,18 @@ def test_a_new_handle_on_the_same_file_sees_what_was_saved(
 ) -> None:
     stored = [diary.save_entry(entry_factory(week)) for week in ("2026-W47", "2026-W48")]
     diary.close()
-    assert Diary.open(path, clock=clock).list_entries() == stored
+    assert entries_of(Diary.open(path, clock=clock)) == stored
 
 
 def test_two_handles_see_each_others_writes_at_once(
     path: Path, diary: Diary, clock: FakeClock, entry_factory: EntryFactory
 ) -> None:
     other = Diary.open(path, clock=clock)
-    assert other.list_entries() == []
+    assert entries_of(other) == []
     saved = diary.save_entry(entry_factory(WEEK))
     assert other.get_entry(WEEK) == saved
     assert other.delete_entry(WEEK)
-    assert diary.list_entries() == []
+    assert entries_of(diary) == []
 
 
 def test_data_folder_and_files_are_private_to_the_owner(
@@ -179,7 +179,7 @@ def test_a_folder_that_cannot_be_created_is_reported_on_read_and_save(
     (tmp_path / "blocker").write_text("a file, not a folder")
     path = tmp_path / "blocker" / "closer.json"
     with pytest.raises(DataFileError, match="cannot be read: Not a directory"):
-        Diary.open(path).list_entries()
+        Diary.open(path).snapshot()
     with pytest.raises(SaveError, match=r"Could not save to .*Nothing in the diary was changed"):
         Diary.open(path).save_entry(entry_factory("2026-W40", 3))
 
@@ -393,7 +393,7 @@ def test_settings_that_would_not_read_back_are_never_written(
         db.restore([entry_factory(WEEK)], Settings("Sam\nAlex", "they"))
     assert db.revision() == revision
     assert db.snapshot().settings == make_settings("Sam", "she")
-    assert list(db.snapshot().entries) == [kept]
+    assert entries_of(db) == [kept]
     assert db.safety_copies() == [], "a refused restore takes no safety copy"
 
 
@@ -404,7 +404,7 @@ def test_saving_an_invalid_entry_never_makes_the_diary_unreadable(
     invalid = WeekEntry(WEEK, {**dict.fromkeys(PRACTICE_KEYS, 7), "connection": 11})
     with pytest.raises(ValueError, match="connection"):
         diary.save_entry(invalid)
-    assert diary.list_entries() == [kept]
+    assert entries_of(diary) == [kept]
 
 
 def test_unreadable_without_permission(
@@ -433,10 +433,10 @@ def test_unreadable_without_permission(
     assert path.read_bytes() == before
 
 
-def test_check_reports_a_damaged_file(path: Path, diary: Diary) -> None:
+def test_a_snapshot_reports_a_damaged_file(path: Path, diary: Diary) -> None:
     damage_bytes(b"{")(path)
     with pytest.raises(DataFileError, match="is damaged"):
-        diary.check()
+        diary.snapshot()
 
 
 # Writes that fail leave the old file and no litter.
@@ -482,7 +482,7 @@ def test_failed_write_raises_save_error_and_changes_nothing(
     assert str(caught.value).startswith(f"Could not save to {path}: {reason}. ")
     assert "Nothing in the diary was changed." in str(caught.value)
     assert folder_state(path.parent) == before
-    assert diary.list_entries() == [saved]
+    assert entries_of(diary) == [saved]
 
 
 def test_failed_first_save_leaves_no_file(
@@ -493,7 +493,7 @@ def test_failed_first_save_leaves_no_file(
         diary.save_entry(entry_factory(WEEK))
     monkeypatch.undo()
     assert folder_state(path.parent) == {}
-    assert diary.list_entries() == []
+    assert entries_of(diary) == []
 
 
 def test_saving_works_again_once_the_disk_has_room(
@@ -504,7 +504,7 @@ def test_saving_works_again_once_the_disk_has_room(
         diary.save_entry(entry_factory(WEEK))
     monkeypatch.undo()
     stored = diary.save_entry(entry_factory(WEEK))
-    assert Diary.open(path).list_entries() == [stored]
+    assert entries_of(Diary.open(path)) == [stored]
 
 
 def test_save_error_is_only_raised_when_the_file_is_unchanged(
@@ -588,7 +588,7 @@ def run_writers(
 def assert_every_week_saved(path: Path) -> None:
     data = json.loads(path.read_bytes())
     assert len(data["entries"]) == THREADS * WEEKS_PER_THREAD
-    entries = Diary.open(path).list_entries()
+    entries = entries_of(Diary.open(path))
     expected = {week: index + 1 for index in range(THREADS) for week in thread_weeks(index)}
     assert {entry.week: entry.ratings["connection"] for entry in entries} == expected
 
@@ -622,7 +622,7 @@ def test_import_adds_and_replaces_in_one_write_keeping_timestamps(
         entry_factory("2026-W41", 6).stamped(stamp, stamp),
     ]
     assert diary.import_entries(incoming) == 2
-    assert [(e.ratings["space"], e.updated_at) for e in diary.list_entries()] == [
+    assert [(e.ratings["space"], e.updated_at) for e in diary.snapshot().entries] == [
         (8, stamp),
         (6, stamp),
     ]
@@ -646,7 +646,7 @@ def test_delete_all_copies_first_and_keeps_settings(
     diary.save_settings(make_settings("Sam", "he"))
     before = path.read_bytes()
     assert diary.delete_all() == 1
-    assert diary.list_entries() == []
+    assert entries_of(diary) == []
     assert diary.get_settings() == make_settings("Sam", "he")
     [copy] = diary.safety_copies()
     assert copy.path.read_bytes() == before
@@ -668,7 +668,7 @@ def test_restoring_a_safety_copy_brings_back_entries_and_settings(
     diary.delete_all()
     diary.save_settings(make_settings("", "they"))
     diary.restore_safety_copy(diary.safety_copies()[0].path)
-    assert diary.list_entries() == [kept]
+    assert entries_of(diary) == [kept]
     assert diary.get_settings() == make_settings("Sam", "he")
     assert [copy.reason for copy in diary.safety_copies()] == ["restore", "delete-all"]
 
@@ -715,7 +715,7 @@ def test_start_new_diary_keeps_the_unreadable_file_and_starts_empty(path: Path) 
     kept = diary.start_new_diary()
     assert kept is not None
     assert kept.read_bytes() == b"\x00\x00 not json"
-    assert diary.list_entries() == []
+    assert entries_of(diary) == []
 
 
 def test_recovering_from_an_unusable_copy_changes_nothing(
@@ -773,7 +773,7 @@ def test_an_unchanged_diary_is_read_once(
     db.save_entry(entry_factory(WEEK))
     reads = count_reads(db, monkeypatch)
     first = db.snapshot()
-    assert db.list_entries() == list(first.entries)
+    assert entries_of(db) == list(first.entries)
     assert db.get_entry(WEEK) == first.by_week[WEEK]
     db.get_settings()
     db.backup_json()
@@ -803,7 +803,7 @@ def test_the_revision_of_an_unchanged_diary_stays_put(
 ) -> None:
     db.save_entry(entry_factory(WEEK))
     assert db.revision() == db.revision()
-    db.list_entries()
+    db.snapshot()
     assert db.revision() == db.revision()
 
 
@@ -825,18 +825,18 @@ def test_another_handles_save_is_seen_after_a_remembered_read(
 def test_a_save_after_a_remembered_read_keeps_another_handles_save(
     path: Path, diary: Diary, clock: FakeClock, entry_factory: EntryFactory
 ) -> None:
-    diary.list_entries()  # remembered while the file was empty
+    diary.snapshot()  # remembered while the file was empty
     other = Diary.open(path, clock=clock)
     theirs = other.save_entry(entry_factory("2026-W47", 2))
     mine = diary.save_entry(entry_factory(WEEK, 9))
-    assert Diary.open(path).list_entries() == [theirs, mine]
+    assert entries_of(Diary.open(path)) == [theirs, mine]
 
 
 def test_a_file_damaged_after_a_remembered_read_is_still_never_written(
     path: Path, diary: Diary, entry_factory: EntryFactory
 ) -> None:
     diary.save_entry(entry_factory(WEEK, 7))
-    diary.list_entries()
+    diary.snapshot()
     # Same size, same inode: only the bytes (and the change time) say it changed.
     raw = path.read_bytes()
     damaged = raw.replace(b'"space": 7', b'"space": 0', 1)
@@ -844,7 +844,7 @@ def test_a_file_damaged_after_a_remembered_read_is_still_never_written(
     with path.open("r+b") as handle:
         handle.write(damaged)
     with pytest.raises(DataFileError, match="cannot read"):
-        diary.list_entries()
+        diary.snapshot()
     with pytest.raises(DataFileError):
         diary.save_entry(entry_factory("2026-W47", 3))
     assert path.read_bytes() == damaged
@@ -909,7 +909,7 @@ def test_a_draft_is_never_a_check_in(db: Diary, entry_factory: EntryFactory) -> 
     saved = db.save_entry(entry_factory("2026-W47", 3))
     db.keep_draft(a_draft(WEEK, "Only a draft"))
     db.keep_draft(a_draft("2026-W47", "Edited, not saved"))
-    assert db.list_entries() == [saved]
+    assert entries_of(db) == [saved]
     assert db.get_entry(WEEK) is None
     backup = db.backup_json()
     assert b"Only a draft" not in backup
@@ -981,7 +981,7 @@ def test_drafts_live_in_their_own_file_and_never_change_the_diarys_bytes(
 def test_keeping_a_draft_creates_no_diary_file(path: Path, diary: Diary) -> None:
     diary.keep_draft(a_draft(WEEK))
     assert not path.exists()
-    assert diary.list_entries() == []
+    assert entries_of(diary) == []
 
 
 def test_discarding_the_last_draft_removes_the_drafts_file(path: Path, diary: Diary) -> None:
@@ -996,7 +996,7 @@ def test_keeping_a_draft_never_touches_an_unreadable_diary(path: Path, diary: Di
     assert path.read_bytes() == b'{"entries": {'
     assert diary.drafts() == {WEEK: a_draft(WEEK)}
     with pytest.raises(DataFileError):
-        diary.list_entries()
+        diary.snapshot()
 
 
 DAMAGED_DRAFTS = {
@@ -1024,11 +1024,10 @@ def test_a_damaged_drafts_file_never_blocks_the_diary(
     path.with_name("closer.drafts.json").write_bytes(damage)
     with pytest.raises(DraftError):
         diary.drafts()
-    assert diary.list_entries() == [saved]
-    diary.check()
+    assert entries_of(diary) == [saved]
     assert diary.snapshot().by_week == {saved.week: saved}
     other = diary.save_entry(entry_factory("2026-W41", 5))
-    assert Diary.open(path).list_entries() == [saved, other]
+    assert entries_of(Diary.open(path)) == [saved, other]
     assert path.with_name("closer.drafts.json").read_bytes() == damage, "read, never rewritten"
 
 
@@ -1063,7 +1062,7 @@ def test_delete_all_with_a_damaged_drafts_file_still_deletes_and_leaves_no_draft
     diary.save_entry(entry_factory("2026-W40", 2))
     path.with_name("closer.drafts.json").write_bytes(b"{")
     assert diary.delete_all() == 1
-    assert diary.list_entries() == []
+    assert entries_of(diary) == []
     assert diary.drafts() == {}
 
 

@@ -193,7 +193,7 @@ def test_editing_replaces_the_week_and_keeps_one_entry(closer: Closer) -> None:
     rate(at, THIS_WEEK, "connection", 9)
     save(at.run())
 
-    entries = closer.diary().list_entries()
+    entries = list(closer.diary().snapshot().entries)
     assert len(entries) == 1
     assert entries[0].ratings["connection"] == 9
     assert entries[0].ratings["presence"] == 4

@@ -72,7 +72,7 @@ def test_a_draft_is_never_counted_charted_or_exported(closer: Closer) -> None:
     move(closer.open(PAGE), "presence", 8)
     home = closer.open()
     assert home.container("empty_state"), "no check-in yet, whatever the drafts hold"
-    assert closer.diary().list_entries() == []
+    assert list(closer.diary().snapshot().entries) == []
     assert json.loads(closer.diary().backup_json()).get("entries", {}) == {}
 
 

@@ -46,7 +46,7 @@ def test_import_previews_counts_then_adds_only_new_weeks_by_default(closer: Clos
         "1",
     )
     at.button(key="import_confirm").click().run()
-    ratings = {str(e.week): e.ratings["space"] for e in closer.diary().list_entries()}
+    ratings = {str(e.week): e.ratings["space"] for e in closer.diary().snapshot().entries}
     assert ratings == {
         str(THIS_WEEK.shifted(-3)): 5,
         str(THIS_WEEK.shifted(-2)): 4,
@@ -121,7 +121,7 @@ def test_restore_replaces_the_diary_with_the_backup(closer: Closer) -> None:
     at = upload(closer.open(PAGE), "Restore", "b.json", backup, "application/json")
     assert any("1 weeks saved now are not in it" in item.value for item in at.warning)
     at.button(key="restore_confirm").click().run()
-    assert [str(e.week) for e in closer.diary().list_entries()] == [str(THIS_WEEK.shifted(-2))]
+    assert [str(e.week) for e in closer.diary().snapshot().entries] == [str(THIS_WEEK.shifted(-2))]
 
 
 def test_delete_all_needs_the_typed_word_and_keeps_a_safety_copy(closer: Closer) -> None:
@@ -132,11 +132,11 @@ def test_delete_all_needs_the_typed_word_and_keeps_a_safety_copy(closer: Closer)
     assert at.button(key="delete_all").disabled, "the word must be typed exactly"
     at.text_input(key="delete_word").input("DELETE").run()
     at.button(key="delete_all").click().run()
-    assert closer.diary().list_entries() == []
+    assert list(closer.diary().snapshot().entries) == []
     assert [copy.reason for copy in closer.diary().safety_copies()] == ["delete-all"]
     at.checkbox(key="safety_sure").check().run()
     at.button(key="safety_restore").click().run()
-    assert len(closer.diary().list_entries()) == 1
+    assert len(closer.diary().snapshot().entries) == 1
 
 
 def test_export_buttons_are_offered(closer: Closer) -> None:
@@ -175,17 +175,17 @@ def test_export_delete_all_import_gives_the_same_diary(closer: Closer) -> None:
         closer.diary().save_entry(
             make_entry(THIS_WEEK.shifted(-offset), ratings, notes, "Réflexion")
         )
-    before = closer.diary().list_entries()
+    before = list(closer.diary().snapshot().entries)
     exported = csv_files.export_csv(before)
 
     at = closer.open(PAGE)
     at.text_input(key="delete_word").input("DELETE").run()
     at.button(key="delete_all").click().run()
-    assert closer.diary().list_entries() == []
+    assert list(closer.diary().snapshot().entries) == []
     at = upload(at, "Import", "closer.csv", exported, "text/csv")
     at.button(key="import_confirm").click().run()
 
-    after = closer.diary().list_entries()
+    after = list(closer.diary().snapshot().entries)
     assert [(e.week, e.ratings, e.notes, e.reflection, e.focus, e.updated_at) for e in after] == [
         (e.week, e.ratings, e.notes, e.reflection, e.focus, e.updated_at) for e in before
     ]
@@ -255,7 +255,7 @@ def test_real_exports_are_named_as_ever(closer: Closer, offered: Offered) -> Non
     closer.open(PAGE)
     assert offered["export_csv"][0] == csv_files.export_filename(TODAY)
     assert offered["export_tidy"][0] == csv_files.tidy_filename(TODAY)
-    assert offered["export_csv"][1]() == csv_files.export_csv(closer.diary().list_entries())
+    assert offered["export_csv"][1]() == csv_files.export_csv(closer.diary().snapshot().entries)
     assert "sample" not in json.loads(offered["export_backup"][1]())["meta"]["1"]
 
 
