@@ -108,7 +108,9 @@ def content_strings() -> list[str]:
 
 def test_dump_toml_writes_what_tomllib_reads_back() -> None:
     # The helper that breaks files must not break them by accident.
-    for path in sorted(CONTENT_DIR.rglob("*.toml")):
+    paths = sorted(CONTENT_DIR.rglob("*.toml"))
+    assert len(paths) == 1 + len(PRACTICE_KEYS)  # app.toml and one file per practice
+    for path in paths:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         assert tomllib.loads(dump_toml(data)) == data
 
@@ -274,7 +276,10 @@ def test_personalise_fills_the_partner_placeholders(text: str, name: str, expect
 
 
 def test_personalised_content_has_no_placeholders_left() -> None:
-    for text in content_strings():
+    texts = content_strings()
+    assert len(texts) > 50, "every sentence in content/ should be here"
+    assert any("your partner" in text for text in texts), "and some had a placeholder"
+    for text in texts:
         assert "{" not in text, text
 
 

@@ -7,7 +7,6 @@ score k of the way towards it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -450,25 +449,35 @@ def test_focus_suggestion_is_one_practice_and_the_same_every_time(
 
 
 @pytest.mark.parametrize(
-    "entries",
+    ("entries", "practice", "first_reason"),
     [
         # connection 10, 10, 1: 10 - 9k = 8.568068, need 1.431932 + 4.5 = 5.93 > 5.
-        # Average (8.568068 + 5 × 5) / 6 = 5.594678: "score 8.6, below your average of 5.6".
-        pytest.param(diary(rest=5, connection=[10, 10, 1]), id="steep-fall-from-high"),
+        # Average (8.568068 + 5 × 5) / 6 = 5.594678: above it, so the score stands alone.
+        pytest.param(
+            diary(rest=5, connection=[10, 10, 1]), "connection", "score 8.6", id="steep-fall"
+        ),
         # space 1 after 3 focus weeks: need 9 - 4.5 = 4.5 < 5, so connection (5.0) is
-        # suggested. Average (1 + 5 × 5) / 6 = 4.333333: "score 5.0, below your average of 4.3".
-        pytest.param(diary(rest=5, space=[1] * 4, focus=SPACE_3X), id="penalty-hands-over"),
+        # suggested. Average (1 + 5 × 5) / 6 = 4.333333: above it again.
+        pytest.param(
+            diary(rest=5, space=[1] * 4, focus=SPACE_3X), "connection", "score 5.0", id="penalty"
+        ),
+        # space 2 after 3 focus weeks: need 8 - 4.5 = 3.5 < 4, so mystery (6.0) is suggested.
+        # Average (2 + 6 + 4 × 8) / 6 = 6.666667: below it, and the reason says so.
+        pytest.param(
+            diary(rest=8, space=[2] * 4, mystery=[6] * 4, focus=SPACE_3X),
+            "mystery",
+            "score 6.0, below your average of 6.7",
+            id="below-average",
+        ),
     ],
 )
-def test_reasons_never_claim_below_average_for_a_score_above_it(
-    entries: list[WeekEntry],
+def test_a_score_is_called_below_average_only_when_it_is(
+    entries: list[WeekEntry], practice: str, first_reason: str
 ) -> None:
+    # The first reason must not call a score above the average "below your average".
     suggestion = focus_suggestion(entries, TODAY)
     assert suggestion is not None
-    for reason in suggestion.reasons:
-        claim = re.fullmatch(r"score (\d+\.\d), below your average of (\d+\.\d)", reason)
-        if claim:
-            assert float(claim[1]) < float(claim[2]), reason
+    assert (suggestion.practice, suggestion.reasons[0]) == (practice, first_reason)
 
 
 # --- focus_outcome ------------------------------------------------------------------------
@@ -586,11 +595,12 @@ def test_a_focus_effect_is_described_from_three_pairs_of_check_ins(
 
 
 def test_a_rise_is_never_given_as_a_reason_to_focus() -> None:
-    # mystery is lowest while climbing 2, 3, 4: its score, not its rise, is the reason.
-    suggestion = focus_suggestion(diary(rest=8, mystery=[2, 3, 4]), TODAY)
-    assert suggestion is not None
-    assert suggestion.practice == "mystery"
-    assert not any(reason.startswith("up ") for reason in suggestion.reasons)
+    # mystery is lowest while climbing 2, 3, 4 (+2 over 3 check-ins, a "rising" trend):
+    # its score is the reason, and its rise is not mentioned at all.
+    entries = diary(rest=8, mystery=[2, 3, 4])
+    assert trend(entries, "mystery").direction == "rising"
+    suggestion = focus_suggestion(entries, TODAY)
+    assert suggestion == FocusSuggestion("mystery", ("lowest score of the six (2.5)", NEVER))
 
 
 def test_a_focus_already_chosen_for_next_week_is_said_so() -> None:
