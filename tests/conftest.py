@@ -1,4 +1,4 @@
-"""Fixtures shared by the tests: a fixed clock, a diary on both backends, valid entries.
+"""Shared by the tests: a fixed clock, diaries on both backends, entries, and strategies.
 
 Page fixtures (`closer`) live in tests/apptest.py, browser ones in tests/browser.py.
 """
@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from hypothesis import strategies as st
 
+from lib.checkin import NO_FOCUS, RATING_STOPS, draft_from_form, widget_key
 from lib.diary import Diary
+from lib.drafts import Draft
 from lib.entries import (
     NOTE_MAX_CHARS,
     PRACTICE_KEYS,
@@ -149,3 +151,27 @@ def diaries(updated: st.SearchStrategy[datetime | None]) -> st.SearchStrategy[li
 def stamped_entry(week: str = "2026-W48", rating: int | None = 7, **changes: object) -> WeekEntry:
     """`valid_entry`, saved at START."""
     return valid_entry(week, rating, **changes).stamped(START, START)
+
+
+# Text as typed: anything a browser can send, untrimmed.
+TYPED = st.text(st.characters(exclude_categories=("Cs",)), max_size=30)
+
+
+@st.composite
+def check_in_forms(draw: st.DrawFn, week: IsoWeek) -> dict[str, object]:
+    """Any values the form's widgets can hold for `week`: a stop, a toggle, text as typed."""
+    form: dict[str, object] = {}
+    for key in PRACTICE_KEYS:
+        form[widget_key(week, "rating", key)] = draw(st.sampled_from(RATING_STOPS))
+        form[widget_key(week, "skip", key)] = draw(st.booleans())
+        form[widget_key(week, "note", key)] = draw(TYPED)
+    form[widget_key(week, "reflection")] = draw(TYPED)
+    form[widget_key(week, "focus")] = draw(st.sampled_from((NO_FOCUS, *PRACTICE_KEYS)))
+    return form
+
+
+@st.composite
+def form_drafts(draw: st.DrawFn) -> Draft:
+    """Any draft a check-in form can make: its widgets' values, kept at any time."""
+    week = IsoWeek.of(draw(DAYS))
+    return draft_from_form(week, draw(check_in_forms(week)), draw(aware_datetimes()))

@@ -22,8 +22,7 @@ from lib.entries import PRACTICE_KEYS, WeekEntry
 from lib.errors import DataFileError, SaveError
 from lib.settings import Settings, SettingsError, make_settings
 from lib.weeks import IsoWeek
-from tests.conftest import START, EntryFactory, FakeClock, week_entries
-from tests.test_drafts import form_drafts
+from tests.conftest import START, EntryFactory, FakeClock, form_drafts, week_entries
 
 WEEK = IsoWeek(2026, 48)
 DAMAGED_WEEK = IsoWeek(2026, 40)

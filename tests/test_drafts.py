@@ -14,7 +14,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lib import atomic
-from lib.checkin import draft_from_form
 from lib.drafts import (
     Draft,
     DraftError,
@@ -27,17 +26,9 @@ from lib.drafts import (
 )
 from lib.entries import PRACTICE_KEYS, SKIPPED
 from lib.weeks import IsoWeek
-from tests.conftest import DAYS, START, aware_datetimes
-from tests.test_checkin import check_in_forms
+from tests.conftest import START, form_drafts
 
 WEEK = IsoWeek(2026, 48)
-
-
-@st.composite
-def form_drafts(draw: st.DrawFn) -> Draft:
-    """Any draft a check-in form can make: its widgets' values, kept at any time."""
-    week = IsoWeek.of(draw(DAYS))
-    return draft_from_form(week, draw(check_in_forms(week)), draw(aware_datetimes()))
 
 
 def a_draft(week: IsoWeek = WEEK, **changes: Any) -> Draft:
