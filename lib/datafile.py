@@ -16,9 +16,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from lib.entries import EntryError, WeekEntry, entry_from_record
+from lib.entries import EntryError, WeekEntry, entry_from_record, entry_to_record
 from lib.errors import DataFileError
-from lib.settings import Settings, SettingsError, settings_from_record
+from lib.settings import Settings, SettingsError, settings_from_record, settings_to_record
 from lib.weeks import IsoWeek
 
 SCHEMA_VERSION = 1
@@ -79,6 +79,42 @@ def serialise(data: Tables, lines: LineCache | None = None, *, sample: bool = Fa
         lines.clear()
         lines.update(fresh)
     return b"{\n" + b",\n".join(tables) + b"\n}\n"
+
+
+def changed_tables(
+    tables: Mapping[str, Mapping[str, Any]],
+    changes: Mapping[str, Mapping[str, Any]],
+    replace_tables: bool = False,
+) -> Tables:
+    """`tables` with `changes`: per table, records by id (None deletes one), or whole tables.
+
+    Records are never changed in place, so only the tables that change are
+    copied (a deep copy of a long diary would cost more than the write).
+    """
+    changed = dict(tables)
+    for name, records in changes.items():
+        table = {} if replace_tables else dict(tables.get(name, {}))
+        for key, record in records.items():
+            if record is None:
+                table.pop(key, None)
+            else:
+                table[key] = record
+        changed[name] = table
+    return changed
+
+
+def checked_entry_record(entry: WeekEntry) -> dict[str, Any]:
+    """The record stored for `entry`, read back first as a later read will; else EntryError."""
+    record = entry_to_record(entry)
+    entry_from_record(record)  # so no write can make the diary unreadable
+    return record
+
+
+def checked_settings_record(settings: Settings) -> dict[str, Any]:
+    """The record stored for `settings`, read back first as a later read will, or SettingsError."""
+    record = settings_to_record(settings)
+    settings_from_record(record)
+    return record
 
 
 def read_tables(raw: bytes, path: Path) -> Tables:

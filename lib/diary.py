@@ -28,21 +28,32 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from lib import safety_copies
-from lib.atomic import atomic_write, remove_stale_temp_files
+from lib.atomic import atomic_write
 from lib.datafile import (
     ENTRIES_TABLE,
     SETTINGS_TABLE,
+    changed_tables,
+    checked_entry_record,
+    checked_settings_record,
     file_revision,
     read_entries,
     read_settings,
     read_tables,
     serialise,
 )
-from lib.drafts import Draft, DraftError, checked, drafts_path, read_drafts, write_drafts
-from lib.entries import WeekEntry, entry_from_record, entry_to_record
+from lib.drafts import (
+    Draft,
+    DraftError,
+    apply_draft,
+    change_drafts,
+    checked,
+    drafts_path,
+    read_drafts,
+)
+from lib.entries import WeekEntry
 from lib.errors import DataFileError, SaveError
 from lib.safety_copies import SafetyCopy
-from lib.settings import Settings, settings_from_record, settings_to_record
+from lib.settings import Settings
 from lib.storage import AtomicJSONStorage, MemoryStorage, Storage, file_bytes
 from lib.weeks import IsoWeek
 
@@ -84,18 +95,6 @@ def _snapshot(
         settings=settings,
         tables=tables,
     )
-
-
-def _apply_draft(drafts: dict[IsoWeek, Draft], week: IsoWeek | None, draft: Draft | None) -> bool:
-    """Change `drafts` in place; True if anything changed."""
-    if week is None:
-        changed = bool(drafts)
-        drafts.clear()
-        return changed
-    if draft is None:
-        return drafts.pop(week, None) is not None
-    drafts[week] = draft
-    return True
 
 
 class Diary:
@@ -187,12 +186,8 @@ class Diary:
             now = self._clock()
             created = existing.created_at if existing and existing.created_at else now
             stored = entry.stamped(created, now)
-            record = self._checked_record(stored)
-            self._commit(
-                current,
-                {ENTRIES_TABLE: {str(entry.week.doc_id): record}},
-                {entry.week: stored},
-            )
+            changes = {ENTRIES_TABLE: {str(entry.week.doc_id): checked_entry_record(stored)}}
+            self._commit(current, changes, {entry.week: stored})
         return stored
 
     def delete_entry(self, week: IsoWeek) -> bool:
@@ -221,9 +216,7 @@ class Diary:
                 )
                 for entry in entries
             }
-            records = {
-                str(week.doc_id): self._checked_record(entry) for week, entry in stored.items()
-            }
+            records = {str(week.doc_id): checked_entry_record(e) for week, e in stored.items()}
             self._commit(current, {ENTRIES_TABLE: records}, stored)
         return len(records)
 
@@ -236,12 +229,10 @@ class Diary:
                 entry.week: entry.stamped(entry.created_at or now, entry.updated_at or now)
                 for entry in entries
             }
-            records = {
-                str(week.doc_id): self._checked_record(entry) for week, entry in stored.items()
-            }
+            records = {str(week.doc_id): checked_entry_record(e) for week, e in stored.items()}
             tables = {ENTRIES_TABLE: records}
             if settings is not None:
-                tables[SETTINGS_TABLE] = {"1": self._checked_settings(settings)}
+                tables[SETTINGS_TABLE] = {"1": checked_settings_record(settings)}
             self._safety_copy("restore")
             self._commit(current, tables, stored, replace_tables=True)
 
@@ -279,24 +270,13 @@ class Diary:
         """Set (or with None remove) `week`'s draft; with no week, remove them all."""
         with self._locked(write=True):
             if self.path is None:
-                _apply_draft(self._memory_drafts, week, draft)
+                apply_draft(self._memory_drafts, week, draft)
                 return None
             path = drafts_path(self.path)
-            aside = None
             try:
-                try:
-                    drafts = read_drafts(path)
-                except DraftError:
-                    # Typed but never saved, and unreadable now: kept under a new name,
-                    # never overwritten, and never in the diary's way.
-                    aside = safety_copies.set_aside(path, self._clock())
-                    drafts = {}
-                if _apply_draft(drafts, week, draft) or aside is not None:
-                    remove_stale_temp_files(path)
-                    write_drafts(path, drafts)
+                return change_drafts(path, week, draft, self._clock())
             except OSError as error:
                 raise SaveError.from_os_error(path, error) from error
-            return aside
 
     def backup_json(self, *, sample: bool = False) -> bytes:
         """The whole diary as the data file's JSON (read and checked first); `sample` marks it."""
@@ -308,7 +288,7 @@ class Diary:
 
     def save_settings(self, settings: Settings) -> None:
         """Store the user's settings."""
-        record = self._checked_settings(settings)
+        record = checked_settings_record(settings)
         with self._locked(write=True):
             current = self._current()
             self._commit(current, {SETTINGS_TABLE: {"1": record}}, {}, replace_tables=True)
@@ -363,16 +343,6 @@ class Diary:
         tables = read_tables(payload, copy)
         return payload, list(read_entries(tables, copy).values()), read_settings(tables, copy)
 
-    def _checked_record(self, entry: WeekEntry) -> dict[str, Any]:
-        record = entry_to_record(entry)
-        entry_from_record(record)  # as a later read will, so no write can make the diary unreadable
-        return record
-
-    def _checked_settings(self, settings: Settings) -> dict[str, Any]:
-        record = settings_to_record(settings)
-        settings_from_record(record)  # as a later read will: SettingsError, and nothing written
-        return record
-
     def _safety_copy(self, reason: str) -> None:
         if self.path is None:
             return
@@ -401,25 +371,8 @@ class Diary:
         entries: Mapping[IsoWeek, WeekEntry | None],
         replace_tables: bool = False,
     ) -> None:
-        """Write `current` with `changes` in one atomic write, then remember the result.
-
-        Records are never changed in place, so only the tables that change are
-        copied (a deep copy of a long diary would cost more than the write).
-        `changes` maps a table to records (None deletes one), or, with
-        `replace_tables`, to its whole new contents.
-        """
-        tables = dict(current.tables)
-        for name, records in changes.items():
-            if replace_tables:
-                tables[name] = dict(records)
-                continue
-            table = dict(tables.get(name, {}))
-            for key, record in records.items():
-                if record is None:
-                    table.pop(key, None)
-                else:
-                    table[key] = record
-            tables[name] = table
+        """Write `current` with `changes` (see `changed_tables`) at once, then remember it."""
+        tables = changed_tables(current.tables, changes, replace_tables)
         by_week = {} if replace_tables and ENTRIES_TABLE in changes else current.by_week.copy()
         for week, entry in entries.items():
             if entry is None:

@@ -9,13 +9,20 @@ from hypothesis import given, settings
 from tinydb import Query, TinyDB
 
 from lib import datafile
-from lib.datafile import read_entries, read_settings, read_tables
+from lib.datafile import (
+    changed_tables,
+    checked_entry_record,
+    checked_settings_record,
+    read_entries,
+    read_settings,
+    read_tables,
+)
 from lib.diary import Diary
-from lib.entries import PRACTICE_KEYS, WeekEntry, entry_to_record
+from lib.entries import PRACTICE_KEYS, EntryError, WeekEntry, entry_to_record
 from lib.errors import DataFileError
-from lib.settings import Settings, make_settings
+from lib.settings import Settings, SettingsError, make_settings
 from lib.weeks import IsoWeek
-from tests.conftest import EntryFactory, week_entries
+from tests.conftest import START, EntryFactory, week_entries
 
 WEEK = IsoWeek(2026, 48)
 HEADER = b'"meta": {"1": {"app": "closer", "schema_version": 1}}'
@@ -68,6 +75,36 @@ def test_settings_are_the_defaults_until_some_are_saved() -> None:
     assert read_settings(saved, where) == make_settings("Sam", "she")
     with pytest.raises(DataFileError, match="has settings Closer cannot read: The pronoun"):
         read_settings({"settings": {"1": {"partner_pronoun": 42}}}, where)
+
+
+def test_changes_set_and_delete_records_and_copy_only_the_changed_tables() -> None:
+    entries = {"202647": {"week": "2026-W47"}, "202648": {"week": "2026-W48"}}
+    settings = {"1": {"partner_name": "Sam"}}
+    tables = {"entries": entries, "settings": settings}
+    new = {"week": "2026-W49"}
+    changed = changed_tables(tables, {"entries": {"202647": None, "202649": new}})
+    assert changed == {
+        "entries": {"202648": entries["202648"], "202649": new},
+        "settings": settings,
+    }
+    assert changed["settings"] is settings, "an unchanged table is shared, not copied"
+    assert changed["entries"]["202648"] is entries["202648"]
+    assert len(entries) == 2, "the tables given are never changed in place"
+    replaced = changed_tables(tables, {"entries": {"202649": new}}, replace_tables=True)
+    assert replaced == {"entries": {"202649": new}, "settings": settings}
+
+
+def test_a_record_is_only_stored_if_it_reads_back() -> None:
+    entry = WeekEntry(WEEK, dict.fromkeys(PRACTICE_KEYS, 5)).stamped(START, START)
+    assert checked_entry_record(entry) == entry_to_record(entry)
+    with pytest.raises(EntryError, match="must be from 1 to 10, not 11"):
+        checked_entry_record(WeekEntry(WEEK, {**entry.ratings, "space": 11}))
+    assert checked_settings_record(make_settings("Sam", "she")) == {
+        "partner_name": "Sam",
+        "partner_pronoun": "she",
+    }
+    with pytest.raises(SettingsError, match="pronoun"):
+        checked_settings_record(Settings("Sam", "it"))
 
 
 def test_file_layout_has_the_closer_header_and_entries_by_week_id(

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 
 from lib import atomic
 from lib import diary as diary_module
+from lib import drafts as drafts_module
 from lib.diary import Diary
 from lib.drafts import Draft, DraftError
 from lib.entries import PRACTICE_KEYS, WeekEntry
@@ -1113,7 +1114,7 @@ def test_a_draft_change_that_cannot_be_written_is_a_save_error(
     change, _ = CHANGES[verb]
     diary.keep_draft(a_draft(WEEK, "Kept before"))
     before = folder_state(path.parent)
-    monkeypatch.setattr(diary_module, "write_drafts", fail_with(errno.ENOSPC))
+    monkeypatch.setattr(drafts_module, "write_drafts", fail_with(errno.ENOSPC))
     with pytest.raises(SaveError, match="the disk is full"):
         change(diary)
     monkeypatch.undo()
