@@ -30,7 +30,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from lib import charts, views
 from lib.content import load_practices
-from lib.storage import Diary
+from lib.diary import Diary
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, Server, settle
 
 BARE_CHARTS = "bench/floors/bare_charts.py"
@@ -132,7 +132,7 @@ def dashboard_charts(db_path: Path, today: date | None = None) -> list[Figure]:
     """The (key, chart, selection mode) that pages/home.py draws for this diary, in order."""
     diary = Diary.open(db_path)
     try:
-        entries = diary.list_entries()
+        entries = list(diary.snapshot().entries)
     finally:
         diary.close()
     if not entries:

@@ -6,8 +6,8 @@ import random
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
+from lib.diary import Diary
 from lib.entries import PRACTICE_KEYS, WeekEntry, make_entry
-from lib.storage import Diary
 from lib.weeks import IsoWeek
 
 SKIP_SHARE = 0.04  # of ratings

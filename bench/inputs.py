@@ -15,10 +15,10 @@ from typing import Any, TypeVar
 import altair as alt
 import pandas as pd
 
-from lib import charts, checkin, frames, insights, transfer, views
-from lib.backups import SafetyCopy
+from lib import backup_files, charts, checkin, csv_files, frames, insights, views
 from lib.content import AppText, Practice, escape_markdown, personalise
 from lib.entries import WeekEntry
+from lib.safety_copies import SafetyCopy
 from lib.settings import Settings
 from lib.weeks import IsoWeek, day_label, moment_label
 from ui import page_tweaks
@@ -255,7 +255,7 @@ def _focus_card(
     reasons = "\n".join(f"- {r[:1].upper()}{r[1:]}" for r in suggestion.reasons)
     week = IsoWeek.of(today).week
     if target is None or target.focus is None:
-        idea = item.practices[week % len(item.practices)]
+        idea = item.ideas[week % len(item.ideas)]
         when = "" if target is None else f" {checkin.focus_week(target.week, today)}"
         lines = [
             ("markdown", f"##### Suggested focus{when}: {item.icon} {item.title}"),
@@ -267,7 +267,7 @@ def _focus_card(
         when = checkin.focus_week(target.week, today)
         return tuple(lines), (f"Make it {when}'s focus", "make_focus")
     chosen = by_key[target.focus]
-    idea = chosen.practices[week % len(chosen.practices)]
+    idea = chosen.ideas[week % len(chosen.ideas)]
     lines = [
         (
             "markdown",
@@ -379,7 +379,7 @@ def practice(
         number=f"Practice {item.number} of 6",
         why=_words(item.why, settings),
         caution=_words(item.caution, settings) if item.caution else "",
-        ideas=_bullets(item.practices, settings),
+        ideas=_bullets(item.ideas, settings),
         prompts=_bullets(item.prompts, settings),
         scale=f"- **1**: {item.scale.low}\n- **5**: {item.scale.mid}\n- **10**: {item.scale.high}",
         score="–" if score is None else f"{score:.1f}",
@@ -412,12 +412,12 @@ def data(
     """What pages/data.py draws, with the three export files already made."""
     return Data(
         path_caption=f"Your diary is the file `{data_path}`. It is yours: take it anywhere.",
-        csv=transfer.export_csv(entries),
-        csv_name=transfer.export_filename(today),
-        tidy=transfer.export_tidy_csv(entries),
-        tidy_name=transfer.tidy_filename(today),
+        csv=csv_files.export_csv(entries),
+        csv_name=csv_files.export_filename(today),
+        tidy=csv_files.export_tidy_csv(entries),
+        tidy_name=csv_files.tidy_filename(today),
         backup=backup,
-        backup_name=transfer.backup_filename(now),
+        backup_name=backup_files.backup_filename(now),
         upload_caption=f"Files up to {max_upload_mb} MB. You see a preview first.",
         safety_copies={
             str(copy.path): f"{copy.taken.day} {copy.taken:%b %Y, %H:%M:%S} · before "

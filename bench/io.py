@@ -20,9 +20,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from lib import transfer
+from lib import csv_files, transfer
 from lib.atomic import atomic_write
-from lib.storage import Diary
+from lib.diary import Diary
 
 SAVE_RUNS = 15
 
@@ -57,7 +57,7 @@ def measure_save(db_path: Path, weeks: int, runs: int) -> IoRow:
         shutil.copyfile(db_path, copy)
         diary = Diary.open(copy)
         try:
-            entry = diary.list_entries()[-1]
+            entry = diary.snapshot().entries[-1]
 
             def save(step: int) -> None:
                 ratings = entry.ratings | {"connection": 3 if step % 2 else 4}
@@ -77,15 +77,15 @@ def measure_exports(db_path: Path, weeks: int, runs: int) -> list[IoRow]:
     """The three downloads of the data page, from the diary as read."""
     diary = Diary.open(db_path)
     try:
-        entries = diary.list_entries()
+        entries = list(diary.snapshot().entries)
         return [
             IoRow(
-                "export CSV", weeks, median_ms(lambda _: transfer.export_csv(entries), runs), runs
+                "export CSV", weeks, median_ms(lambda _: csv_files.export_csv(entries), runs), runs
             ),
             IoRow(
                 "export tidy CSV",
                 weeks,
-                median_ms(lambda _: transfer.export_tidy_csv(entries), runs),
+                median_ms(lambda _: csv_files.export_tidy_csv(entries), runs),
                 runs,
             ),
             IoRow("JSON backup", weeks, median_ms(lambda _: diary.backup_json(), runs), runs),
@@ -96,11 +96,11 @@ def measure_exports(db_path: Path, weeks: int, runs: int) -> list[IoRow]:
 
 def import_csv(data: bytes, target: Path, today: date, max_bytes: int) -> int:
     """ui/data_sections.py's import of an uploaded CSV into the diary at `target`."""
-    incoming = transfer.parse_csv(data, max_bytes)
+    incoming = csv_files.parse_csv(data, max_bytes)
     transfer.refuse_future_weeks(incoming, today)
     diary = Diary.open(target)
     try:
-        preview = transfer.preview(incoming, diary.list_entries())
+        preview = transfer.preview(incoming, diary.snapshot().entries)
         return diary.import_entries(transfer.to_write(preview, replace_differing=False))
     finally:
         diary.close()
@@ -115,10 +115,10 @@ def measure_import(db_path: Path, weeks: int, runs: int) -> list[IoRow]:
     """Importing the whole CSV export into a new file; beside it the parse and preview alone."""
     diary = Diary.open(db_path)
     try:
-        entries = diary.list_entries()
+        entries = list(diary.snapshot().entries)
     finally:
         diary.close()
-    data = transfer.export_csv(entries)
+    data = csv_files.export_csv(entries)
     today = date.today()
     limit = max_upload_bytes()
     if len(data) > limit:
@@ -136,7 +136,7 @@ def measure_import(db_path: Path, weeks: int, runs: int) -> list[IoRow]:
             raise RuntimeError(f"the import of {weeks} weeks wrote {written} weeks")
 
     def parse(_: int) -> None:
-        incoming = transfer.parse_csv(data, limit)
+        incoming = csv_files.parse_csv(data, limit)
         transfer.refuse_future_weeks(incoming, today)
         transfer.to_write(transfer.preview(incoming, []), replace_differing=False)
 

@@ -27,8 +27,8 @@ from streamlit.testing.v1 import AppTest
 from bench import inputs
 from lib.checkin import widget_key
 from lib.content import load_app_text, load_practices
+from lib.diary import Diary
 from lib.drafts import drafts_path, read_drafts
-from lib.storage import Diary
 from lib.weeks import IsoWeek
 from ui import workarounds
 
@@ -101,7 +101,7 @@ def prepare_floors(db_path: Path, today: date | None = None) -> None:
     today = today or date.today()
     diary = Diary.open(db_path)
     try:
-        entries = diary.list_entries()
+        entries = list(diary.snapshot().entries)
         settings = diary.get_settings()
         backup = diary.backup_json()
         copies = diary.safety_copies()
@@ -176,7 +176,7 @@ def check_draft(step: int) -> None:
 def save_elsewhere(step: int) -> None:
     """Save the newest week again from another handle, as another tab or program would."""
     diary = Diary.open(diary_path())
-    newest = diary.list_entries()[-1]
+    newest = diary.snapshot().entries[-1]
     diary.save_entry(replace(newest, ratings={**newest.ratings, "space": 3 if step % 2 else 4}))
 
 

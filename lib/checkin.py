@@ -232,7 +232,6 @@ class WeekStatus:
     done: bool
     weeks_checked_in: int
     days_left: int
-    last_saved: WeekEntry | None
 
 
 def week_status(entries: list[WeekEntry], today: date) -> WeekStatus:
@@ -243,7 +242,6 @@ def week_status(entries: list[WeekEntry], today: date) -> WeekStatus:
         done=any(entry.week == current for entry in entries),
         weeks_checked_in=len(entries),
         days_left=(current.sunday - today).days,
-        last_saved=max(entries, key=lambda entry: entry.week) if entries else None,
     )
 
 

@@ -35,7 +35,7 @@ _PRACTICE_FIELDS: dict[str, type] = {
     "icon": str,
     "summary": str,
     "why": str,
-    "practices": list,
+    "ideas": list,
     "prompts": list,
     "scale": dict,
 }
@@ -70,7 +70,7 @@ class Practice:
     icon: str
     summary: str
     why: str
-    practices: tuple[str, ...]
+    ideas: tuple[str, ...]  # things to try this week
     prompts: tuple[str, ...]
     scale: Scale
     caution: str = ""
@@ -173,7 +173,7 @@ def parse_practice(data: dict[str, Any], path: Path) -> Practice:
         icon=_text(data, "icon", path),
         summary=_text(data, "summary", path),
         why=_text(data, "why", path),
-        practices=_texts(data, "practices", path, 3, 5),
+        ideas=_texts(data, "ideas", path, 3, 5),
         prompts=_texts(data, "prompts", path, 2, 3),
         scale=Scale(**scale),
         caution=caution,

@@ -16,14 +16,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from lib.atomic import atomic_write
+from lib.atomic import atomic_write, remove_stale_temp_files
 from lib.entries import PRACTICE_KEYS, SKIPPED
+from lib.errors import DiaryError
+from lib.safety_copies import set_aside
 from lib.weeks import IsoWeek, WeekError
 
 DRAFTS_SUFFIX = ".drafts.json"
 
 
-class DraftError(Exception):
+class DraftError(DiaryError):
     """The drafts file (or one draft in it) cannot be read; the diary itself is fine."""
 
 
@@ -124,3 +126,36 @@ def write_drafts(path: Path, drafts: Mapping[IsoWeek, Draft]) -> None:
     records = {str(week): draft_to_record(drafts[week]) for week in sorted(drafts)}
     payload = json.dumps({"drafts": records}, ensure_ascii=False, indent=1, sort_keys=True)
     atomic_write(path, (payload + "\n").encode())
+
+
+def apply_draft(drafts: dict[IsoWeek, Draft], week: IsoWeek | None, draft: Draft | None) -> bool:
+    """Set (None: remove) `week`'s draft in `drafts`; no week: remove all. True if changed."""
+    if week is None:
+        changed = bool(drafts)
+        drafts.clear()
+        return changed
+    if draft is None:
+        return drafts.pop(week, None) is not None
+    drafts[week] = draft
+    return True
+
+
+def change_drafts(
+    path: Path, week: IsoWeek | None, draft: Draft | None, now: datetime
+) -> Path | None:
+    """`apply_draft` to the drafts file at `path` (under the diary's lock); OSError if unwritten.
+
+    Returns where an unreadable drafts file was set aside: typed but never
+    saved, it is kept under a new name, never overwritten, and never in the
+    diary's way.
+    """
+    aside = None
+    try:
+        drafts = read_drafts(path)
+    except DraftError:
+        aside = set_aside(path, now)
+        drafts = {}
+    if apply_draft(drafts, week, draft) or aside is not None:
+        remove_stale_temp_files(path)
+        write_drafts(path, drafts)
+    return aside

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from lib.errors import DiaryError
 from lib.weeks import IsoWeek, WeekError
 
 PRACTICE_KEYS: tuple[str, ...] = (
@@ -32,7 +33,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 
 
-class EntryError(ValueError):
+class EntryError(DiaryError, ValueError):
     """One or more values of a check-in cannot be saved; each problem in plain words."""
 
     def __init__(self, problems: list[str]) -> None:
@@ -169,7 +170,22 @@ def make_entry(
     return WeekEntry(parsed_week, clean_ratings, clean_notes, clean_reflection, clean_focus_key)
 
 
-def _parse_time(value: object, what: str) -> datetime:
+def parse_time(text: str) -> datetime:
+    """A time with its UTC offset, written like 2026-11-24T20:15:00+01:00; else ValueError."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"“{text[:40]}” is not a date and time like 2026-11-24T20:15:00+01:00."
+        ) from None
+    if moment.tzinfo is None:
+        raise ValueError(
+            f"“{text[:40]}” has no time zone; write it like 2026-11-24T20:15:00+01:00."
+        )
+    return moment
+
+
+def _stored_time(value: object, what: str) -> datetime:
     if value is None:
         raise EntryError([f"The {what} time is missing."])
     if not isinstance(value, str):
@@ -177,12 +193,9 @@ def _parse_time(value: object, what: str) -> datetime:
             [f"The {what} time must be written as text, like 2026-11-24T20:15:00+01:00."]
         )
     try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise EntryError([f"The {what} time “{value[:40]}” is not a date and time."]) from None
-    if moment.tzinfo is None:
-        raise EntryError([f"The {what} time “{value[:40]}” has no time zone."])
-    return moment
+        return parse_time(value)
+    except ValueError as error:
+        raise EntryError([f"The {what} time {error}"]) from None
 
 
 def entry_to_record(entry: WeekEntry) -> dict[str, Any]:
@@ -217,6 +230,6 @@ def entry_from_record(record: Mapping[str, Any]) -> WeekEntry:
         record.get("focus"),
     )
     return entry.stamped(
-        _parse_time(record.get("created_at"), "created"),
-        _parse_time(record.get("updated_at"), "updated"),
+        _stored_time(record.get("created_at"), "created"),
+        _stored_time(record.get("updated_at"), "updated"),
     )

@@ -98,14 +98,14 @@ def consistency(entries: Iterable[WeekEntry], today: date) -> int:
     return sum(1 for entry in entries if oldest <= entry.week <= current)
 
 
-def focus_week(entry: WeekEntry) -> IsoWeek:
+def focused_week(entry: WeekEntry) -> IsoWeek:
     """The week a focus chosen at `entry`'s check-in is for: the one after it."""
     return entry.week.shifted(1)
 
 
 def weeks_since_focus(entries: Sequence[WeekEntry], key: str, today: date) -> int | None:
     """Weeks since `key` was last the focus (0: it is this week's), or None if never."""
-    weeks = [focus_week(entry) for entry in entries if entry.focus == key]
+    weeks = [focused_week(entry) for entry in entries if entry.focus == key]
     current = IsoWeek.of(today)
     past = [week for week in weeks if week <= current]
     if not past:
@@ -119,7 +119,7 @@ def recent_focus_count(entries: Sequence[WeekEntry], key: str, today: date) -> i
     current = IsoWeek.of(today)
     oldest = current.shifted(1 - RECENT_FOCUS_WEEKS)
     return sum(
-        1 for entry in entries if entry.focus == key and oldest <= focus_week(entry) <= current
+        1 for entry in entries if entry.focus == key and oldest <= focused_week(entry) <= current
     )
 
 
@@ -129,7 +129,6 @@ class FocusSuggestion:
 
     practice: str
     reasons: tuple[str, ...]
-    thin_data: bool
 
 
 def _plural(count: int, word: str) -> str:
@@ -194,7 +193,7 @@ def _reasons(entries: Sequence[WeekEntry], key: str, today: date) -> list[str]:
             f"down {_plural(abs(moved.change), 'point')} over your last {moved.check_ins} check-ins"
         )
     since = weeks_since_focus(entries, key, today)
-    if any(entry.focus == key and focus_week(entry) > IsoWeek.of(today) for entry in entries):
+    if any(entry.focus == key and focused_week(entry) > IsoWeek.of(today) for entry in entries):
         reasons.append("already chosen as next week's focus")
     elif since is None:
         reasons.append("never a focus so far")
@@ -214,32 +213,26 @@ def focus_suggestion(entries: Sequence[WeekEntry], today: date) -> FocusSuggesti
     if not entries:
         return None
     key = min(PRACTICE_KEYS, key=lambda name: _rank(entries, name, today))
-    return FocusSuggestion(
-        key, tuple(_reasons(entries, key, today)), len(entries) < THIN_DATA_CHECK_INS
-    )
+    return FocusSuggestion(key, tuple(_reasons(entries, key, today)))
 
 
 @dataclass(frozen=True)
 class FocusOutcome:
-    """How last check-in's chosen focus moved by the check-in after it."""
+    """Last check-in's chosen focus, and its rating when it was chosen."""
 
     practice: str
     chosen_at: IsoWeek
     before: int | None
-    after: int | None
 
 
 def focus_outcome(entries: Sequence[WeekEntry], week: IsoWeek) -> FocusOutcome | None:
-    """The focus chosen at the check-in before `week`, with its rating then and at `week`."""
+    """The focus chosen at the check-in before `week`, with its rating then."""
     earlier = [entry for entry in entries if entry.week < week]
     key = earlier[-1].focus if earlier else None
     if key is None:
         return None
     chosen = earlier[-1]
-    current = next((entry for entry in entries if entry.week == week), None)
-    return FocusOutcome(
-        key, chosen.week, chosen.ratings[key], current.ratings[key] if current else None
-    )
+    return FocusOutcome(key, chosen.week, chosen.ratings[key])
 
 
 @dataclass(frozen=True)
@@ -252,11 +245,6 @@ class FocusEffect:
     after_focus_count: int
     otherwise: float | None  # mean change at the next check-in in other weeks
     otherwise_count: int
-
-    @property
-    def enough_data(self) -> bool:
-        """Both figures rest on at least ENOUGH_EFFECT_SAMPLES pairs of check-ins."""
-        return min(self.after_focus_count, self.otherwise_count) >= ENOUGH_EFFECT_SAMPLES
 
 
 def focus_effects(entries: Sequence[WeekEntry]) -> list[FocusEffect]:

@@ -7,9 +7,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from lib.entries import clean_text
+from lib.errors import DiaryError
 
 PRONOUNS = ("they", "she", "he")
 NAME_MAX_CHARS = 60
+
+
+class SettingsError(DiaryError, ValueError):
+    """Settings that cannot be used; the message says which and why."""
 
 
 @dataclass(frozen=True)
@@ -21,12 +26,15 @@ class Settings:
 
 
 def make_settings(partner_name: object = "", partner_pronoun: object = "they") -> Settings:
-    """Validated settings, or ValueError in plain words."""
-    name = clean_text(partner_name, NAME_MAX_CHARS, "partner's name")
+    """Validated settings, or SettingsError in plain words."""
+    try:
+        name = clean_text(partner_name, NAME_MAX_CHARS, "partner's name")
+    except ValueError as error:
+        raise SettingsError(str(error)) from None
     if "\n" in name or "\t" in name:
-        raise ValueError("The partner's name must fit on one line.")
+        raise SettingsError("The partner's name must fit on one line.")
     if partner_pronoun not in PRONOUNS:
-        raise ValueError(f"The pronoun must be one of {', '.join(PRONOUNS)}.")
+        raise SettingsError(f"The pronoun must be one of {', '.join(PRONOUNS)}.")
     return Settings(name, str(partner_pronoun))
 
 
@@ -36,7 +44,7 @@ def settings_to_record(settings: Settings) -> dict[str, Any]:
 
 
 def settings_from_record(record: Mapping[str, Any] | None) -> Settings:
-    """Settings read back from the data file (defaults where absent)."""
+    """Settings read back from the data file (defaults where absent); else SettingsError."""
     if not record:
         return Settings()
     return make_settings(record.get("partner_name", ""), record.get("partner_pronoun", "they"))

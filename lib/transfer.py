@@ -1,12 +1,8 @@
-"""Moving the diary in and out: CSV export and import, reading a JSON backup, file names.
+"""What an import or a restore decides: its limits, its refusals, and which weeks it changes.
 
-Formula guard (OWASP "CSV Injection"): a spreadsheet runs a cell that starts
-with = + - @, a tab or a carriage return as a formula. On export a text cell
-(a note or the reflection) gets one extra leading apostrophe when it starts
-with any number of apostrophes (none included) followed by one of those
-characters; on import one leading apostrophe is removed under exactly the same
-condition. Guarding "'=x" as well as "=x" is what makes the two steps exact
-inverses: otherwise "'=x" would be exported unchanged and imported as "=x".
+The two file formats live in lib/csv_files.py (the CSV export and import)
+and lib/backup_files.py (the JSON backup); both read an upload through
+`check_size` and `decode_text` and report every problem as a TransferError.
 
 Sample marker: exports of the made-up sample data are marked inside (a last
 `sample` column, or `"sample": true` in a backup's header) as well as in their
@@ -16,61 +12,13 @@ never reach a real diary.
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
-import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
-from functools import partial
-from pathlib import Path
-from typing import Any
+from datetime import date
 
-from lib.entries import (
-    NOTE_MAX_CHARS,
-    PRACTICE_KEYS,
-    REFLECTION_MAX_CHARS,
-    EntryError,
-    WeekEntry,
-    clean_focus,
-    clean_rating,
-    clean_text,
-    entry_from_record,
-    make_entry,
-    practice_name,
-)
-from lib.settings import settings_from_record
-from lib.storage import (
-    ENTRIES_TABLE,
-    META_TABLE,
-    SAMPLE_FLAG,
-    SETTINGS_TABLE,
-    DataFileError,
-    check_layout,
-)
+from lib.entries import PRACTICE_KEYS, WeekEntry
+from lib.errors import DiaryError
 from lib.weeks import IsoWeek
-
-NOTE_COLUMNS: tuple[str, ...] = tuple(f"{key}_note" for key in PRACTICE_KEYS)
-CSV_COLUMNS: tuple[str, ...] = (
-    "week",
-    "week_start",
-    *PRACTICE_KEYS,
-    *NOTE_COLUMNS,
-    "reflection",
-    "focus",
-    "updated_at",
-)
-TIDY_COLUMNS: tuple[str, ...] = ("week", "week_start", "practice", "rating", "note")
-REQUIRED_COLUMNS: tuple[str, ...] = ("week", *PRACTICE_KEYS)
-SAMPLE_COLUMN = "sample"
-SAMPLE_CELL = "made-up sample data, not a diary"
-SAMPLE_NOT_IMPORTED = (
-    "This file is Closer's made-up sample data, not a diary, so nothing was imported."
-)
-SAMPLE_NOT_RESTORED = (
-    "This file is Closer's made-up sample data, not a diary, so nothing was restored."
-)
 
 MB = 1024 * 1024
 MAX_FILE_BYTES = 20 * MB  # ten years of weekly check-ins take well under 1 MB
@@ -78,13 +26,9 @@ MAX_WEEKS = 10_000  # 190 years of weeks: more than any real diary
 MAX_PROBLEMS = 50  # beyond this a list of problems stops helping
 MAX_PROBLEM_CHARS = 300
 TOO_MANY_WEEKS = f"The file holds more than {MAX_WEEKS:,} weeks, the most Closer can import."
-FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
-GUARD = "'"
-_ZIP_MAGIC = b"PK\x03\x04"
-_SNIFF_BYTES = 8192
 
 
-class TransferError(ValueError):
+class TransferError(DiaryError, ValueError):
     """A file cannot be imported; `problems` says why in plain words, row and column first."""
 
     def __init__(self, problems: list[str]) -> None:
@@ -101,157 +45,26 @@ def _shortened(problem: str) -> str:
     return problem if len(problem) <= MAX_PROBLEM_CHARS else problem[: MAX_PROBLEM_CHARS - 1] + "…"
 
 
-@dataclass(frozen=True)
-class ImportPreview:
-    """What importing would do: weeks not saved yet, saved weeks that differ, unchanged ones."""
-
-    new: list[WeekEntry]
-    differing: list[tuple[WeekEntry, WeekEntry]]  # (saved, incoming)
-    identical: list[WeekEntry]
+# Reading an upload.
 
 
-@dataclass(frozen=True)
-class Backup:
-    """What a backup file holds: its entries, oldest first, and its settings record."""
-
-    entries: list[WeekEntry]
-    settings: dict[str, object]
-
-
-# The formula guard.
-
-
-def guard_formula(text: str) -> str:
-    """`text` as a CSV cell a spreadsheet shows as text and never runs as a formula."""
-    return GUARD + text if _needs_guard(text) else text
-
-
-def unguard_formula(cell: str) -> str:
-    """The text behind a cell written by `guard_formula`."""
-    return cell[1:] if cell.startswith(GUARD) and _needs_guard(cell[1:]) else cell
-
-
-def _needs_guard(text: str) -> bool:
-    return text.lstrip(GUARD).startswith(FORMULA_STARTS)
-
-
-# Export.
-
-
-def export_csv(entries: Sequence[WeekEntry], *, sample: bool = False) -> bytes:
-    """One row per week, oldest first, as UTF-8 CSV with a byte-order mark; `sample` marks it."""
-    rows = [_wide_row(entry) for entry in _oldest_first(entries)]
-    return _csv_bytes(CSV_COLUMNS, rows, sample)
-
-
-def export_tidy_csv(entries: Sequence[WeekEntry], *, sample: bool = False) -> bytes:
-    """One row per week and practice, oldest first, UTF-8 with a BOM; `sample` marks it."""
-    rows = [
-        [
-            str(entry.week),
-            entry.week.monday.isoformat(),
-            key,
-            _rating_cell(entry, key),
-            _note(entry, key),
-        ]
-        for entry in _oldest_first(entries)
-        for key in PRACTICE_KEYS
-    ]
-    return _csv_bytes(TIDY_COLUMNS, rows, sample)
-
-
-def _wide_row(entry: WeekEntry) -> list[str]:
-    return [
-        str(entry.week),
-        entry.week.monday.isoformat(),
-        *(_rating_cell(entry, key) for key in PRACTICE_KEYS),
-        *(_note(entry, key) for key in PRACTICE_KEYS),
-        guard_formula(entry.reflection),
-        entry.focus or "",
-        entry.updated_at.isoformat() if entry.updated_at else "",
-    ]
-
-
-def _rating_cell(entry: WeekEntry, key: str) -> str:
-    rating = entry.ratings.get(key)
-    return "" if rating is None else str(rating)
-
-
-def _note(entry: WeekEntry, key: str) -> str:
-    return guard_formula(entry.notes.get(key, ""))
-
-
-def _csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]], sample: bool) -> bytes:
-    if sample:
-        header = [*header, SAMPLE_COLUMN]
-        rows = ([*row, SAMPLE_CELL] for row in rows)
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    # The byte-order mark is what makes Excel read the file as UTF-8.
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def _oldest_first(entries: Iterable[WeekEntry]) -> list[WeekEntry]:
-    return sorted(entries, key=lambda entry: entry.week)
-
-
-# CSV import.
-
-
-def parse_csv(data: bytes, max_bytes: int = MAX_FILE_BYTES) -> list[WeekEntry]:
-    """Entries from a CSV export (oldest first, without created_at), or TransferError."""
-    text = _decode(data, max_bytes)
-    if text.lstrip().startswith("{"):
-        raise TransferError(
-            ["This is a JSON file (perhaps a Closer backup), not a CSV export of entries."]
-        )
-    records = _records(text)
-    header = _header(records)
-    if SAMPLE_COLUMN in header and _marked_as_sample(records, header.index(SAMPLE_COLUMN)):
-        raise TransferError([SAMPLE_NOT_IMPORTED])
-    # An empty `sample` column is still not one Closer knows: `_columns` refuses it, so
-    # the rows `_marked_as_sample` read to the end are not needed again.
-    columns = _columns(header)
-    return _entries_from_rows(records, columns, len(header))
-
-
-def _decode(data: bytes, max_bytes: int) -> str:
+def check_size(data: bytes, max_bytes: int, verb: str) -> None:
+    """Refuse `data` over `max_bytes`, saying what Closer `verb`s ("imports", "reads")."""
     if len(data) > max_bytes:
         raise TransferError(
-            [f"The file is {_size(len(data))}, larger than the {_size(max_bytes)} Closer imports."]
+            [f"The file is {_size(len(data))}, larger than the {_size(max_bytes)} Closer {verb}."]
         )
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise TransferError(
-            ["The file is not UTF-8 text (it is UTF-16). Save it again as “CSV UTF-8”."]
-        )
-    if data.startswith(_ZIP_MAGIC) or _looks_binary(data[:_SNIFF_BYTES]):
-        # A spreadsheet workbook (.xlsx and .ods are zip files) or other binary data.
-        raise TransferError(
-            [
-                "This is not a CSV file (it looks like a spreadsheet workbook or other binary "
-                "data). In your spreadsheet program, save it as “CSV UTF-8” and import that."
-            ]
-        )
+
+
+def decode_text(data: bytes, not_utf8: str) -> str:
+    """The text in `data` (UTF-8, with or without a BOM); TransferError if none or not UTF-8."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise TransferError(
-            [
-                "The file is not UTF-8 text, so it is not a file Closer wrote. If a spreadsheet "
-                "saved it, save it again as “CSV UTF-8”."
-            ]
-        ) from None
+        raise TransferError([not_utf8]) from None
     if not text.strip():
         raise TransferError(["The file is empty."])
     return text
-
-
-def _looks_binary(head: bytes) -> bool:
-    # Text has the odd stray control character; binary data is full of them.
-    controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
-    return controls > max(2, len(head) // 20)
 
 
 def _size(count: int) -> str:
@@ -262,258 +75,33 @@ def _size(count: int) -> str:
     return f"{count:,} bytes"
 
 
-def _records(text: str) -> Iterator[tuple[int, list[str]]]:
-    """(row number as a spreadsheet shows it, cells) for every row, blank ones included."""
-    first_line = text.split("\n", 1)[0]
-    # A spreadsheet set to a European language saves with semicolons.
-    delimiter = max((",", ";", "\t"), key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    number = 0
-    try:
-        for number, cells in enumerate(reader, start=1):
-            yield number, cells
-    except csv.Error as error:
+def refuse_future_weeks(entries: Sequence[WeekEntry], today: date) -> None:
+    """Raise TransferError naming any week that has not started yet (as the check-in does)."""
+    current = IsoWeek.of(today)
+    future = sorted({entry.week for entry in entries if entry.week > current})
+    if future:
         raise TransferError(
-            [f"Row {number + 1}: the file stops being readable CSV here ({error})."]
-        ) from None
-
-
-def _marked_as_sample(records: Iterator[tuple[int, list[str]]], index: int) -> bool:
-    """True if any row has something in the `sample` column (at `index`)."""
-    return any(index < len(cells) and cells[index].strip() for _number, cells in records)
-
-
-def _blank(cells: Sequence[str]) -> bool:
-    return not any(cell.strip() for cell in cells)
-
-
-def _header(records: Iterator[tuple[int, list[str]]]) -> list[str]:
-    for _number, cells in records:
-        if not _blank(cells):
-            names = [cell.strip() for cell in cells]
-            while not names[-1]:  # trailing unnamed columns hold nothing
-                names.pop()
-            return names
-    raise TransferError(["The file is empty."])
-
-
-def _columns(header: Sequence[str]) -> dict[str, int]:
-    """Where each known column is; raises TransferError for unknown, doubled or missing ones."""
-    problems: list[str] = []
-    positions: dict[str, int] = {}
-    for index, name in enumerate(header):
-        if not name:
-            problems.append(f"Column {index + 1} of the first row has no name.")
-        elif name not in CSV_COLUMNS:
-            problems.append(f"The column “{name[:40]}” is not one Closer knows.")
-        elif name in positions:
-            problems.append(f"The column “{name}” appears twice.")
-        else:
-            positions[name] = index
-    problems += [
-        f"The column “{name}” is missing." for name in REQUIRED_COLUMNS if name not in positions
-    ]
-    if problems:
-        raise TransferError(problems)
-    return positions
-
-
-def _entries_from_rows(
-    records: Iterator[tuple[int, list[str]]], columns: Mapping[str, int], width: int
-) -> list[WeekEntry]:
-    problems: list[str] = []
-    entries: list[WeekEntry] = []
-    first_row: dict[IsoWeek, int] = {}
-    for number, cells in _data_rows(records):
-        if len(cells) < width or not _blank(cells[width:]):
-            problems.append(
-                f"Row {number} has {len(cells)} cells, but the first row names {width} columns."
-            )
-            continue
-        week, entry = _read_row(number, cells, columns, problems)
-        if week in first_row:
-            problems.append(
-                f"Row {number}, column “week”: {week} is already in row {first_row[week]}; "
-                "each week can appear only once."
-            )
-        elif week is not None:
-            first_row[week] = number
-            if entry is not None:
-                entries.append(entry)
-    if problems:
-        raise TransferError(problems)
-    if not entries:
-        raise TransferError(["The file has column names but no weeks to import."])
-    return _oldest_first(entries)
-
-
-def _data_rows(records: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:
-    """The rows that hold something, up to `MAX_WEEKS` of them."""
-    count = 0
-    for number, cells in records:
-        if not _blank(cells):
-            count += 1
-            if count > MAX_WEEKS:
-                raise TransferError([TOO_MANY_WEEKS])
-            yield number, cells
-
-
-def _read_row(
-    number: int, cells: Sequence[str], columns: Mapping[str, int], problems: list[str]
-) -> tuple[IsoWeek | None, WeekEntry | None]:
-    """The row's week and entry; each cell that cannot be used adds a problem instead."""
-    values: dict[str, Any] = {}
-    before = len(problems)
-    for name, index in columns.items():
-        try:
-            values[name] = _CELL_READERS[name](cells[index])
-        except ValueError as error:
-            problems.append(f"Row {number}, column “{name}”: {error}")
-    week = values.get("week")
-    if len(problems) > before:
-        return week, None
-    entry = make_entry(
-        week,
-        {key: values[key] for key in PRACTICE_KEYS},
-        {key: values.get(f"{key}_note", "") for key in PRACTICE_KEYS},
-        values.get("reflection", ""),
-        values.get("focus"),
-    )
-    return week, replace(entry, updated_at=values.get("updated_at"))
-
-
-def _read_rating(key: str, cell: str) -> int | None:
-    return None if not cell.strip() else clean_rating(key, cell)
-
-
-def _read_text(limit: int, what: str, cell: str) -> str:
-    return clean_text(unguard_formula(cell), limit, what)
-
-
-def _read_focus(cell: str) -> str | None:
-    return clean_focus(cell.strip())
-
-
-def _read_time(cell: str) -> datetime | None:
-    text = cell.strip()
-    if not text:
-        return None
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise ValueError(
-            f"“{text[:40]}” is not a date and time like 2026-11-24T20:15:00+01:00."
-        ) from None
-    if moment.tzinfo is None:
-        raise ValueError(
-            f"“{text[:40]}” has no time zone; write it like 2026-11-24T20:15:00+01:00."
+            [f"{week} has not started yet; Closer keeps weeks up to this one." for week in future]
         )
-    return moment
-
-
-def _ignore(cell: str) -> None:
-    """`week_start` is there for reading; `week` decides (a spreadsheet may reformat dates)."""
-
-
-_CELL_READERS: dict[str, Callable[[str], object]] = {
-    "week": IsoWeek.parse,
-    "week_start": _ignore,
-    **{key: partial(_read_rating, key) for key in PRACTICE_KEYS},
-    **{
-        f"{key}_note": partial(_read_text, NOTE_MAX_CHARS, f"note on {practice_name(key)}")
-        for key in PRACTICE_KEYS
-    },
-    "reflection": partial(_read_text, REFLECTION_MAX_CHARS, "reflection"),
-    "focus": _read_focus,
-    "updated_at": _read_time,
-}
-
-
-# JSON backup.
-
-
-def parse_backup(data: bytes, max_bytes: int = MAX_FILE_BYTES) -> Backup:
-    """The entries and settings in a backup (a copy of the data file), or TransferError."""
-    layout = _backup_layout(_load_json(data, max_bytes))
-    if layout[META_TABLE]["1"].get(SAMPLE_FLAG):
-        raise TransferError([SAMPLE_NOT_RESTORED])
-    settings = dict(layout.get(SETTINGS_TABLE, {}).get("1", {}))
-    try:
-        settings_from_record(settings)
-    except ValueError as error:
-        raise TransferError([f"The settings in the file cannot be used: {error}"]) from None
-    return Backup(_backup_entries(layout.get(ENTRIES_TABLE, {})), settings)
-
-
-def _load_json(data: bytes, max_bytes: int) -> object:
-    if len(data) > max_bytes:
-        raise TransferError(
-            [f"The file is {_size(len(data))}, larger than the {_size(max_bytes)} Closer reads."]
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise TransferError(["The file is not UTF-8 text, so it is not a Closer backup."]) from None
-    if not text.strip():
-        raise TransferError(["The file is empty."])
-    try:
-        return json.loads(text)
-    except RecursionError:
-        raise TransferError(["The file is nested too deeply to be a Closer backup."]) from None
-    except json.JSONDecodeError as error:
-        raise TransferError([_json_problem(text, error)]) from None
-
-
-def _json_problem(text: str, error: json.JSONDecodeError) -> str:
-    if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
-        return "The file is not a complete Closer backup: it ends too early, as if cut off."
-    return (
-        f"The file is not a Closer backup: it is not valid JSON at line {error.lineno}, "
-        f"column {error.colno} ({error.msg.lower()})."
-    )
-
-
-def _backup_layout(data: object) -> dict[str, dict[str, Any]]:
-    try:
-        return check_layout(data, Path("backup"))
-    except DataFileError as error:
-        raise TransferError([f"The file {error.problem}"]) from None
-
-
-def _backup_entries(table: Mapping[str, Any]) -> list[WeekEntry]:
-    if len(table) > MAX_WEEKS:
-        raise TransferError([TOO_MANY_WEEKS])
-    problems: list[str] = []
-    entries: dict[IsoWeek, WeekEntry] = {}
-    for key, record in table.items():
-        try:
-            entry = entry_from_record(record)
-        except EntryError as error:
-            problems.append(f"The entry stored under {key[:20]}: {error}")
-            continue
-        except RecursionError:  # a message quoting a deeply nested value
-            problems.append(f"The entry stored under {key[:20]} is nested too deeply.")
-            continue
-        if key != str(entry.week.doc_id):
-            problems.append(
-                f"The entry stored under {key[:20]} says it is for {entry.week}, "
-                f"which belongs under {entry.week.doc_id}."
-            )
-        else:
-            entries[entry.week] = entry
-    if problems:
-        raise TransferError(problems)
-    return _oldest_first(entries.values())
 
 
 # Comparing an import with the diary.
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What importing would do: weeks not saved yet, saved weeks that differ, unchanged ones."""
+
+    new: list[WeekEntry]
+    differing: list[tuple[WeekEntry, WeekEntry]]  # (saved, incoming)
+    identical: list[WeekEntry]
 
 
 def preview(incoming: Sequence[WeekEntry], existing: Sequence[WeekEntry]) -> ImportPreview:
     """Sort the incoming weeks (one entry per week) into new, differing and identical."""
     saved = {entry.week: entry for entry in existing}
     result = ImportPreview([], [], [])
-    for entry in _oldest_first(incoming):
+    for entry in oldest_first(incoming):
         old = saved.get(entry.week)
         if old is None:
             result.new.append(entry)
@@ -542,36 +130,14 @@ def to_write(preview: ImportPreview, replace_differing: bool) -> list[WeekEntry]
         for saved, incoming in preview.differing
         if replace_differing
     ]
-    return _oldest_first([*preview.new, *replaced])
+    return oldest_first([*preview.new, *replaced])
 
 
-# File names.
+def oldest_first(entries: Iterable[WeekEntry]) -> list[WeekEntry]:
+    """`entries` sorted by week, oldest first."""
+    return sorted(entries, key=lambda entry: entry.week)
 
 
-def export_filename(today: date, *, sample: bool = False) -> str:
-    """`closer-entries-2026-11-24.csv`; `closer-sample-entries-…` for the sample."""
-    return f"{_name_start(sample)}-entries-{today.isoformat()}.csv"
-
-
-def tidy_filename(today: date, *, sample: bool = False) -> str:
-    """`closer-entries-tidy-2026-11-24.csv`; `closer-sample-entries-tidy-…` for the sample."""
-    return f"{_name_start(sample)}-entries-tidy-{today.isoformat()}.csv"
-
-
-def backup_filename(now: datetime, *, sample: bool = False) -> str:
-    """`closer-backup-2026-11-24-2015.json`; `closer-sample-backup-…` for the sample."""
-    return f"{_name_start(sample)}-backup-{now:%Y-%m-%d-%H%M}.json"
-
-
-def _name_start(sample: bool) -> str:
+def filename_start(sample: bool) -> str:
+    """How every exported file's name starts: `closer`, or `closer-sample` for the sample."""
     return "closer-sample" if sample else "closer"
-
-
-def refuse_future_weeks(entries: Sequence[WeekEntry], today: date) -> None:
-    """Raise TransferError naming any week that has not started yet (as the check-in does)."""
-    current = IsoWeek.of(today)
-    future = sorted({entry.week for entry in entries if entry.week > current})
-    if future:
-        raise TransferError(
-            [f"{week} has not started yet; Closer keeps weeks up to this one." for week in future]
-        )

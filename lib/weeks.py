@@ -82,11 +82,6 @@ class IsoWeek:
         """A stable integer id, one per week (`2026-W48` -> 202648)."""
         return self.year * 100 + self.week
 
-    @classmethod
-    def from_doc_id(cls, doc_id: int) -> IsoWeek:
-        """The week behind an id made by `doc_id`."""
-        return cls(doc_id // 100, doc_id % 100)
-
     def shifted(self, weeks: int) -> IsoWeek:
         """The week `weeks` later (negative: earlier)."""
         return IsoWeek.of(self.monday + timedelta(weeks=weeks))
@@ -99,11 +94,6 @@ class IsoWeek:
         if start.month != end.month:
             return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
         return f"{start.day}–{end.day} {end:%b %Y}"
-
-
-def weeks_back(latest: IsoWeek, count: int) -> list[IsoWeek]:
-    """`count` weeks ending at `latest`, newest first."""
-    return [latest.shifted(-offset) for offset in range(count)]
 
 
 def check_not_future(week: IsoWeek, today: date) -> IsoWeek:

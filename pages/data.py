@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from lib import transfer
+from lib import backup_files, csv_files
 from ui import data_sections, messages, page_start, session
 
 entries = page_start.open_page().entries
@@ -28,8 +28,8 @@ st.subheader("Export")
 csv_column, tidy_column, backup_column = st.columns(3)
 csv_column.download_button(
     "Entries (CSV)",
-    partial(transfer.export_csv, entries, sample=sample),
-    file_name=transfer.export_filename(today, sample=sample),
+    partial(csv_files.export_csv, entries, sample=sample),
+    file_name=csv_files.export_filename(today, sample=sample),
     mime="text/csv",
     icon="📄",
     help=(
@@ -42,8 +42,8 @@ csv_column.download_button(
 )
 tidy_column.download_button(
     "For analysis (CSV)",
-    partial(transfer.export_tidy_csv, entries, sample=sample),
-    file_name=transfer.tidy_filename(today, sample=sample),
+    partial(csv_files.export_tidy_csv, entries, sample=sample),
+    file_name=csv_files.tidy_filename(today, sample=sample),
     mime="text/csv",
     icon="📊",
     help="One row per week and practice, for pandas or a pivot table.",
@@ -53,7 +53,7 @@ tidy_column.download_button(
 backup_column.download_button(
     "Full backup (JSON)",
     partial(session.active_diary().backup_json, sample=sample),
-    file_name=transfer.backup_filename(session.now(), sample=sample),
+    file_name=backup_files.backup_filename(session.now(), sample=sample),
     mime="application/json",
     icon="💾",
     help=(

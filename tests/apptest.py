@@ -12,8 +12,8 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from lib.checkin import widget_key
+from lib.diary import Diary
 from lib.entries import PRACTICE_KEYS
-from lib.storage import Diary
 from lib.weeks import IsoWeek
 from ui import workarounds
 

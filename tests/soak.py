@@ -19,8 +19,8 @@ from pathlib import Path
 from subprocess import Popen
 from typing import TypeVar
 
+from lib.diary import Diary
 from lib.entries import PRACTICE_KEYS
-from lib.storage import Diary
 from lib.weeks import IsoWeek
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
 
@@ -66,7 +66,9 @@ def weeks_back(today: date) -> Iterator[IsoWeek]:
 def stored_ratings(path: Path) -> dict[IsoWeek, int | None]:
     """Week to connection rating, read as the app reads it; the file must be whole JSON."""
     json.loads(path.read_bytes())
-    return {entry.week: entry.ratings["connection"] for entry in Diary.open(path).list_entries()}
+    return {
+        entry.week: entry.ratings["connection"] for entry in Diary.open(path).snapshot().entries
+    }
 
 
 class ServerGoneError(Exception):

@@ -14,9 +14,9 @@ from streamlit.testing.v1 import app_test
 from bench import history, inputs, io, pages, report, run
 from bench.io import IoRow
 from bench.pages import PAGES, PageRow
+from lib.diary import Diary
 from lib.drafts import drafts_path
 from lib.entries import PRACTICE_KEYS
-from lib.storage import Diary
 from lib.weeks import IsoWeek
 
 TODAY = date(2026, 11, 24)  # in 2026-W48
@@ -344,5 +344,5 @@ def test_home_after_a_save_reruns_on_a_diary_changed_elsewhere(tmp_path: Path) -
         app = pages.open_page(pages.APP, page.url_path)
         for step in (1, 2):
             pages.rerun_ms(app, page, step)
-            assert Diary.open(path).list_entries()[-1].ratings["space"] == (3, 4)[step - 1]
+            assert Diary.open(path).snapshot().entries[-1].ratings["space"] == (3, 4)[step - 1]
     assert not app.exception

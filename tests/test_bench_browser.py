@@ -7,8 +7,8 @@ import pytest
 
 from bench.browser import dashboard_charts, time_to_charts
 from bench.memory import PAGES, server_memory
+from lib.diary import Diary
 from lib.sample import sample_entries
-from lib.storage import Diary
 from tests.browser import require_chromium
 
 

@@ -4,8 +4,8 @@ from datetime import date
 
 from playwright.sync_api import expect
 
+from lib.diary import Diary
 from lib.sample import sample_entries
-from lib.storage import Diary
 from tests.browser import Server, settle
 
 

@@ -16,10 +16,10 @@ from playwright.sync_api import expect
 
 from lib import insights
 from lib.content import load_practices
+from lib.csv_files import CSV_COLUMNS, export_csv, export_filename
+from lib.diary import Diary
 from lib.entries import make_entry
 from lib.sample import sample_entries
-from lib.storage import Diary
-from lib.transfer import CSV_COLUMNS, export_csv, export_filename
 from lib.weeks import IsoWeek
 from tests.browser import Server, rate, save_skipping_the_rest, settle
 
@@ -152,7 +152,7 @@ def test_back_filling_two_earlier_weeks_shows_on_the_dashboard(browser_page, ser
     assert rows[str(picked)][:3] == [str(picked), picked.monday.isoformat(), "7"]
     assert rows[str(linked)][:3] == [str(linked), linked.monday.isoformat(), "2"]
     assert len(rows) == 2
-    saved = Diary.open(server.db_path).list_entries()
+    saved = list(Diary.open(server.db_path).snapshot().entries)
     assert [(e.week, e.ratings["connection"]) for e in saved] == [(linked, 2), (picked, 7)]
 
 
@@ -173,7 +173,7 @@ def test_an_imported_half_year_draws_the_dashboard_and_its_focus_can_be_chosen(
     assert not page.locator('[data-testid="stException"]').count()
 
     diary = Diary.open(server.db_path)
-    suggestion = insights.focus_suggestion(diary.list_entries(), date.today())
+    suggestion = insights.focus_suggestion(diary.snapshot().entries, date.today())
     assert suggestion is not None
     title = next(item.title for item in load_practices() if item.key == suggestion.practice)
     card = page.locator('[class*="st-key-focus_suggestion"]')
@@ -181,7 +181,7 @@ def test_an_imported_half_year_draws_the_dashboard_and_its_focus_can_be_chosen(
     assert heading.inner_text().endswith(title)
     card.get_by_role("button", name=re.compile(r"^Make it (this|next) week's focus$")).click()
     settle(page)
-    latest = diary.list_entries()[-1]
+    latest = diary.snapshot().entries[-1]
     assert latest.focus == suggestion.practice
     expect(card.get_by_text(f"Chosen at your check-in for {latest.week}")).to_be_visible()
 
@@ -202,7 +202,7 @@ def test_the_csv_export_is_exactly_what_was_saved(browser_page, server) -> None:
 
     assert data.startswith(BOM)
     assert data[len(BOM) :].split(b"\r\n", 1)[0].decode() == ",".join(CSV_COLUMNS)
-    assert data == export_csv(Diary.open(server.db_path).list_entries())
+    assert data == export_csv(Diary.open(server.db_path).snapshot().entries)
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert len(rows) == 7
     assert rows[-1]["mystery_note"] == '\'=HYPERLINK("x")'
@@ -276,7 +276,7 @@ def test_check_in_back_fill_and_export_with_the_keyboard_only(browser_page, serv
     press(page, "Enter")
     assert page.get_by_text(f"Saved your check-in for {earlier}").is_visible()
 
-    saved = {entry.week: entry for entry in Diary.open(server.db_path).list_entries()}
+    saved = {entry.week: entry for entry in Diary.open(server.db_path).snapshot().entries}
     assert set(saved) == {earlier, this_week}
     assert saved[this_week].ratings == {
         "connection": 8,

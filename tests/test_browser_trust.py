@@ -13,10 +13,10 @@ from datetime import date
 
 from playwright.sync_api import expect
 
+from lib.diary import Diary
 from lib.drafts import drafts_path
 from lib.entries import make_entry
 from lib.sample import sample_entries
-from lib.storage import Diary
 from lib.weeks import IsoWeek
 from tests.browser import (
     Server,

@@ -211,6 +211,7 @@ def test_trend_legend_pick_is_bound_to_the_legend_and_fades_the_rest() -> None:
     (param,) = [param for param in spec["params"] if param["name"] == LEGEND_PICK]
     assert param["bind"] == "legend"
     assert param["select"] == {"type": "point", "fields": ["practice_title"]}
+    assert len(spec["layer"]) == 3  # score line, rating line and rating points: all fade
     for layer in spec["layer"]:
         assert layer["encoding"]["opacity"]["condition"]["param"] == LEGEND_PICK
 

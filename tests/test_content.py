@@ -108,7 +108,9 @@ def content_strings() -> list[str]:
 
 def test_dump_toml_writes_what_tomllib_reads_back() -> None:
     # The helper that breaks files must not break them by accident.
-    for path in sorted(CONTENT_DIR.rglob("*.toml")):
+    paths = sorted(CONTENT_DIR.rglob("*.toml"))
+    assert len(paths) == 1 + len(PRACTICE_KEYS)  # app.toml and one file per practice
+    for path in paths:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         assert tomllib.loads(dump_toml(data)) == data
 
@@ -121,7 +123,7 @@ def test_six_practices_load_in_key_order_numbered_one_to_six() -> None:
 
 @pytest.mark.parametrize("practice", load_practices(), ids=lambda practice: practice.key)
 def test_each_practice_is_complete(practice) -> None:
-    assert 3 <= len(practice.practices) <= 5
+    assert 3 <= len(practice.ideas) <= 5
     assert 2 <= len(practice.prompts) <= 3
     for text in (practice.title, practice.icon, practice.summary, practice.why):
         assert text == text.strip()
@@ -156,7 +158,7 @@ def test_copied_content_loads_like_the_original(content: Path) -> None:
     [
         ("connection", ("title",)),
         ("connection", ("why",)),
-        ("associations", ("practices",)),
+        ("associations", ("ideas",)),
         ("presence", ("prompts",)),
         ("mystery", ("number",)),
         ("self_love", ("scale",)),
@@ -186,7 +188,7 @@ def test_missing_field_names_the_file_and_the_field(
         ("connection", set_to("number", "1"), "“number” has the wrong type"),
         ("connection", set_to("number", True), "“number” has the wrong type"),
         ("presence", set_to("title", 3), "“title” has the wrong type"),
-        ("presence", set_to("practices", "Be present."), "“practices” has the wrong type"),
+        ("presence", set_to("ideas", "Be present."), "“ideas” has the wrong type"),
         ("presence", set_to("scale", "1 to 10"), "“scale” has the wrong type"),
         (
             "presence",
@@ -199,7 +201,7 @@ def test_missing_field_names_the_file_and_the_field(
         ("mystery", set_to("number", 5), "“number” must be 4"),
         ("mystery", set_to("colour", "blue"), "unknown field(s): colour"),
         ("space", set_to("prompts", ["Only one?"]), "“prompts” needs 2 to 3 items, not 1"),
-        ("space", set_to("practices", ["a", "b", "c", "d", "e", "f"]), "needs 3 to 5 items, not 6"),
+        ("space", set_to("ideas", list("abcdef")), "“ideas” needs 3 to 5 items, not 6"),
         ("space", set_to("caution", ""), "“caution” must be non-empty text"),
         (
             "associations",
@@ -274,7 +276,10 @@ def test_personalise_fills_the_partner_placeholders(text: str, name: str, expect
 
 
 def test_personalised_content_has_no_placeholders_left() -> None:
-    for text in content_strings():
+    texts = content_strings()
+    assert len(texts) > 50, "every sentence in content/ should be here"
+    assert any("your partner" in text for text in texts), "and some had a placeholder"
+    for text in texts:
         assert "{" not in text, text
 
 
@@ -338,7 +343,7 @@ def test_pronoun_placeholders_follow_the_settings(pronoun: str, expected: str) -
 
 def test_no_content_sentence_uses_a_bare_they_that_would_need_verb_agreement() -> None:
     for practice in load_practices():
-        texts = [practice.why, *practice.practices, *practice.prompts, practice.caution]
+        texts = [practice.why, *practice.ideas, *practice.prompts, practice.caution]
         assert not any("{they}" in text for text in texts)
 
 

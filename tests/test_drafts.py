@@ -14,10 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lib import atomic
-from lib.checkin import draft_from_form
 from lib.drafts import (
     Draft,
     DraftError,
+    apply_draft,
+    change_drafts,
     checked,
     draft_from_record,
     draft_to_record,
@@ -27,17 +28,9 @@ from lib.drafts import (
 )
 from lib.entries import PRACTICE_KEYS, SKIPPED
 from lib.weeks import IsoWeek
-from tests.conftest import DAYS, START, aware_datetimes
-from tests.test_checkin import check_in_forms
+from tests.conftest import START, form_drafts
 
 WEEK = IsoWeek(2026, 48)
-
-
-@st.composite
-def form_drafts(draw: st.DrawFn) -> Draft:
-    """Any draft a check-in form can make: its widgets' values, kept at any time."""
-    week = IsoWeek.of(draw(DAYS))
-    return draft_from_form(week, draw(check_in_forms(week)), draw(aware_datetimes()))
 
 
 def a_draft(week: IsoWeek = WEEK, **changes: Any) -> Draft:
@@ -288,3 +281,34 @@ def test_a_draft_that_would_not_read_back_is_refused(change: dict[str, object]) 
 def test_a_good_draft_passes_the_check_unchanged() -> None:
     draft = a_draft()
     assert checked(draft) is draft
+
+
+def test_applying_a_draft_says_whether_anything_changed() -> None:
+    drafts: dict[IsoWeek, Draft] = {}
+    assert apply_draft(drafts, WEEK, a_draft()) is True
+    assert apply_draft(drafts, WEEK.shifted(-1), None) is False, "nothing there to remove"
+    assert apply_draft(drafts, WEEK, None) is True
+    assert drafts == {}
+    assert apply_draft(drafts, None, None) is False
+    drafts[WEEK] = a_draft()
+    assert apply_draft(drafts, None, None) is True, "no week: every draft goes"
+    assert drafts == {}
+
+
+def test_changing_drafts_writes_the_file_and_removes_it_with_the_last_draft(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "closer.drafts.json"
+    assert change_drafts(path, WEEK, a_draft(), START) is None
+    assert read_drafts(path) == {WEEK: a_draft()}
+    assert change_drafts(path, WEEK, None, START) is None
+    assert not path.exists()
+
+
+def test_changing_an_unreadable_drafts_file_sets_it_aside_byte_identical(tmp_path: Path) -> None:
+    path = tmp_path / "closer.drafts.json"
+    path.write_bytes(b"{not json")
+    aside = change_drafts(path, WEEK, a_draft(), START)
+    assert aside == tmp_path / "closer.drafts.unreadable-20261124-201500.json"
+    assert aside.read_bytes() == b"{not json"
+    assert read_drafts(path) == {WEEK: a_draft()}

@@ -283,16 +283,19 @@ def test_good_record_reads_back() -> None:
     [
         (
             {"created_at": "2026-11-24T20:15:00"},
-            "The created time “2026-11-24T20:15:00” has no time zone.",
+            "The created time “2026-11-24T20:15:00” has no time zone; write it like 2026-11-24T",
         ),
         (
             {"updated_at": "2026-11-24 20:15"},
-            "The updated time “2026-11-24 20:15” has no time zone.",
+            "The updated time “2026-11-24 20:15” has no time zone; write it like 2026-11-24T",
         ),
         ({"created_at": None}, "The created time is missing."),
         ({"updated_at": 1764011700}, "The updated time must be written as text"),
         ({"updated_at": None}, "The updated time is missing."),
-        ({"created_at": "last Tuesday"}, "The created time “last Tuesday” is not a date and time."),
+        (
+            {"created_at": "last Tuesday"},
+            "The created time “last Tuesday” is not a date and time like 2026-11-24T20:15",
+        ),
         ({"ratings": [7, 7, 7, 7, 7, 7]}, "The entry for 2026-W48 has no ratings or notes."),
         ({"notes": "none"}, "has no ratings or notes"),
         ({"ratings": {**ALL_SEVEN, "presence": 11}}, "presence must be from 1 to 10, not 11"),

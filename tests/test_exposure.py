@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 
+from lib.diary import Diary
 from lib.entries import PRACTICE_KEYS, make_entry
-from lib.storage import Diary
 from lib.weeks import IsoWeek
 from tests.browser import ROOT, START_TIMEOUT, Server, free_port, require_chromium, settle
 

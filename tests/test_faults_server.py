@@ -45,7 +45,7 @@ from streamlit.testing.v1 import app_test
 from streamlit.testing.v1.util import build_mock_config_get_option
 
 from lib.checkin import widget_key
-from lib.storage import Diary
+from lib.diary import Diary
 from lib.weeks import IsoWeek
 from tests import soak
 from tests.apptest import THIS_WEEK, Closer, rate_all

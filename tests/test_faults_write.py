@@ -10,8 +10,8 @@ import pytest
 
 from lib import atomic
 from lib.checkin import widget_key
+from lib.diary import Diary
 from lib.entries import PRACTICE_KEYS, make_entry
-from lib.storage import Diary
 from tests.apptest import THIS_WEEK, TODAY, Closer, clear_streamlit_caches, open_notes, rate_all
 
 PAGE = "pages/check-in.py"

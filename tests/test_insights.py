@@ -7,7 +7,6 @@ score k of the way towards it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -22,10 +21,11 @@ from lib.insights import (
     FocusSuggestion,
     Trend,
     consistency,
+    describe_change,
     focus_effects,
     focus_outcome,
     focus_suggestion,
-    focus_week,
+    focused_week,
     recent_focus_count,
     score,
     smoothed_scores,
@@ -202,7 +202,7 @@ def test_consistency(today: date, weeks: list[str], expected: int) -> None:
     [("2026-W47", "2026-W48"), ("2026-W53", "2027-W01"), ("2020-W53", "2021-W01")],
 )
 def test_a_focus_is_for_the_week_after_its_check_in(week: str, expected: str) -> None:
-    assert str(focus_week(check_in(week, focus="space"))) == expected
+    assert str(focused_week(check_in(week, focus="space"))) == expected
 
 
 @pytest.mark.parametrize(
@@ -245,14 +245,13 @@ SPACE_3X = ["space", "space", "space", None]  # the focus for 2026-W46, W47 and 
 
 
 @pytest.mark.parametrize(
-    ("entries", "practice", "reasons", "thin_data"),
+    ("entries", "practice", "reasons"),
     [
         # presence 6, 5, 3: 6 → 6 - k = 5.840896 → 5.840896 + k × (3 - 5.840896) = 5.388900.
         pytest.param(
             diary(presence=[6, 5, 3]),
             "presence",
             ("lowest score of the six (5.4)", "down 3 points over your last 3 check-ins", NEVER),
-            False,
             id="clearly-lowest-and-falling",
         ),
         # connection 8, 8, 5: 8 - 3k = 7.522689, need 2.477311 + 0.5 × 3 = 3.977311;
@@ -265,7 +264,6 @@ SPACE_3X = ["space", "space", "space", None]  # the focus for 2026-W46, W47 and 
                 "down 3 points over your last 3 check-ins",
                 NEVER,
             ),
-            False,
             id="steep-fall-beats-slightly-lower",
         ),
         # connection 7, 7, 6: 7 - k = 6.840896, need 3.159104 + 0.5 × 1 = 3.659104;
@@ -275,21 +273,18 @@ SPACE_3X = ["space", "space", "space", None]  # the focus for 2026-W46, W47 and 
             diary(connection=[7, 7, 6], mystery=[6, 7, 8]),
             "connection",
             ("score 6.8, below your average of 6.9", NEVER),
-            False,
             id="a-one-point-drop-still-adds-need",
         ),
         pytest.param(
             diary(mystery=[5, 5, 5], space=[5, 5, 5]),
             "mystery",
             ("joint lowest score (5.0)", NEVER),
-            False,
             id="tie-goes-to-article-order",
         ),
         pytest.param(
             diary(connection=[7, 7, 7]),
             "connection",
             ("joint lowest score (7.0)", NEVER),
-            False,
             id="all-equal-first-in-article-order",
         ),
         # space 4 with focus for W47 and W48: need 6 - 2 × 1.5 = 3; mystery 7: need 3.
@@ -297,7 +292,6 @@ SPACE_3X = ["space", "space", "space", None]  # the focus for 2026-W46, W47 and 
             diary(rest=9, space=[4, 4, 4], mystery=[7, 7, 7], focus=["space", "space", None]),
             "space",
             ("lowest score of the six (4.0)", "already this week's focus"),
-            False,
             id="equal-need-lower-score-wins",
         ),
         # connection and mystery both 5; connection was the focus for W44 (4 weeks ago).
@@ -310,7 +304,6 @@ SPACE_3X = ["space", "space", "space", None]  # the focus for 2026-W46, W47 and 
             ),
             "mystery",
             ("joint lowest score (5.0)", NEVER),
-            False,
             id="equal-never-focus-beats-article-order",
         ),
         # connection was the focus for W42 (6 weeks ago), mystery for W44 (4 weeks ago).
@@ -323,7 +316,6 @@ SPACE_3X = ["space", "space", "space", None]  # the focus for 2026-W46, W47 and 
             ),
             "connection",
             ("joint lowest score (5.0)", "not a focus in the last 6 weeks"),
-            False,
             id="equal-longer-since-focus-wins",
         ),
         # The focus for W43 to W45 is outside the 3-week window (W46 to W48): no penalty.
@@ -336,14 +328,12 @@ SPACE_3X = ["space", "space", "space", None]  # the focus for 2026-W46, W47 and 
             ),
             "space",
             ("lowest score of the six (5.0)", "last a focus 3 weeks ago"),
-            False,
             id="older-focus-no-penalty",
         ),
         pytest.param(
             diary(rest=8, space=[5] * 4, mystery=[6] * 4),
             "space",
             ("lowest score of the six (5.0)", NEVER),
-            False,
             id="no-focus-history-lowest-wins",
         ),
         # space 5 was the focus for W46 to W48: need 5 - 3 × 1.5 = 0.5; mystery 6: need 4.
@@ -356,7 +346,6 @@ SPACE_3X = ["space", "space", "space", None]  # the focus for 2026-W46, W47 and 
                 "space scores lower but was your focus for 3 weeks lately, so this one gets a turn",
                 NEVER,
             ),
-            False,
             id="focus-that-does-not-move-hands-over",
         ),
         # One week of focus: need 5 - 1.5 = 3.5 < 4.
@@ -368,7 +357,6 @@ SPACE_3X = ["space", "space", "space", None]  # the focus for 2026-W46, W47 and 
                 "space scores lower but was your focus for 1 week lately, so this one gets a turn",
                 NEVER,
             ),
-            False,
             id="one-focus-week-outweighs-one-point",
         ),
         # space 2 after 3 focus weeks: need 8 - 4.5 = 3.5; mystery 7: need 3.
@@ -376,14 +364,12 @@ SPACE_3X = ["space", "space", "space", None]  # the focus for 2026-W46, W47 and 
             diary(rest=8, space=[2] * 4, mystery=[7] * 4, focus=SPACE_3X),
             "space",
             ("lowest score of the six (2.0)", "already this week's focus"),
-            False,
             id="far-lower-wins-despite-penalty",
         ),
         pytest.param(
             [check_in("2026-W48", space=3)],
             "space",
             ("lowest score of the six (3.0)", NEVER, "based on only 1 check-in so far"),
-            True,
             id="thin-one-check-in",
         ),
         # presence 6, 4: 6 - 2k = 5.681793.
@@ -396,14 +382,12 @@ SPACE_3X = ["space", "space", "space", None]  # the focus for 2026-W46, W47 and 
                 NEVER,
                 "based on only 2 check-ins so far",
             ),
-            True,
             id="thin-two-check-ins",
         ),
         pytest.param(
             diary(rest=10, connection=[None, None, None]),
             "associations",
             ("joint lowest score (10.0)", NEVER),
-            False,
             id="rated-at-10-beats-never-rated",
         ),
         # space 10 after 3 focus weeks: need 0 - 4.5 = -4.5, still ahead of never-rated.
@@ -411,22 +395,20 @@ SPACE_3X = ["space", "space", "space", None]  # the focus for 2026-W46, W47 and 
             diary(rest=None, space=[10] * 4, focus=SPACE_3X),
             "space",
             ("the only practice rated so far (10.0)", "already this week's focus"),
-            False,
             id="penalised-but-rated-beats-never-rated",
         ),
         pytest.param(
             diary(rest=None, connection=[None, None]),
             "connection",
             ("not rated yet, so there is room to start", NEVER, "based on only 2 check-ins so far"),
-            True,
             id="nothing-rated-yet",
         ),
     ],
 )
 def test_focus_suggestion(
-    entries: list[WeekEntry], practice: str, reasons: tuple[str, ...], thin_data: bool
+    entries: list[WeekEntry], practice: str, reasons: tuple[str, ...]
 ) -> None:
-    assert focus_suggestion(entries, TODAY) == FocusSuggestion(practice, reasons, thin_data)
+    assert focus_suggestion(entries, TODAY) == FocusSuggestion(practice, reasons)
 
 
 def test_no_focus_suggestion_before_any_check_in() -> None:
@@ -460,31 +442,42 @@ def test_focus_suggestion_is_one_practice_and_the_same_every_time(
     assert suggestion is not None
     assert suggestion.practice in PRACTICE_KEYS
     assert suggestion.reasons
-    assert suggestion.thin_data == (len(entries) < 3)
+    thin = any(reason.startswith("based on only") for reason in suggestion.reasons)
+    assert thin == (len(entries) < 3)
     if any(entry.rated for entry in entries):
         assert any(entry.ratings[suggestion.practice] is not None for entry in entries)
 
 
 @pytest.mark.parametrize(
-    "entries",
+    ("entries", "practice", "first_reason"),
     [
         # connection 10, 10, 1: 10 - 9k = 8.568068, need 1.431932 + 4.5 = 5.93 > 5.
-        # Average (8.568068 + 5 × 5) / 6 = 5.594678: "score 8.6, below your average of 5.6".
-        pytest.param(diary(rest=5, connection=[10, 10, 1]), id="steep-fall-from-high"),
+        # Average (8.568068 + 5 × 5) / 6 = 5.594678: above it, so the score stands alone.
+        pytest.param(
+            diary(rest=5, connection=[10, 10, 1]), "connection", "score 8.6", id="steep-fall"
+        ),
         # space 1 after 3 focus weeks: need 9 - 4.5 = 4.5 < 5, so connection (5.0) is
-        # suggested. Average (1 + 5 × 5) / 6 = 4.333333: "score 5.0, below your average of 4.3".
-        pytest.param(diary(rest=5, space=[1] * 4, focus=SPACE_3X), id="penalty-hands-over"),
+        # suggested. Average (1 + 5 × 5) / 6 = 4.333333: above it again.
+        pytest.param(
+            diary(rest=5, space=[1] * 4, focus=SPACE_3X), "connection", "score 5.0", id="penalty"
+        ),
+        # space 2 after 3 focus weeks: need 8 - 4.5 = 3.5 < 4, so mystery (6.0) is suggested.
+        # Average (2 + 6 + 4 × 8) / 6 = 6.666667: below it, and the reason says so.
+        pytest.param(
+            diary(rest=8, space=[2] * 4, mystery=[6] * 4, focus=SPACE_3X),
+            "mystery",
+            "score 6.0, below your average of 6.7",
+            id="below-average",
+        ),
     ],
 )
-def test_reasons_never_claim_below_average_for_a_score_above_it(
-    entries: list[WeekEntry],
+def test_a_score_is_called_below_average_only_when_it_is(
+    entries: list[WeekEntry], practice: str, first_reason: str
 ) -> None:
+    # The first reason must not call a score above the average "below your average".
     suggestion = focus_suggestion(entries, TODAY)
     assert suggestion is not None
-    for reason in suggestion.reasons:
-        claim = re.fullmatch(r"score (\d+\.\d), below your average of (\d+\.\d)", reason)
-        if claim:
-            assert float(claim[1]) < float(claim[2]), reason
+    assert (suggestion.practice, suggestion.reasons[0]) == (practice, first_reason)
 
 
 # --- focus_outcome ------------------------------------------------------------------------
@@ -498,19 +491,19 @@ W46, W47, W48 = IsoWeek(2026, 46), IsoWeek(2026, 47), IsoWeek(2026, 48)
         pytest.param(
             [check_in("2026-W47", "presence", presence=5), check_in("2026-W48", presence=7)],
             W48,
-            FocusOutcome("presence", W47, 5, 7),
+            FocusOutcome("presence", W47, 5),
             id="before-and-after",
         ),
         pytest.param(
             [check_in("2026-W46", mystery=4), check_in("2026-W47", "mystery", mystery=4)],
             W48,
-            FocusOutcome("mystery", W47, 4, None),
+            FocusOutcome("mystery", W47, 4),
             id="week-not-checked-in-yet",
         ),
         pytest.param(
             [check_in("2026-W44", "space", space=3), check_in("2026-W48", space=6)],
             W48,
-            FocusOutcome("space", IsoWeek(2026, 44), 3, 6),
+            FocusOutcome("space", IsoWeek(2026, 44), 3),
             id="previous-check-in-weeks-ago",
         ),
         pytest.param(
@@ -520,13 +513,13 @@ W46, W47, W48 = IsoWeek(2026, 46), IsoWeek(2026, 47), IsoWeek(2026, 48)
                 check_in("2026-W48", "space"),
             ],
             W47,
-            FocusOutcome("connection", W46, 7, 7),
+            FocusOutcome("connection", W46, 7),
             id="only-the-check-in-before-week",
         ),
         pytest.param(
             [check_in("2026-W47", "presence", presence=None), check_in("2026-W48", presence=None)],
             W48,
-            FocusOutcome("presence", W47, None, None),
+            FocusOutcome("presence", W47, None),
             id="skipped-ratings",
         ),
         pytest.param([check_in("2026-W48", "presence")], W48, None, id="no-previous-check-in"),
@@ -566,10 +559,8 @@ def test_focus_effects_compares_change_after_focus_with_other_weeks() -> None:
     assert presence.after_focus_count == 3
     assert presence.otherwise == pytest.approx(-0.5)
     assert presence.otherwise_count == 4
-    assert presence.enough_data
     # mystery stayed at 7: one pair after its focus, six otherwise.
     assert effects["mystery"] == FocusEffect("mystery", 1, 0.0, 1, 0.0, 6)
-    assert not effects["mystery"].enough_data
     assert effects["space"] == FocusEffect("space", 0, None, 0, 0.0, 7)
 
 
@@ -587,28 +578,29 @@ def test_focus_effects_with_no_check_ins() -> None:
 
 
 @pytest.mark.parametrize(
-    ("after_focus_count", "otherwise_count", "expected"),
+    ("mean", "count", "text"),
     [
-        pytest.param(0, 0, False, id="none"),
-        pytest.param(2, 5, False, id="two-after-focus"),
-        pytest.param(5, 2, False, id="two-otherwise"),
-        pytest.param(3, 3, True, id="three-each"),
-        pytest.param(4, 9, True, id="more"),
+        pytest.param(None, 0, "not enough data yet (0 weeks)", id="none"),
+        pytest.param(1.0, 1, "not enough data yet (1 week)", id="one"),
+        pytest.param(-0.5, 2, "not enough data yet (2 weeks)", id="two"),
+        pytest.param(5 / 3, 3, "+1.7 over 3 weeks", id="three"),
+        pytest.param(-0.25, 9, "-0.2 over 9 weeks", id="more"),
+        pytest.param(0.0, 4, "+0.0 over 4 weeks", id="no-change"),
     ],
 )
-def test_focus_effect_needs_three_pairs_on_each_side(
-    after_focus_count: int, otherwise_count: int, expected: bool
+def test_a_focus_effect_is_described_from_three_pairs_of_check_ins(
+    mean: float | None, count: int, text: str
 ) -> None:
-    effect = FocusEffect("space", after_focus_count, 1.0, after_focus_count, 0.0, otherwise_count)
-    assert effect.enough_data is expected
+    assert describe_change(mean, count) == text
 
 
 def test_a_rise_is_never_given_as_a_reason_to_focus() -> None:
-    # mystery is lowest while climbing 2, 3, 4: its score, not its rise, is the reason.
-    suggestion = focus_suggestion(diary(rest=8, mystery=[2, 3, 4]), TODAY)
-    assert suggestion is not None
-    assert suggestion.practice == "mystery"
-    assert not any(reason.startswith("up ") for reason in suggestion.reasons)
+    # mystery is lowest while climbing 2, 3, 4 (+2 over 3 check-ins, a "rising" trend):
+    # its score is the reason, and its rise is not mentioned at all.
+    entries = diary(rest=8, mystery=[2, 3, 4])
+    assert trend(entries, "mystery").direction == "rising"
+    suggestion = focus_suggestion(entries, TODAY)
+    assert suggestion == FocusSuggestion("mystery", ("lowest score of the six (2.5)", NEVER))
 
 
 def test_a_focus_already_chosen_for_next_week_is_said_so() -> None:

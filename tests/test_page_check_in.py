@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from lib.checkin import widget_key
 from lib.content import load_practices
 from lib.entries import PRACTICE_KEYS, make_entry
-from lib.storage import SaveError
+from lib.errors import SaveError
 from lib.weeks import IsoWeek
 from tests.apptest import THIS_WEEK, Closer, rate_all
 
@@ -193,7 +193,7 @@ def test_editing_replaces_the_week_and_keeps_one_entry(closer: Closer) -> None:
     rate(at, THIS_WEEK, "connection", 9)
     save(at.run())
 
-    entries = closer.diary().list_entries()
+    entries = list(closer.diary().snapshot().entries)
     assert len(entries) == 1
     assert entries[0].ratings["connection"] == 9
     assert entries[0].ratings["presence"] == 4
@@ -289,7 +289,7 @@ def test_write_failure_says_so_and_keeps_the_form(
     def refuse(*args: object, **kwargs: object) -> None:
         raise SaveError("Could not save: the disk is full. Nothing in the diary was changed.")
 
-    monkeypatch.setattr("lib.storage.Diary.save_entry", refuse)
+    monkeypatch.setattr("lib.diary.Diary.save_entry", refuse)
     at = save(rate_all(closer.open(PAGE), THIS_WEEK, 10))
     assert any("disk is full" in error.value for error in at.error)
     assert at.select_slider(key=widget_key(THIS_WEEK, "rating", "mystery")).value == 10

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from lib.checkin import widget_key
 from lib.drafts import drafts_path, read_drafts
 from lib.entries import PRACTICE_KEYS, make_entry
-from lib.storage import SaveError
+from lib.errors import SaveError
 from tests.apptest import THIS_WEEK, Closer
 from tests.test_page_check_in import PAGE, UNSAVED, ratings, save, status, write_note
 
@@ -70,7 +70,7 @@ def test_a_draft_is_never_counted_charted_or_exported(closer: Closer) -> None:
     move(closer.open(PAGE), "presence", 8)
     home = closer.open()
     assert home.container("empty_state"), "no check-in yet, whatever the drafts hold"
-    assert closer.diary().list_entries() == []
+    assert list(closer.diary().snapshot().entries) == []
     assert json.loads(closer.diary().backup_json()).get("entries", {}) == {}
 
 
@@ -142,7 +142,7 @@ def test_a_draft_that_cannot_be_written_is_said_and_the_form_is_kept(
     def refuse(*args: object, **kwargs: object) -> None:
         raise SaveError("Could not save: the disk is full.")
 
-    monkeypatch.setattr("lib.storage.Diary.keep_draft", refuse)
+    monkeypatch.setattr("lib.diary.Diary.keep_draft", refuse)
     at = move(closer.open(PAGE), "connection", 3)
     assert any("could not be kept as a draft" in w.value for w in at.warning)
     assert at.select_slider(key=widget_key(THIS_WEEK, "rating", "connection")).value == 3

@@ -11,7 +11,7 @@ import pytest
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
-from lib import transfer
+from lib import backup_files, csv_files
 from lib.entries import PRACTICE_KEYS, make_entry
 from tests.apptest import THIS_WEEK, TODAY, Closer
 
@@ -37,7 +37,7 @@ def metric(at: AppTest, label: str) -> str:
 def test_import_previews_counts_then_adds_only_new_weeks_by_default(closer: Closer) -> None:
     closer.diary().save_entry(week(2, 4))
     closer.diary().save_entry(week(3, 5))
-    csv = transfer.export_csv([week(1, 7), week(2, 9), week(3, 5)])
+    csv = csv_files.export_csv([week(1, 7), week(2, 9), week(3, 5)])
     at = upload(closer.open(PAGE), "Import", "closer.csv", csv, "text/csv")
     assert not at.exception
     assert (metric(at, "New weeks"), metric(at, "Differ from saved"), metric(at, "Identical")) == (
@@ -46,7 +46,7 @@ def test_import_previews_counts_then_adds_only_new_weeks_by_default(closer: Clos
         "1",
     )
     at.button(key="import_confirm").click().run()
-    ratings = {str(e.week): e.ratings["space"] for e in closer.diary().list_entries()}
+    ratings = {str(e.week): e.ratings["space"] for e in closer.diary().snapshot().entries}
     assert ratings == {
         str(THIS_WEEK.shifted(-3)): 5,
         str(THIS_WEEK.shifted(-2)): 4,
@@ -57,7 +57,9 @@ def test_import_previews_counts_then_adds_only_new_weeks_by_default(closer: Clos
 
 def test_import_can_also_replace_the_differing_weeks(closer: Closer) -> None:
     closer.diary().save_entry(week(2, 4))
-    at = upload(closer.open(PAGE), "Import", "c.csv", transfer.export_csv([week(2, 9)]), "text/csv")
+    at = upload(
+        closer.open(PAGE), "Import", "c.csv", csv_files.export_csv([week(2, 9)]), "text/csv"
+    )
     at.radio(key="import_choice").set_value("Add new weeks and replace the differing ones").run()
     at.button(key="import_confirm").click().run()
     assert closer.diary().get_entry(THIS_WEEK.shifted(-2)).ratings["space"] == 9
@@ -119,7 +121,7 @@ def test_restore_replaces_the_diary_with_the_backup(closer: Closer) -> None:
     at = upload(closer.open(PAGE), "Restore", "b.json", backup, "application/json")
     assert any("1 weeks saved now are not in it" in item.value for item in at.warning)
     at.button(key="restore_confirm").click().run()
-    assert [str(e.week) for e in closer.diary().list_entries()] == [str(THIS_WEEK.shifted(-2))]
+    assert [str(e.week) for e in closer.diary().snapshot().entries] == [str(THIS_WEEK.shifted(-2))]
 
 
 def test_delete_all_needs_the_typed_word_and_keeps_a_safety_copy(closer: Closer) -> None:
@@ -130,11 +132,11 @@ def test_delete_all_needs_the_typed_word_and_keeps_a_safety_copy(closer: Closer)
     assert at.button(key="delete_all").disabled, "the word must be typed exactly"
     at.text_input(key="delete_word").input("DELETE").run()
     at.button(key="delete_all").click().run()
-    assert closer.diary().list_entries() == []
+    assert list(closer.diary().snapshot().entries) == []
     assert [copy.reason for copy in closer.diary().safety_copies()] == ["delete-all"]
     at.checkbox(key="safety_sure").check().run()
     at.button(key="safety_restore").click().run()
-    assert len(closer.diary().list_entries()) == 1
+    assert len(closer.diary().snapshot().entries) == 1
 
 
 def test_export_buttons_are_offered(closer: Closer) -> None:
@@ -173,17 +175,17 @@ def test_export_delete_all_import_gives_the_same_diary(closer: Closer) -> None:
         closer.diary().save_entry(
             make_entry(THIS_WEEK.shifted(-offset), ratings, notes, "Réflexion")
         )
-    before = closer.diary().list_entries()
-    exported = transfer.export_csv(before)
+    before = list(closer.diary().snapshot().entries)
+    exported = csv_files.export_csv(before)
 
     at = closer.open(PAGE)
     at.text_input(key="delete_word").input("DELETE").run()
     at.button(key="delete_all").click().run()
-    assert closer.diary().list_entries() == []
+    assert list(closer.diary().snapshot().entries) == []
     at = upload(at, "Import", "closer.csv", exported, "text/csv")
     at.button(key="import_confirm").click().run()
 
-    after = closer.diary().list_entries()
+    after = list(closer.diary().snapshot().entries)
     assert [(e.week, e.ratings, e.notes, e.reflection, e.focus, e.updated_at) for e in after] == [
         (e.week, e.ratings, e.notes, e.reflection, e.focus, e.updated_at) for e in before
     ]
@@ -241,7 +243,7 @@ def test_sample_exports_are_of_the_sample_and_named_and_marked_so(
     assert len(wide) > 20, "the made-up half-year, not the empty diary"
     for rows in (wide, tidy):
         assert rows[0][-1] == "sample"
-        assert {row[-1] for row in rows[1:]} == {transfer.SAMPLE_CELL}
+        assert {row[-1] for row in rows[1:]} == {csv_files.SAMPLE_CELL}
     backup = json.loads(offered["export_backup"][1]())
     assert backup["meta"]["1"]["sample"] is True
     assert len(backup["entries"]) == len(wide) - 1
@@ -251,9 +253,9 @@ def test_sample_exports_are_of_the_sample_and_named_and_marked_so(
 def test_real_exports_are_named_as_ever(closer: Closer, offered: Offered) -> None:
     closer.diary().save_entry(week(2, 4))
     closer.open(PAGE)
-    assert offered["export_csv"][0] == transfer.export_filename(TODAY)
-    assert offered["export_tidy"][0] == transfer.tidy_filename(TODAY)
-    assert offered["export_csv"][1]() == transfer.export_csv(closer.diary().list_entries())
+    assert offered["export_csv"][0] == csv_files.export_filename(TODAY)
+    assert offered["export_tidy"][0] == csv_files.tidy_filename(TODAY)
+    assert offered["export_csv"][1]() == csv_files.export_csv(closer.diary().snapshot().entries)
     assert "sample" not in json.loads(offered["export_backup"][1]())["meta"]["1"]
 
 
@@ -286,9 +288,15 @@ def test_the_same_controls_work_outside_sample_mode(closer: Closer) -> None:
 @pytest.mark.parametrize(
     ("key", "uploader", "name", "mime", "message"),
     [
-        ("export_csv", "Import", "sample.csv", "text/csv", transfer.SAMPLE_NOT_IMPORTED),
-        ("export_tidy", "Import", "tidy.csv", "text/csv", transfer.SAMPLE_NOT_IMPORTED),
-        ("export_backup", "Restore", "b.json", "application/json", transfer.SAMPLE_NOT_RESTORED),
+        ("export_csv", "Import", "sample.csv", "text/csv", csv_files.SAMPLE_NOT_IMPORTED),
+        ("export_tidy", "Import", "tidy.csv", "text/csv", csv_files.SAMPLE_NOT_IMPORTED),
+        (
+            "export_backup",
+            "Restore",
+            "b.json",
+            "application/json",
+            backup_files.SAMPLE_NOT_RESTORED,
+        ),
     ],
     ids=["csv", "tidy-csv", "backup"],
 )

@@ -19,7 +19,7 @@ def test_page_shows_its_ideas_and_prompts_with_the_partner_filled_in(
 ) -> None:
     practice = PRACTICES[key]
     text = "\n".join(markdown.value for markdown in closer.open_url(url(key)).markdown)
-    for line in practice.practices + practice.prompts:
+    for line in practice.ideas + practice.prompts:
         assert personalise(line) in text
     assert "{partner}" not in text
 

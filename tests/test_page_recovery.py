@@ -73,7 +73,7 @@ def test_a_safety_copy_can_replace_an_unreadable_file(closer: Closer) -> None:
     assert at.selectbox(key="recover_copy").options
     at.button(key="recover_restore").click().run()
     assert not at.exception
-    assert len(closer.diary().list_entries()) == 2
+    assert len(closer.diary().snapshot().entries) == 2
     [kept] = set_aside(closer.db_path)
     assert kept.read_bytes() == damaged
 

@@ -2,7 +2,14 @@
 
 import pytest
 
-from lib.settings import Settings, make_settings, settings_from_record, settings_to_record
+from lib.errors import DiaryError
+from lib.settings import (
+    Settings,
+    SettingsError,
+    make_settings,
+    settings_from_record,
+    settings_to_record,
+)
 
 
 def test_defaults_mean_your_partner_and_they() -> None:
@@ -26,5 +33,16 @@ def test_round_trip_through_the_stored_record() -> None:
     ],
 )
 def test_bad_settings_are_explained(name: str, pronoun: str, message: str) -> None:
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(SettingsError, match=message) as caught:
         make_settings(name, pronoun)
+    assert isinstance(caught.value, DiaryError)
+    assert isinstance(caught.value, ValueError), "callers that catch ValueError still do"
+
+
+@pytest.mark.parametrize(
+    "record",
+    [{"partner_pronoun": 42}, {"partner_pronoun": "it"}, {"partner_name": ["Sam"]}],
+)
+def test_a_stored_record_that_cannot_be_used_is_a_settings_error(record: dict) -> None:
+    with pytest.raises(SettingsError):
+        settings_from_record(record)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from lib.storage import Diary
+from lib.diary import Diary
 from lib.weeks import IsoWeek
 from tests import soak
 
@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 
 from lib.entries import PRACTICE_KEYS, make_entry
-from lib.storage import Diary
+from lib.diary import Diary
 from tests import soak
 from lib.weeks import IsoWeek
 
@@ -100,7 +100,7 @@ def test_killed_writer_loses_no_acknowledged_save(tmp_path: Path) -> None:
         acknowledged.update(acked)
         context = f"after round {round_number} (seed {seed})"
         json.loads(path.read_bytes())  # the file is whole JSON, not a torn write
-        stored = {entry.week for entry in Diary.open(path).list_entries()}
+        stored = {entry.week for entry in Diary.open(path).snapshot().entries}
         assert acknowledged <= stored, f"{context}: lost {sorted(acknowledged - stored)}"
         # The week after the last acknowledged one may have been saved unacknowledged: skip it.
         start = max(acked).shifted(2)

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lib.weeks import IsoWeek, WeekError, check_not_future, weeks_back, weeks_in_year
+from lib.weeks import IsoWeek, WeekError, check_not_future, weeks_in_year
 from tests.conftest import DAYS
 
 
@@ -148,15 +148,8 @@ def test_monday_and_sunday_bound_the_week(week: IsoWeek, monday: date, sunday: d
     ("week", "doc_id"),
     [(IsoWeek(2026, 48), 202648), (IsoWeek(2026, 5), 202605), (IsoWeek(2020, 53), 202053)],
 )
-def test_doc_id_is_year_and_week_and_reads_back(week: IsoWeek, doc_id: int) -> None:
+def test_doc_id_is_year_and_week(week: IsoWeek, doc_id: int) -> None:
     assert week.doc_id == doc_id
-    assert IsoWeek.from_doc_id(doc_id) == week
-
-
-@pytest.mark.parametrize("doc_id", [202553, 202600, 202654, 1])
-def test_from_doc_id_rejects_ids_that_are_no_week(doc_id: int) -> None:
-    with pytest.raises(WeekError):
-        IsoWeek.from_doc_id(doc_id)
 
 
 @pytest.mark.parametrize(
@@ -241,22 +234,6 @@ def test_check_not_future_refuses_weeks_that_have_not_started(
     assert message in str(caught.value)
 
 
-def test_weeks_back_is_newest_first_and_crosses_week_53() -> None:
-    assert weeks_back(IsoWeek(2027, 2), 4) == [
-        IsoWeek(2027, 2),
-        IsoWeek(2027, 1),
-        IsoWeek(2026, 53),
-        IsoWeek(2026, 52),
-    ]
-
-
-@pytest.mark.parametrize("count", [0, 1, 60])
-def test_weeks_back_returns_count_distinct_weeks(count: int) -> None:
-    weeks = weeks_back(IsoWeek(2026, 48), count)
-    assert len(set(weeks)) == count
-    assert weeks == sorted(weeks, reverse=True)
-
-
 @given(DAYS)
 def test_every_day_lies_in_its_week_and_the_week_reads_back(day: date) -> None:
     week = IsoWeek.of(day)
@@ -264,7 +241,6 @@ def test_every_day_lies_in_its_week_and_the_week_reads_back(day: date) -> None:
     assert week.monday.weekday() == 0
     assert (week.sunday - week.monday).days == 6
     assert IsoWeek.parse(str(week)) == week
-    assert IsoWeek.from_doc_id(week.doc_id) == week
 
 
 # Days at least 300 weeks inside the years Closer keeps, so every shift stays in range.

@@ -21,17 +21,12 @@ from lib.checkin import (
     has_unsaved_changes,
     widget_key,
 )
-from lib.drafts import DraftError
 from lib.entries import EntryError, WeekEntry
+from lib.errors import DiaryError
 from lib.settings import Settings, make_settings
-from lib.storage import DataFileError, SaveError
-from lib.transfer import TransferError
 from lib.weeks import IsoWeek
 from ui import messages, session
 from ui.texts import practice
-
-# What a diary verb raises for the user to read (str(error) says it in their words).
-DIARY_ERRORS = (SaveError, DataFileError, DraftError, EntryError, TransferError, ValueError)
 
 UNANSWERED = "unanswered_question"
 RESTORED = "draft_restored"
@@ -81,7 +76,7 @@ def save_check_in(week: IsoWeek, skip_unanswered: bool = False) -> None:
         problems = " ".join(error.problems)
         messages.tell(place, "error", f"**Not saved.** {problems} {_STILL_HERE}")
         return
-    except DIARY_ERRORS as error:
+    except DiaryError as error:
         messages.tell(place, "error", f"**Not saved.** {error} {_STILL_HERE}")
         return
     st.session_state.pop(RESTORED, None)
@@ -103,7 +98,7 @@ def save_check_in(week: IsoWeek, skip_unanswered: bool = False) -> None:
     )
     # Saved: the draft has done its job. One left behind is dropped on the next
     # open, as it equals the saved week, so a failure here costs nothing.
-    with suppress(*DIARY_ERRORS):
+    with suppress(DiaryError):
         store.discard_draft(week)
 
 
@@ -123,7 +118,7 @@ def keep_draft(week: IsoWeek) -> None:
 
     try:
         aside = keep()
-    except DIARY_ERRORS as error:
+    except DiaryError as error:
         messages.tell(
             messages.DRAFTS,
             "warning",
@@ -146,7 +141,7 @@ def discard_draft(week: IsoWeek) -> None:
     if not session.in_sample_mode():
         try:
             session.diary().discard_draft(week)
-        except DIARY_ERRORS as error:
+        except DiaryError as error:
             messages.tell(
                 messages.DRAFTS, "warning", f"The draft could not be discarded: {error}", icon="📝"
             )
@@ -172,7 +167,7 @@ def delete_week(week: IsoWeek) -> None:
         session.active_diary().delete_entry(week)
         if not session.in_sample_mode():
             session.diary().discard_draft(week)
-    except DIARY_ERRORS as error:
+    except DiaryError as error:
         _failed(place, "Not deleted.", error)
         return
     clear_form(week)
@@ -188,7 +183,7 @@ def set_focus(week: IsoWeek, key: str, when: str) -> None:
         entry = store.get_entry(week)
         if entry is not None:
             store.save_entry(replace(entry, focus=key))
-    except DIARY_ERRORS as error:
+    except DiaryError as error:
         _failed(messages.FOCUS, "Focus not saved.", error)
         return
     if entry is None:
@@ -221,7 +216,7 @@ def import_weeks(chosen: Sequence[WeekEntry]) -> None:
     """Add (or replace) the weeks the user chose from an uploaded CSV."""
     try:
         session.active_diary().import_entries(chosen)
-    except DIARY_ERRORS as error:
+    except DiaryError as error:
         _failed(messages.DATA, "Not imported.", error)
         return
     _data_done(f"Imported {len(chosen)} weeks.")
@@ -231,7 +226,7 @@ def restore_backup(entries: Sequence[WeekEntry], settings: Settings | None) -> N
     """Replace the diary with an uploaded backup (a safety copy is kept first)."""
     try:
         session.active_diary().restore(entries, settings)
-    except DIARY_ERRORS as error:
+    except DiaryError as error:
         _failed(messages.DATA, "Not restored.", error)
         return
     _data_done(f"Restored {len(entries)} weeks from the backup.")
@@ -241,7 +236,7 @@ def restore_safety_copy(copy: Path) -> None:
     """Put a safety copy back in place of the diary (which is kept as a new copy)."""
     try:
         session.active_diary().restore_safety_copy(copy)
-    except DIARY_ERRORS as error:
+    except DiaryError as error:
         _failed(messages.DATA, "Not restored.", error)
         return
     _data_done("Restored the safety copy. Your diary as it was is kept as a new copy.")
@@ -251,7 +246,7 @@ def delete_all(confirmation_key: str) -> None:
     """Delete every week (a safety copy is kept first) and empty the confirmation box."""
     try:
         deleted = session.active_diary().delete_all()
-    except DIARY_ERRORS as error:
+    except DiaryError as error:
         _failed(messages.DATA, "Nothing was deleted.", error)
         return
     st.session_state.pop(confirmation_key, None)
@@ -266,7 +261,7 @@ def save_settings(name_key: str, pronoun_key: str) -> None:
     try:
         chosen = make_settings(st.session_state[name_key], st.session_state[pronoun_key])
         session.active_diary().save_settings(chosen)
-    except DIARY_ERRORS as error:
+    except DiaryError as error:
         _failed(messages.SETTINGS, "Not saved.", error)
         return
     messages.tell(messages.SETTINGS, "success", "Saved.", icon="✅")
@@ -280,7 +275,7 @@ def recover(copy: Path | None) -> None:
     store = session.diary()
     try:
         kept = store.start_new_diary() if copy is None else store.recover_from_copy(copy)
-    except (*DIARY_ERRORS, OSError) as error:
+    except DiaryError as error:
         messages.tell(messages.RECOVERY, "error", str(error))
         return
     what = "Started a new, empty diary." if copy is None else "Restored the safety copy."

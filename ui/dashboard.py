@@ -55,7 +55,7 @@ def focus_card(view: HomeView, today: date, current: Settings) -> None:
             heading = "Suggested focus" if when is None else f"Suggested focus {when}"
             st.markdown(f"##### {heading}: {item.icon} {item.title}")
             st.markdown(reasons)
-            idea = item.practices[idea_index % len(item.practices)]
+            idea = item.ideas[idea_index % len(item.ideas)]
             st.markdown(f"**One idea to try:** {texts.personal_markdown(idea, current)}")
             if target is None:
                 st.caption("Check in for this week to choose a focus.")
@@ -71,7 +71,7 @@ def focus_card(view: HomeView, today: date, current: Settings) -> None:
         chosen = texts.practice(target.focus)
         st.markdown(f"##### {focus_heading(target.week, today)}: {chosen.icon} {chosen.title}")
         st.caption(f"Chosen at your check-in for {target.week} ({target.week.label()}).")
-        idea = chosen.practices[idea_index % len(chosen.practices)]
+        idea = chosen.ideas[idea_index % len(chosen.ideas)]
         st.markdown(f"**One idea to try:** {texts.personal_markdown(idea, current)}")
         if chosen.key == item.key:
             st.markdown(f"✓ Closer suggests {chosen.title} too:")

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from lib import transfer
+from lib import backup_files, csv_files, transfer
 from lib.content import escape_markdown
 from lib.entries import WeekEntry
 from lib.settings import settings_from_record
@@ -76,7 +76,7 @@ def import_section(entries: Sequence[WeekEntry], sample: bool) -> None:
     if uploaded is None or sample:
         return
     try:
-        incoming = transfer.parse_csv(uploaded.getvalue(), max_upload_bytes())
+        incoming = csv_files.parse_csv(uploaded.getvalue(), max_upload_bytes())
         transfer.refuse_future_weeks(incoming, session.today())
     except transfer.TransferError as error:
         _problems(error)
@@ -104,7 +104,7 @@ def restore_section(entries: Sequence[WeekEntry], sample: bool) -> None:
     if uploaded is None or sample:
         return
     try:
-        backup = transfer.parse_backup(uploaded.getvalue(), max_upload_bytes())
+        backup = backup_files.parse_backup(uploaded.getvalue(), max_upload_bytes())
         transfer.refuse_future_weeks(backup.entries, session.today())
     except transfer.TransferError as error:
         _problems(error)

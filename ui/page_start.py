@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from lib.storage import DataFileError, Snapshot
+from lib.diary import Snapshot
+from lib.errors import DataFileError
 from ui import frame, recovery, session
 
 

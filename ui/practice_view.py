@@ -2,8 +2,8 @@
 
 import streamlit as st
 
+from lib.diary import Snapshot
 from lib.settings import Settings
-from lib.storage import Snapshot
 from ui import dashboard, page_start, session, texts, views
 
 TREND_WORDS = {"rising": "↗ Rising", "steady": "→ Steady", "falling": "↘ Falling"}
@@ -32,7 +32,7 @@ def render(key: str) -> None:
         if item.caution:
             st.warning(texts.personal_markdown(item.caution, current), icon="⚖️")
         st.subheader("Ideas for this week")
-        st.markdown(_bullets(item.practices, current))
+        st.markdown(_bullets(item.ideas, current))
         st.subheader("Questions to reflect on")
         st.markdown(_bullets(item.prompts, current))
         st.subheader("How to rate it")

@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from lib.content import escape_markdown
-from lib.storage import DataFileError
+from lib.errors import DataFileError
 from ui import actions, messages, session
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import streamlit as st
 
 from lib import config
+from lib.diary import Diary, Snapshot
 from lib.sample import sample_entries
-from lib.settings import Settings, settings_from_record
-from lib.storage import Diary, Snapshot
+from lib.settings import Settings
 from ui import passcode_gate
 
 _SAMPLE_MODE = "sample_mode"
@@ -89,4 +89,4 @@ def now() -> datetime:
 
 def settings(snapshot: Snapshot) -> Settings:
     """The user's settings, as the page's `snapshot` holds them."""
-    return settings_from_record(snapshot.settings_record)
+    return snapshot.settings

@@ -1,4 +1,8 @@
-"""Safety copies: a timestamped copy of the data file before anything replaces or deletes."""
+"""Safety copies: a timestamped copy of the data file before anything replaces or deletes.
+
+Not to be confused with a backup, the JSON file a user downloads (lib/backup_files.py).
+The copies live in a `backups/` folder beside the data file, a name users already know.
+"""
 
 from __future__ import annotations
 
