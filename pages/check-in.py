@@ -31,7 +31,7 @@ check_in_form.where_it_stands(week, entry)
 
 if view.outcome is not None:
     check_in_form.focus_outcome(view.outcome, week, today)
-settings = session.settings(snapshot)
+settings = snapshot.settings
 page_tweaks.compact_check_in()
 # Everything typed here is inside the form's container, which the typing script watches.
 with st.container(key=check_in_form.FORM_KEY):

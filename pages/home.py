@@ -37,7 +37,7 @@ if not snapshot.entries:
 else:
     view = views.home(snapshot, today)
     dashboard.status(view)
-    dashboard.focus_card(view, today, session.settings(snapshot))
+    dashboard.focus_card(view, today, snapshot.settings)
 
     st.subheader("At a glance")
     dashboard.chart(view.wheel_chart, view.wheel, "wheel")

@@ -8,7 +8,7 @@ from lib import reminders
 from lib.settings import PRONOUNS
 from ui import actions, messages, page_start, session
 
-current = session.settings(page_start.open_page())
+current = page_start.open_page().settings
 
 st.title("⚙️ Settings")
 

@@ -20,7 +20,7 @@ def render(key: str) -> None:
     """Show practice `key`: what it is, ideas and prompts, and the user's own history."""
     snapshot = page_start.open_page()
     item = texts.practice(key)
-    current = session.settings(snapshot)
+    current = snapshot.settings
     st.title(f"{item.icon} {item.title}")
     st.markdown(f"##### {texts.personal_markdown(item.summary, current)}")
     st.caption(f"Practice {item.number} of 6")

@@ -1,6 +1,6 @@
 """The diary this browser session works on: the user's file, or its own made-up sample.
 
-Also today's date and the user's settings, as every page sees them.
+Also today's date and time, as every page sees them.
 """
 
 from __future__ import annotations
@@ -12,9 +12,8 @@ from pathlib import Path
 import streamlit as st
 
 from lib import config
-from lib.diary import Diary, Snapshot
+from lib.diary import Diary
 from lib.sample import sample_entries
-from lib.settings import Settings
 from ui import passcode_gate
 
 _SAMPLE_MODE = "sample_mode"
@@ -85,8 +84,3 @@ def today() -> date:
 def now() -> datetime:
     """The user's local time, with its offset."""
     return datetime.now().astimezone()
-
-
-def settings(snapshot: Snapshot) -> Settings:
-    """The user's settings, as the page's `snapshot` holds them."""
-    return snapshot.settings
