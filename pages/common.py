@@ -11,6 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from lib import config
 from lib.checkin import (
     draft_form_values,
     draft_from_form,
@@ -161,13 +162,13 @@ def practice(key: str) -> Practice:
 
 
 def today() -> date:
-    """The user's local date."""
-    return date.today()
+    """The user's local date (fixed by `$CLOSER_TODAY` in tests, see lib.config)."""
+    return config.today()
 
 
 def now() -> datetime:
-    """The user's local time, with its offset."""
-    return datetime.now().astimezone()
+    """The user's local time, with its offset (on `$CLOSER_TODAY`'s day if set)."""
+    return config.now()
 
 
 def show_data_error(error: DataFileError) -> None:
