@@ -26,6 +26,7 @@ what the user sees.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -46,6 +47,7 @@ from playwright.sync_api import Locator, Page, expect
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from lib.config import TODAY_VARIABLE
+from lib.weeks import IsoWeek
 from tests.apptest import TODAY
 
 if TYPE_CHECKING:
@@ -63,9 +65,13 @@ CHROMIUM_ARGS = [
 ]
 START_TIMEOUT = 60.0
 RUN_TIMEOUT_MS = 20_000  # one script run, on a loaded 2-core CI machine
+# What the page draws after a run (charts, the data grid) may lag on a loaded machine;
+# a longer wait costs nothing when the page is quick.
+expect.set_options(timeout=10_000)
 # The app root, once a script run has ended. Before the first run it says
 # "initial", and while one runs "running".
 APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+IDLE_CHECK = f"() => document.querySelector('{APP_IDLE}') !== null"
 # Each page's Streamlit WebSocket (the newest one: a reload or restart opens another).
 _SOCKETS: WeakKeyDictionary[Page, WebSocket] = WeakKeyDictionary()
 
@@ -161,8 +167,12 @@ def settle(page: Page, timeout: float = RUN_TIMEOUT_MS / 1000) -> None:
 
     Not enough after an action on a page already drawn: its run may not have
     started yet. Wrap the action in `rerun` instead.
+
+    Checked on every animation frame: expect() would do, but it retries after
+    0.1, 0.25, 0.5 and then every 1 s, which overshoots a page load by up to a
+    second, and page loads are most of what these tests wait for.
     """
-    expect(page.locator(APP_IDLE)).to_be_attached(timeout=timeout * 1000)
+    page.wait_for_function(IDLE_CHECK, polling="raf", timeout=timeout * 1000)
 
 
 def open_page(page: Page, server: Server, path: str = "") -> None:
@@ -341,6 +351,15 @@ def open_note(page: Page, title: str) -> Locator:
     box = note_box(page, title)
     expect(box).to_be_visible()
     return box
+
+
+def pick_week(page: Page, week: IsoWeek) -> None:
+    """Choose `week` in the check-in's week picker, by keyboard."""
+    page.get_by_role("combobox", name="Week", exact=True).focus()
+    page.keyboard.type(str(week))
+    with rerun(page):
+        page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(rf"/check-in\?week={week}$"))
 
 
 def save_status(page: Page) -> Locator:

@@ -20,7 +20,15 @@ from lib.sample import sample_entries
 from lib.storage import Diary
 from lib.transfer import CSV_COLUMNS, export_csv, export_filename
 from tests.apptest import THIS_WEEK, TODAY
-from tests.browser import go_to, open_page, rate, rerun, save_skipping_the_rest, settle
+from tests.browser import (
+    go_to,
+    open_page,
+    pick_week,
+    rate,
+    rerun,
+    save_skipping_the_rest,
+    settle,
+)
 
 BOM = b"\xef\xbb\xbf"
 OTHER_FIVE = "Positive associations, Being present, A bit of mystery, Creating space and Self-love"
@@ -127,10 +135,7 @@ def test_back_filling_two_earlier_weeks_shows_on_the_dashboard(browser_page, ser
     picked, linked = THIS_WEEK.shifted(-3), THIS_WEEK.shifted(-5)
 
     open_page(page, server, "check-in")
-    page.get_by_role("combobox", name="Week", exact=True).focus()
-    page.keyboard.type(str(picked))
-    press(page, "Enter")
-    expect(page).to_have_url(re.compile(rf"/check-in\?week={picked}$"))
+    pick_week(page, picked)
     rate(page, "Emotional connection", 7)
     save_skipping_the_rest(page, OTHER_FIVE)
     expect(page.get_by_text(f"Saved your check-in for {picked}")).to_be_visible()

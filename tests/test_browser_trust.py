@@ -16,7 +16,6 @@ from lib.drafts import drafts_path
 from lib.entries import make_entry
 from lib.sample import sample_entries
 from lib.storage import Diary
-from lib.weeks import IsoWeek
 from tests.apptest import THIS_WEEK, TODAY
 from tests.browser import (
     Server,
@@ -24,6 +23,7 @@ from tests.browser import (
     note_box,
     open_note,
     open_page,
+    pick_week,
     rate,
     rating_slider,
     rerun,
@@ -45,14 +45,6 @@ ALL_SIX = "Emotional connection, Positive associations, Being present, A bit of 
 ALL_SIX += "Creating space and Self-love"
 PHONE = {"width": 390, "height": 844}
 REFLECTION = "A quiet week, and a good one"
-
-
-def pick_week(page, week: IsoWeek) -> None:
-    page.get_by_role("combobox", name="Week", exact=True).focus()
-    page.keyboard.type(str(week))
-    with rerun(page):
-        page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(rf"/check-in\?week={week}$"))
 
 
 def saved_records(server: Server) -> list[dict]:
