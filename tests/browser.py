@@ -44,6 +44,7 @@ from weakref import WeakKeyDictionary
 import pytest
 from google.protobuf.message import DecodeError
 from playwright.sync_api import Locator, Page, expect
+from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from lib.config import TODAY_VARIABLE
@@ -186,41 +187,78 @@ def watch_runs(page: Page) -> None:
     page.on("websocket", lambda socket: _SOCKETS.__setitem__(page, socket))
 
 
-def _run_ended(payload: str | bytes) -> bool:
-    """True for the server's message that a script run, and every rerun it asked for, ended.
-
-    A run that asks for another (st.rerun, st.switch_page) ends "early for rerun";
-    only the last of the chain ends "successfully".
-    """
+def _parsed(message: ForwardMsg | BackMsg, payload: str | bytes) -> bool:
+    """Read a binary WebSocket frame into `message`; False if it is not one."""
     if isinstance(payload, str):
         return False
-    message = ForwardMsg()
     try:
         message.ParseFromString(payload)
     except DecodeError:
         return False
-    return message.WhichOneof("type") == "script_finished" and message.script_finished in {
-        ForwardMsg.FINISHED_SUCCESSFULLY,
-        ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
-    }
+    return True
+
+
+@dataclass
+class _RunWatch:
+    """What the page and its server said on the WebSocket since an action began.
+
+    The page asks for a run (a BackMsg "rerun_script"); each run the server
+    starts is announced with its id ("new_session") and ends with that id
+    ("script_finished"). A run that asks for another (st.rerun,
+    st.switch_page) ends "early for rerun"; only the last of a chain ends
+    "successfully". So the action's run has ended when a run that started
+    after the page asked has ended successfully, and an earlier run ending
+    meanwhile is never taken for it.
+    """
+
+    asked: bool = False
+    started: set[str] = field(default_factory=set)
+
+    def sent(self, payload: str | bytes) -> None:
+        message = BackMsg()
+        if _parsed(message, payload) and message.WhichOneof("type") == "rerun_script":
+            self.asked = True
+
+    def ended(self, payload: str | bytes) -> bool:
+        message = ForwardMsg()
+        if not (self.asked and _parsed(message, payload)):
+            return False
+        run = message.metadata.run.script_run_id
+        kind = message.WhichOneof("type")
+        if kind == "new_session":
+            self.started.add(run)
+        return (
+            kind == "script_finished"
+            and run in self.started
+            and message.script_finished
+            in {
+                ForwardMsg.FINISHED_SUCCESSFULLY,
+                ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
+            }
+        )
 
 
 @contextmanager
 def rerun(page: Page) -> Iterator[None]:
-    """Wait, after the block, until the script run its action started has ended and is drawn.
+    """Wait, after the block, until the script run its action started has ended.
 
     For actions that make Streamlit rerun (a widget change, a click on a button
-    or link); the wait fails if the block started no run. The signal is the
-    server's own "script finished" message on the page's WebSocket: a run too
-    quick to show as running on the page is still seen. A run going on when the
-    block begins (one that drew what the block clicks) ends first.
+    or link); the wait fails if the block started no run. It follows the
+    messages on the page's WebSocket (see _RunWatch), so a run too quick to
+    show as running on the page is still seen. The page may still be drawing
+    what the run sent: check what it shows with expect().
     """
     socket = _SOCKETS.get(page)
     if socket is None:
         raise RuntimeError("call watch_runs(page) before the page loads, to use rerun()")
     settle(page)
-    with socket.expect_event("framereceived", predicate=_run_ended, timeout=RUN_TIMEOUT_MS):
-        yield
+    watch = _RunWatch()
+    socket.on("framesent", watch.sent)
+    try:
+        with socket.expect_event("framereceived", predicate=watch.ended, timeout=RUN_TIMEOUT_MS):
+            yield
+    finally:
+        socket.remove_listener("framesent", watch.sent)
     settle(page)
 
 
