@@ -315,7 +315,9 @@ print(json.dumps({"allowed": allowed, "attempts": attempts}))
 """
 
 
-def _probe_origin_check() -> dict[str, object]:
+@pytest.fixture(scope="module")
+def origin_check() -> dict[str, object]:
+    """What the probe saw: whether a foreign Origin was allowed, and what it tried to reach."""
     result = subprocess.run(
         [sys.executable, "-c", ORIGIN_PROBE],
         cwd=ROOT,
@@ -327,12 +329,14 @@ def _probe_origin_check() -> dict[str, object]:
     return json.loads(result.stdout.decode().strip().splitlines()[-1])
 
 
-def test_a_websocket_from_another_site_is_refused() -> None:
-    assert _probe_origin_check()["allowed"] is False
+def test_a_websocket_from_another_site_is_refused(origin_check: dict[str, object]) -> None:
+    assert origin_check["allowed"] is False
 
 
-def test_checking_a_foreign_origin_asks_nobody_on_the_internet() -> None:
-    attempts = _probe_origin_check()["attempts"]
+def test_checking_a_foreign_origin_asks_nobody_on_the_internet(
+    origin_check: dict[str, object],
+) -> None:
+    attempts = origin_check["attempts"]
     assert not [attempt for attempt in attempts if str(attempt).startswith("GET ")], attempts
 
 
