@@ -17,10 +17,10 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
-from lib.diary import Diary  # noqa: E402
 from lib.drafts import drafts_path  # noqa: E402
 from lib.sample import sample_entries  # noqa: E402
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, Server, rate, settle  # noqa: E402
+from lib.storage import Diary  # noqa: E402
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, Server, rate, settle, watch_runs  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 PAGES = {"dashboard": "", "check-in": "check-in", "practice": "mystery"}
@@ -67,6 +67,7 @@ def main() -> None:
                         page = browser.new_page(
                             viewport={"width": width, "height": 900}, color_scheme=theme
                         )
+                        watch_runs(page)  # rate() waits for each slider's rerun
                         for name, path in PAGES.items():
                             target = OUT / f"{name}-{theme}-{size}.png"
                             drafts_path(db).unlink(missing_ok=True)  # each capture starts clean

@@ -74,7 +74,7 @@ def first_run_closer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
     """The app on an empty data file, every run as a server's first (Streamlit's folder mode)."""
     db_path = tmp_path / "closer.json"
     monkeypatch.setenv("CLOSER_DB", str(db_path))
-    monkeypatch.setattr("ui.session.today", lambda: TODAY)
+    monkeypatch.setenv("CLOSER_TODAY", TODAY.isoformat())
     clear_streamlit_caches()
     yield Closer(db_path)
     clear_streamlit_caches()

@@ -4,22 +4,55 @@ Chromium comes from Debian (`apt-get install chromium`); Playwright's own
 browser download does not work here. Without it these tests skip with one
 line saying why, unless CLOSER_REQUIRE_BROWSER=1 (set by .ci/run), where a
 missing browser fails the run instead.
+
+What the tests share, and what each gets fresh:
+
+- `chromium` (session): one Chromium for the whole run.
+- `shared_server` (session): one Closer server with today fixed to TODAY
+  (`CLOSER_TODAY`), on a data file in a folder of its own.
+- `server` (each test): that server, its data folder emptied first (diary,
+  drafts, lock, backups), so every test starts on an empty diary. A module
+  that needs another server (a passcode, say) overrides `server`.
+- `new_browser_page` / `browser_page` (each test): pages in new browser
+  contexts, so each is a new Streamlit session; any request that leaves the
+  machine fails the test.
+
+Tests wait on conditions, never on time: `open_page` waits for the page's
+first script run to end, `rerun` for the run an action starts (told by the
+server on the page's WebSocket), and everything else is an `expect(...)` on
+what the user sees.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 import pytest
+from google.protobuf.message import DecodeError
 from playwright.sync_api import Locator, Page, expect
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from lib.config import TODAY_VARIABLE
+from lib.weeks import IsoWeek
+from tests.apptest import TODAY
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Request, WebSocket
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path(os.environ.get("CLOSER_CHROMIUM", "/usr/bin/chromium"))
@@ -32,6 +65,16 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 START_TIMEOUT = 60.0
+RUN_TIMEOUT_MS = 20_000  # one script run, on a loaded 2-core CI machine
+# What the page draws after a run (charts, the data grid) may lag on a loaded machine;
+# a longer wait costs nothing when the page is quick.
+expect.set_options(timeout=10_000)
+# The app root, once a script run has ended. Before the first run it says
+# "initial", and while one runs "running".
+APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+IDLE_CHECK = f"() => document.querySelector('{APP_IDLE}') !== null"
+# Each page's Streamlit WebSocket (the newest one: a reload or restart opens another).
+_SOCKETS: WeakKeyDictionary[Page, WebSocket] = WeakKeyDictionary()
 
 
 def require_chromium() -> None:
@@ -53,16 +96,25 @@ def free_port() -> int:
 
 @dataclass
 class Server:
-    """`streamlit run app.py` on a free loopback port and a given data file."""
+    """`streamlit run app.py` on a free loopback port and a given data file.
+
+    `today` fixes the day the app sees (`CLOSER_TODAY`); `env` adds variables.
+    """
 
     db_path: Path
     log_path: Path
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
+    today: date | None = None
+    env: dict[str, str] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def running(self) -> bool:
+        return self.process is not None and self.process.poll() is None
 
     def command(self) -> list[str]:
         """What to start: Closer as `make run` serves it, on this port, on loopback."""
@@ -73,8 +125,9 @@ class Server:
         return ["--server.port", str(self.port), "--server.address", "127.0.0.1"]
 
     def environment(self) -> dict[str, str]:
-        """The server's environment: this one, with the data file."""
-        return {**os.environ, "CLOSER_DB": str(self.db_path)}
+        """The server's environment: this one, with the data file, the day and `env`."""
+        fixed = {TODAY_VARIABLE: self.today.isoformat()} if self.today else {}
+        return {**os.environ, "CLOSER_DB": str(self.db_path), **fixed, **self.env}
 
     def start(self) -> None:
         command, env = self.command(), self.environment()
@@ -89,7 +142,7 @@ class Server:
                     if answer.read() == b"ok":
                         return
             except OSError:
-                time.sleep(0.2)
+                time.sleep(0.1)
         raise RuntimeError(f"streamlit did not become healthy; see {self.log_path}")
 
     def stop(self) -> None:
@@ -107,53 +160,185 @@ class Server:
         self.start()
 
 
-def settle(page, timeout: float = 20.0) -> None:
-    """Wait until the app's script has finished running and stays finished."""
-    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout * 1000)
-    state = "document.querySelector('[data-testid=stApp]').getAttribute('data-test-script-state')"
-    deadline = time.monotonic() + timeout
-    calm = 0
-    while time.monotonic() < deadline:
-        calm = calm + 1 if page.evaluate(state) == "notRunning" else 0
-        # Several quiet readings in a row: a rerun that was about to start has started.
-        if calm >= 4:
-            return
-        page.wait_for_timeout(75)
-    raise AssertionError("the app did not settle")
+# Waiting for the app: on a script run's end, never on the clock.
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    """Closer served on loopback with a temporary data file."""
+def settle(page: Page, timeout: float = RUN_TIMEOUT_MS / 1000) -> None:
+    """Wait until no script run is going, and one has run (after a load or reload, at once).
+
+    Not enough after an action on a page already drawn: its run may not have
+    started yet. Wrap the action in `rerun` instead.
+
+    Checked on every animation frame: expect() would do, but it retries after
+    0.1, 0.25, 0.5 and then every 1 s, which overshoots a page load by up to a
+    second, and page loads are most of what these tests wait for.
+    """
+    page.wait_for_function(IDLE_CHECK, polling="raf", timeout=timeout * 1000)
+
+
+def open_page(page: Page, server: Server, path: str = "") -> None:
+    """Load `/path` and wait for its script run to end."""
+    page.goto(f"{server.url}/{path}")
+    settle(page)
+
+
+def watch_runs(page: Page) -> None:
+    """Follow `page`'s WebSocket to the server, so `rerun` can see runs end (before a load)."""
+    page.on("websocket", lambda socket: _SOCKETS.__setitem__(page, socket))
+
+
+def _parsed(message: ForwardMsg | BackMsg, payload: str | bytes) -> bool:
+    """Read a binary WebSocket frame into `message`; False if it is not one."""
+    if isinstance(payload, str):
+        return False
+    try:
+        message.ParseFromString(payload)
+    except DecodeError:
+        return False
+    return True
+
+
+@dataclass
+class _RunWatch:
+    """What the page and its server said on the WebSocket since an action began.
+
+    The page asks for a run (a BackMsg "rerun_script"); each run the server
+    starts is announced with its id ("new_session") and ends with that id
+    ("script_finished"). A run that asks for another (st.rerun,
+    st.switch_page) ends "early for rerun"; only the last of a chain ends
+    "successfully". So the action's run has ended when a run that started
+    after the page asked has ended successfully, and an earlier run ending
+    meanwhile is never taken for it.
+    """
+
+    asked: bool = False
+    started: set[str] = field(default_factory=set)
+
+    def sent(self, payload: str | bytes) -> None:
+        message = BackMsg()
+        if _parsed(message, payload) and message.WhichOneof("type") == "rerun_script":
+            self.asked = True
+
+    def ended(self, payload: str | bytes) -> bool:
+        message = ForwardMsg()
+        if not (self.asked and _parsed(message, payload)):
+            return False
+        run = message.metadata.run.script_run_id
+        kind = message.WhichOneof("type")
+        if kind == "new_session":
+            self.started.add(run)
+        return (
+            kind == "script_finished"
+            and run in self.started
+            and message.script_finished
+            in {
+                ForwardMsg.FINISHED_SUCCESSFULLY,
+                ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
+            }
+        )
+
+
+@contextmanager
+def rerun(page: Page) -> Iterator[None]:
+    """Wait, after the block, until the script run its action started has ended.
+
+    For actions that make Streamlit rerun (a widget change, a click on a button
+    or link); the wait fails if the block started no run. It follows the
+    messages on the page's WebSocket (see _RunWatch), so a run too quick to
+    show as running on the page is still seen. The page may still be drawing
+    what the run sent: check what it shows with expect().
+    """
+    socket = _SOCKETS.get(page)
+    if socket is None:
+        raise RuntimeError("call watch_runs(page) before the page loads, to use rerun()")
+    settle(page)
+    watch = _RunWatch()
+    socket.on("framesent", watch.sent)
+    try:
+        with socket.expect_event("framereceived", predicate=watch.ended, timeout=RUN_TIMEOUT_MS):
+            yield
+    finally:
+        socket.remove_listener("framesent", watch.sent)
+    settle(page)
+
+
+# What the browser tests share, and what each gets fresh.
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    """One Chromium for the whole test session (each test opens its own contexts)."""
     require_chromium()
-    running = Server(db_path=tmp_path / "closer.json", log_path=tmp_path / "streamlit.log")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One Closer server for the session, with today fixed to TODAY."""
+    require_chromium()
+    folder = tmp_path_factory.mktemp("server")
+    running = Server(
+        db_path=folder / "diary" / "closer.json", log_path=folder / "streamlit.log", today=TODAY
+    )
     running.start()
     yield running
     running.stop()
 
 
+def empty_folder(folder: Path) -> None:
+    """Remove everything in `folder`: the diary, its drafts, lock, backups, temp files."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for item in folder.iterdir():
+        if item.is_dir() and not item.is_symlink():
+            shutil.rmtree(item)
+        else:
+            item.unlink()
+
+
 @pytest.fixture
-def new_browser_page(server: Server) -> Iterator[Callable[..., Page]]:
-    """Fresh Chromium pages (`new_page` options); a request off this machine fails the test."""
-    from playwright.sync_api import sync_playwright
+def server(shared_server: Server) -> Server:
+    """The shared server on an empty diary (started again if a test left it stopped).
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        outside: list[str] = []
-        own = (f"{server.url}/", f"ws://127.0.0.1:{server.port}/", "data:", "blob:")
+    Safe to share: the server re-reads the diary whenever the file's revision
+    changes, and a new browser context is a new session with nothing kept.
+    """
+    if not shared_server.running:
+        shared_server.start()
+    empty_folder(shared_server.db_path.parent)
+    return shared_server
 
-        def check(request) -> None:
-            if not request.url.startswith(own):
-                outside.append(request.url)
 
-        def new_page(**options: object) -> Page:
-            page = browser.new_page(**options)
-            page.on("request", check)
-            return page
+@pytest.fixture
+def new_browser_page(chromium: Browser, server: Server) -> Iterator[Callable[..., Page]]:
+    """Fresh pages, each in a new browser context (`new_context` options).
 
-        yield new_page
-        browser.close()
-        assert not outside, f"requests left the machine: {outside}"
+    Any request off this machine fails the test.
+    """
+    outside: list[str] = []
+    own = (f"{server.url}/", f"ws://127.0.0.1:{server.port}/", "data:", "blob:")
+    contexts: list[BrowserContext] = []
+
+    def check(request: Request) -> None:
+        if not request.url.startswith(own):
+            outside.append(request.url)
+
+    def new_page(**options: object) -> Page:
+        context = chromium.new_context(**options)
+        contexts.append(context)
+        context.on("request", check)
+        page = context.new_page()
+        watch_runs(page)
+        return page
+
+    yield new_page
+    for context in contexts:
+        context.close()
+    assert not outside, f"requests left the machine: {outside}"
 
 
 @pytest.fixture
@@ -171,22 +356,24 @@ def rating_slider(page: Page, title: str) -> Locator:
 
 
 def rate(page: Page, title: str, rating: int) -> None:
-    """Rate a not-yet-rated practice by keyboard, in the fewest presses.
+    """Rate a not-yet-rated practice by keyboard, in the fewest presses, and wait for the rerun.
 
     ArrowRight steps up from "not rated yet" (once gives 1); End jumps to 10.
     """
     slider = rating_slider(page, title)
     slider.focus()
     up, down = ["ArrowRight"] * rating, ["End"] + ["ArrowLeft"] * (10 - rating)
-    for key in up if len(up) <= len(down) else down:
-        page.keyboard.press(key)
-    expect(slider).to_have_attribute("aria-valuetext", str(rating))
+    with rerun(page):
+        for key in up if len(up) <= len(down) else down:
+            page.keyboard.press(key)
+        expect(slider).to_have_attribute("aria-valuetext", str(rating))
 
 
 def skip(page: Page, title: str) -> None:
     """Turn on a practice's "Skip … this week" toggle by keyboard."""
     switch = page.get_by_role("switch", name=f"Skip {title} this week", exact=True)
-    switch.press("Space")
+    with rerun(page):
+        switch.press("Space")
     expect(switch).to_be_checked()
 
 
@@ -196,12 +383,21 @@ def note_box(page: Page, title: str) -> Locator:
 
 
 def open_note(page: Page, title: str) -> Locator:
-    """Open a practice's note expander and return its text area."""
-    page.locator("summary", has_text=f"Note on {title}").click()
+    """Open a practice's (closed) note expander and return its text area."""
+    with rerun(page):  # the expander reruns the script, which draws the text area
+        page.locator("summary", has_text=f"Note on {title}").click()
     box = note_box(page, title)
     expect(box).to_be_visible()
-    settle(page)  # the run that drew it may still be drawing the rest
     return box
+
+
+def pick_week(page: Page, week: IsoWeek) -> None:
+    """Choose `week` in the check-in's week picker, by keyboard."""
+    page.get_by_role("combobox", name="Week", exact=True).focus()
+    page.keyboard.type(str(week))
+    with rerun(page):
+        page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(rf"/check-in\?week={week}$"))
 
 
 def save_status(page: Page) -> Locator:
@@ -211,15 +407,20 @@ def save_status(page: Page) -> Locator:
 
 def save_skipping_the_rest(page: Page, rest: str) -> None:
     """Press Save, which names the practices left (`rest`), then skip them and save."""
-    page.get_by_role("button", name="Save check-in").click()
-    page.locator(".st-key-unanswered").get_by_role("button", name=f"Skip {rest} and save").click()
+    with rerun(page):
+        page.get_by_role("button", name="Save check-in").click()
+    skip_rest = page.locator(".st-key-unanswered").get_by_role(
+        "button", name=f"Skip {rest} and save"
+    )
+    with rerun(page):
+        skip_rest.click()
     expect(page.get_by_text("Saved your check-in for")).to_be_visible()
 
 
 def go_to(page: Page, name: str) -> None:
     """Follow a sidebar link: the same Streamlit session, unlike a page load."""
-    page.get_by_test_id("stSidebar").get_by_role("link", name=name).click()
-    settle(page)
+    with rerun(page):
+        page.get_by_test_id("stSidebar").get_by_role("link", name=name).click()
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -19,6 +19,7 @@ from lib.drafts import drafts_path
 from lib.entries import PRACTICE_KEYS
 from lib.weeks import IsoWeek
 
+pytestmark = pytest.mark.bench  # make test-slow, not make test
 TODAY = date(2026, 11, 24)  # in 2026-W48
 
 

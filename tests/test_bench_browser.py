@@ -11,6 +11,8 @@ from lib.diary import Diary
 from lib.sample import sample_entries
 from tests.browser import require_chromium
 
+pytestmark = pytest.mark.bench  # make test-slow, not make test
+
 
 @pytest.fixture
 def diary_path(tmp_path: Path) -> Path:
@@ -33,7 +35,7 @@ def test_time_to_charts_draws_the_dashboards_charts_on_both_pages(diary_path: Pa
     assert result["ratio"] > 0
 
 
-@pytest.mark.slow  # about 35 s: three servers, ten pages, each settled
+# About 35 s: three servers, ten pages, each settled.
 def test_server_memory_visits_every_page(diary_path: Path) -> None:
     result = server_memory(diary_path, repeats=1)
 

@@ -12,10 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from lib.content import load_practices
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, Server, require_chromium
+from tests.apptest import TODAY
+from tests.browser import Server, require_chromium
 
 SIDEBAR = ["Home", "Check-in", *(item.title for item in load_practices()), "Your data", "Settings"]
 
@@ -29,19 +30,21 @@ class PlainServer(Server):
 
 @pytest.fixture
 def plain_server(tmp_path: Path) -> Iterator[PlainServer]:
+    """A server started for this test alone: its first run is the visit under test."""
     require_chromium()
-    running = PlainServer(db_path=tmp_path / "closer.json", log_path=tmp_path / "streamlit.log")
+    running = PlainServer(
+        db_path=tmp_path / "closer.json", log_path=tmp_path / "streamlit.log", today=TODAY
+    )
     running.start()
     yield running
     running.stop()
 
 
 @pytest.fixture
-def first_page() -> Iterator[Page]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser.new_page(viewport={"width": 1280, "height": 900})
-        browser.close()
+def first_page(chromium: Browser) -> Iterator[Page]:
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
 
 
 @pytest.mark.parametrize(

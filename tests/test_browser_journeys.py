@@ -1,7 +1,7 @@
 """In a real browser: whole journeys through check-in, dashboard, export and import.
 
-Each test starts its own server on a fresh data file. The last one uses the
-keyboard alone, from the page load on.
+Each test starts on an empty diary. The last one uses the keyboard alone,
+from the page load on.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ import csv
 import io
 import re
 from collections.abc import Callable
-from datetime import date
 
 from playwright.sync_api import expect
 
@@ -20,8 +19,16 @@ from lib.csv_files import CSV_COLUMNS, export_csv, export_filename
 from lib.diary import Diary
 from lib.entries import make_entry
 from lib.sample import sample_entries
-from lib.weeks import IsoWeek
-from tests.browser import Server, rate, save_skipping_the_rest, settle
+from tests.apptest import THIS_WEEK, TODAY
+from tests.browser import (
+    go_to,
+    open_page,
+    pick_week,
+    rate,
+    rerun,
+    save_skipping_the_rest,
+    settle,
+)
 
 BOM = b"\xef\xbb\xbf"
 OTHER_FIVE = "Positive associations, Being present, A bit of mystery, Creating space and Self-love"
@@ -37,19 +44,16 @@ ACTIVE = """() => {
 }"""
 
 
-def open_page(page, server: Server, path: str = "") -> None:
-    page.goto(f"{server.url}/{path}")
-    settle(page)
-
-
 def press(page, key: str, times: int = 1) -> None:
-    for _ in range(times):
-        page.keyboard.press(key)
-    settle(page)
+    """Press `key` (`times` times) and wait for the script run it starts."""
+    with rerun(page):
+        for _ in range(times):
+            page.keyboard.press(key)
 
 
 def tab_to(page, wanted: Callable[[dict[str, str]], bool], back: bool = False) -> None:
     """Press Tab (or Shift+Tab) until the focused element is the wanted one."""
+    settle(page)  # a run still drawing the page (after a page switch) ends first
     seen = []
     for _ in range(MAX_TABS):
         page.keyboard.press("Shift+Tab" if back else "Tab")
@@ -76,29 +80,29 @@ def link(text: str) -> Callable[[dict[str, str]], bool]:
     return lambda active: active["tag"] == "A" and active["text"].endswith(text)
 
 
-def metric(page, label: str) -> str:
+def expect_metric(page, label: str, value: str) -> None:
     box = page.locator('[data-testid="stMetric"]').filter(has_text=label)
-    return box.locator('[data-testid="stMetricValue"]').inner_text()
+    expect(box.locator('[data-testid="stMetricValue"]')).to_have_text(value)
 
 
 def upload(page, name: str, data: bytes) -> None:
     """Put a file into the data page's CSV import picker."""
     picker = page.locator('[data-testid="stFileUploader"]').filter(has_text="Import a CSV export")
-    picker.locator('input[type="file"]').set_input_files(
-        {"name": name, "mimeType": "text/csv", "buffer": data}
-    )
-    settle(page)
+    with rerun(page):
+        picker.locator('input[type="file"]').set_input_files(
+            {"name": name, "mimeType": "text/csv", "buffer": data}
+        )
 
 
 def import_csv(page, data: bytes, weeks: int) -> None:
     """Upload `data` on /data, check the preview says `weeks` new weeks, and import them."""
     upload(page, "closer-entries.csv", data)
-    assert metric(page, "New weeks") == str(weeks)
-    assert metric(page, "Differ from saved") == "0"
-    assert metric(page, "Identical") == "0"
-    page.get_by_role("button", name=f"Import {weeks} weeks").click()
-    settle(page)
-    assert page.get_by_text(f"Imported {weeks} weeks.").is_visible()
+    expect_metric(page, "New weeks", str(weeks))
+    expect_metric(page, "Differ from saved", "0")
+    expect_metric(page, "Identical", "0")
+    with rerun(page):
+        page.get_by_role("button", name=f"Import {weeks} weeks").click()
+    expect(page.get_by_text(f"Imported {weeks} weeks.")).to_be_visible()
 
 
 def download_entries_csv(page, by_keyboard: bool = False) -> bytes:
@@ -108,51 +112,47 @@ def download_entries_csv(page, by_keyboard: bool = False) -> bytes:
         else:
             page.get_by_role("button", name="Entries (CSV)").click()
     download = started.value
-    assert download.suggested_filename == export_filename(date.today())
+    assert download.suggested_filename == export_filename(TODAY)
     return download.path().read_bytes()
 
 
-def trend_table(page) -> dict[str, list[str]]:
-    """Switch the trend chart to its table view; each row's cells by week."""
-    page.locator('[class*="st-key-trend_as_table"]').get_by_text("Show as table").click()
-    settle(page)
+def trend_table(page, weeks: int) -> dict[str, list[str]]:
+    """Switch the trend chart to its table view; each of its `weeks` rows' cells by week."""
+    with rerun(page):
+        page.locator('[class*="st-key-trend_as_table"]').get_by_text("Show as table").click()
     table = page.locator('[data-testid="stDataFrame"]').filter(
         has=page.locator("th", has_text="Week of")
     )
     # The grid fills its cells a moment after the script has finished.
-    table.locator("td").first.wait_for(state="attached")
-    rows = [row.locator("td").all_inner_texts() for row in table.locator("tr").all()]
-    return {cells[0]: cells for cells in rows if cells}
+    rows = table.locator("tr").filter(has=page.locator("td"))
+    expect(rows).to_have_count(weeks)
+    cells = [row.locator("td").all_inner_texts() for row in rows.all()]
+    return {row[0]: row for row in cells}
 
 
 def test_back_filling_two_earlier_weeks_shows_on_the_dashboard(browser_page, server) -> None:
     page = browser_page
-    this_week = IsoWeek.of(date.today())
-    picked, linked = this_week.shifted(-3), this_week.shifted(-5)
+    picked, linked = THIS_WEEK.shifted(-3), THIS_WEEK.shifted(-5)
 
     open_page(page, server, "check-in")
-    page.get_by_role("combobox", name="Week", exact=True).focus()
-    page.keyboard.type(str(picked))
-    press(page, "Enter")
-    assert page.url.endswith(f"/check-in?week={picked}")
+    pick_week(page, picked)
     rate(page, "Emotional connection", 7)
     save_skipping_the_rest(page, OTHER_FIVE)
-    assert page.get_by_text(f"Saved your check-in for {picked}").is_visible()
+    expect(page.get_by_text(f"Saved your check-in for {picked}")).to_be_visible()
 
     open_page(page, server, f"check-in?week={linked}")
-    shown = page.get_by_role("combobox", name="Week", exact=True).input_value()
-    assert shown.startswith(f"{linked} · {linked.label()}")
+    week_picker = page.get_by_role("combobox", name="Week", exact=True)
+    expect(week_picker).to_have_value(re.compile(rf"^{linked} · {re.escape(linked.label())}"))
     rate(page, "Emotional connection", 2)
     save_skipping_the_rest(page, OTHER_FIVE)
-    assert page.get_by_text(f"Saved your check-in for {linked}").is_visible()
+    expect(page.get_by_text(f"Saved your check-in for {linked}")).to_be_visible()
 
-    open_page(page, server)
-    assert metric(page, "Weeks checked in") == "2"
-    rows = trend_table(page)
+    go_to(page, "Home")
+    expect_metric(page, "Weeks checked in", "2")
+    rows = trend_table(page, 2)
     assert rows[str(picked)][:3] == [str(picked), picked.monday.isoformat(), "7"]
     assert rows[str(linked)][:3] == [str(linked), linked.monday.isoformat(), "2"]
-    assert len(rows) == 2
-    saved = list(Diary.open(server.db_path).snapshot().entries)
+    saved = Diary.open(server.db_path).snapshot().entries
     assert [(e.week, e.ratings["connection"]) for e in saved] == [(linked, 2), (picked, 7)]
 
 
@@ -160,27 +160,27 @@ def test_an_imported_half_year_draws_the_dashboard_and_its_focus_can_be_chosen(
     browser_page, server
 ) -> None:
     page = browser_page
-    history = sample_entries(date.today())
+    history = sample_entries(TODAY)
     open_page(page, server, "data")
     import_csv(page, export_csv(history), len(history))
 
-    open_page(page, server)
-    assert metric(page, "Weeks checked in") == str(len(history))
+    go_to(page, "Home")
+    expect_metric(page, "Weeks checked in", str(len(history)))
     charts = page.locator('[data-testid="stVegaLiteChart"]')
     expect(charts).to_have_count(4)  # drawn a moment after the script has finished
     for index in range(4):
-        charts.nth(index).locator("svg, canvas").first.wait_for()
-    assert not page.locator('[data-testid="stException"]').count()
+        expect(charts.nth(index).locator("svg, canvas").first).to_be_visible()
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
 
     diary = Diary.open(server.db_path)
-    suggestion = insights.focus_suggestion(diary.snapshot().entries, date.today())
+    suggestion = insights.focus_suggestion(diary.snapshot().entries, TODAY)
     assert suggestion is not None
     title = next(item.title for item in load_practices() if item.key == suggestion.practice)
     card = page.locator('[class*="st-key-focus_suggestion"]')
     heading = card.get_by_text(re.compile(r"^Suggested focus (this|next) week:"))
-    assert heading.inner_text().endswith(title)
-    card.get_by_role("button", name=re.compile(r"^Make it (this|next) week's focus$")).click()
-    settle(page)
+    expect(heading).to_have_text(re.compile(f"{re.escape(title)}$"))
+    with rerun(page):
+        card.get_by_role("button", name=re.compile(r"^Make it (this|next) week's focus$")).click()
     latest = diary.snapshot().entries[-1]
     assert latest.focus == suggestion.practice
     expect(card.get_by_text(f"Chosen at your check-in for {latest.week}")).to_be_visible()
@@ -188,9 +188,9 @@ def test_an_imported_half_year_draws_the_dashboard_and_its_focus_can_be_chosen(
 
 def test_the_csv_export_is_exactly_what_was_saved(browser_page, server) -> None:
     diary = Diary.open(server.db_path)
-    for entry in sample_entries(date.today())[-6:]:
+    for entry in sample_entries(TODAY)[-6:]:
         diary.save_entry(entry)
-    week = IsoWeek.of(date.today())
+    week = THIS_WEEK
     tricky = {"connection": 9, "associations": None, "presence": 4}
     tricky |= {"mystery": 1, "space": 10, "self_love": 6}
     notes = {"mystery": '=HYPERLINK("x")', "space": 'Café, "quoted"\nsecond line'}
@@ -212,12 +212,12 @@ def test_the_csv_export_is_exactly_what_was_saved(browser_page, server) -> None:
 
 def test_a_valid_import_adds_weeks_and_a_broken_one_changes_nothing(browser_page, server) -> None:
     page = browser_page
-    weeks = sample_entries(date.today())[-4:]
+    weeks = sample_entries(TODAY)[-4:]
     valid = export_csv(weeks)
     open_page(page, server, "data")
     import_csv(page, valid, len(weeks))
-    open_page(page, server)
-    assert metric(page, "Weeks checked in") == "4"
+    go_to(page, "Home")
+    expect_metric(page, "Weeks checked in", "4")
 
     rows = list(csv.reader(io.StringIO(valid.decode("utf-8-sig"), newline="")))
     rows[1][CSV_COLUMNS.index("connection")] = "11"
@@ -225,27 +225,28 @@ def test_a_valid_import_adds_weeks_and_a_broken_one_changes_nothing(browser_page
     csv.writer(broken, lineterminator="\r\n").writerows(rows)
     before = server.db_path.read_bytes()
 
-    open_page(page, server, "data")
+    go_to(page, "Your data")
     upload(page, "broken.csv", broken.getvalue().encode("utf-8-sig"))
     problem = page.locator('[data-testid="stAlert"]').filter(has_text="cannot be used")
-    assert problem.get_by_text("Nothing was changed").is_visible()
-    assert "Row 2, column “connection”" in problem.inner_text()
-    assert "not 11" in problem.inner_text()
-    assert not page.get_by_role("button", name=re.compile(r"^Import \d+ weeks$")).count()
+    expect(problem.get_by_text("Nothing was changed")).to_be_visible()
+    expect(problem).to_contain_text("Row 2, column “connection”")
+    expect(problem).to_contain_text("not 11")
+    # The upload's run has ended (upload waits for it): no Import button was drawn.
+    expect(page.get_by_role("button", name=re.compile(r"^Import \d+ weeks$"))).to_have_count(0)
     assert server.db_path.read_bytes() == before
-    open_page(page, server)
-    assert metric(page, "Weeks checked in") == "4"
+    go_to(page, "Home")
+    expect_metric(page, "Weeks checked in", "4")
 
 
 def test_check_in_back_fill_and_export_with_the_keyboard_only(browser_page, server) -> None:
     page = browser_page
-    this_week = IsoWeek.of(date.today())
+    this_week = THIS_WEEK
     earlier = this_week.shifted(-2)
     open_page(page, server)
 
     tab_to(page, button("Start your first check-in"))
     press(page, "Enter")
-    assert page.get_by_role("heading", name="Check-in").is_visible()
+    expect(page.get_by_role("heading", name="Check-in")).to_be_visible()
     tab_to(page, slider_of("Emotional connection"))
     press(page, "End")
     press(page, "ArrowLeft", 2)
@@ -257,24 +258,24 @@ def test_check_in_back_fill_and_export_with_the_keyboard_only(browser_page, serv
     press(page, "Enter")
     tab_to(page, labelled("Note on A bit of mystery"))
     page.keyboard.type("Planned a surprise, told nobody")
-    tab_to(page, button("Save check-in"))
-    settle(page)  # leaving the note stored it
+    with rerun(page):  # leaving the note stores it
+        tab_to(page, button("Save check-in"))
     press(page, "Enter")
     tab_to(page, button("Skip Positive associations, Creating space and Self-love and save"))
     press(page, "Enter")
-    assert page.get_by_text(f"Saved your check-in for {this_week}").is_visible()
+    expect(page.get_by_text(f"Saved your check-in for {this_week}")).to_be_visible()
 
     tab_to(page, labelled("Week"), back=True)
     page.keyboard.type(str(earlier))
     press(page, "Enter")
-    assert page.url.endswith(f"/check-in?week={earlier}")
+    expect(page).to_have_url(re.compile(rf"/check-in\?week={earlier}$"))
     tab_to(page, slider_of("Self-love"))
     press(page, "ArrowRight", 6)
     tab_to(page, button("Save check-in"))
     press(page, "Enter")
     tab_to(page, button("Skip Emotional connection, Positive associations"))
     press(page, "Enter")
-    assert page.get_by_text(f"Saved your check-in for {earlier}").is_visible()
+    expect(page.get_by_text(f"Saved your check-in for {earlier}")).to_be_visible()
 
     saved = {entry.week: entry for entry in Diary.open(server.db_path).snapshot().entries}
     assert set(saved) == {earlier, this_week}
@@ -291,7 +292,7 @@ def test_check_in_back_fill_and_export_with_the_keyboard_only(browser_page, serv
 
     tab_to(page, link("Your data"), back=True)
     press(page, "Enter")
-    assert page.url.endswith("/data")
+    expect(page).to_have_url(re.compile(r"/data$"))
     tab_to(page, button("Entries (CSV)"))
     data = download_entries_csv(page, by_keyboard=True)
     assert data == export_csv(list(saved.values()))

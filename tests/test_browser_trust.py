@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
 
 from playwright.sync_api import expect
 
@@ -17,14 +16,17 @@ from lib.diary import Diary
 from lib.drafts import drafts_path
 from lib.entries import make_entry
 from lib.sample import sample_entries
-from lib.weeks import IsoWeek
+from tests.apptest import THIS_WEEK, TODAY
 from tests.browser import (
     Server,
     go_to,
     note_box,
     open_note,
+    open_page,
+    pick_week,
     rate,
     rating_slider,
+    rerun,
     save_skipping_the_rest,
     save_status,
     settle,
@@ -42,28 +44,7 @@ TITLES = [
 ALL_SIX = "Emotional connection, Positive associations, Being present, A bit of mystery, "
 ALL_SIX += "Creating space and Self-love"
 PHONE = {"width": 390, "height": 844}
-# Counts the script runs that finish from now on (Streamlit marks each on its app root).
 REFLECTION = "A quiet week, and a good one"
-COUNT_RUNS = """() => {
-    const app = document.querySelector('[data-testid=stApp]');
-    window.closerRunsDone = 0;
-    new MutationObserver(() => {
-        if (app.getAttribute('data-test-script-state') === 'notRunning') window.closerRunsDone += 1;
-    }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
-}"""
-
-
-def open_page(page, server: Server, path: str = "") -> None:
-    page.goto(f"{server.url}/{path}")
-    settle(page)
-
-
-def pick_week(page, week: IsoWeek) -> None:
-    page.get_by_role("combobox", name="Week", exact=True).focus()
-    page.keyboard.type(str(week))
-    page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(rf"/check-in\?week={week}$"))
-    settle(page)
 
 
 def saved_records(server: Server) -> list[dict]:
@@ -72,6 +53,7 @@ def saved_records(server: Server) -> list[dict]:
 
 
 def expect_an_empty_form(page) -> None:
+    """Checked once the run that drew the form has ended, so what is absent stays absent."""
     for title in TITLES:
         expect(rating_slider(page, title)).to_have_attribute("aria-valuetext", "not rated yet")
     expect(page.get_by_role("textbox", name=re.compile("^Note on "))).to_have_count(0)
@@ -81,10 +63,11 @@ def expect_an_empty_form(page) -> None:
 
 def test_sample_data_leaves_no_answer_note_or_draft_behind(browser_page, server) -> None:
     page = browser_page
-    last_week = IsoWeek.of(date.today()).shifted(-1)
-    sample = next(e for e in sample_entries(date.today()) if e.week == last_week)
+    last_week = THIS_WEEK.shifted(-1)
+    sample = next(e for e in sample_entries(TODAY) if e.week == last_week)
     open_page(page, server)
-    page.get_by_role("button", name="Explore with sample data").click()
+    with rerun(page):
+        page.get_by_role("button", name="Explore with sample data").click()
     expect(page.get_by_text("You are exploring sample data")).to_be_visible()
 
     go_to(page, "Check-in")
@@ -97,8 +80,10 @@ def test_sample_data_leaves_no_answer_note_or_draft_behind(browser_page, server)
         re.compile(r"^5 of 6 rated, 1 skipped · unsaved changes \(the sample keeps no drafts\)")
     )
 
-    page.get_by_role("button", name="Leave sample data").click()
+    with rerun(page):
+        page.get_by_role("button", name="Leave sample data").click()
     expect(page.get_by_text("You are exploring sample data")).to_have_count(0)
+    go_to(page, "Home")  # so the check-in opens on this week, and picking last week reruns
     go_to(page, "Check-in")
     pick_week(page, last_week)
     expect_an_empty_form(page)
@@ -109,7 +94,8 @@ def test_sample_data_leaves_no_answer_note_or_draft_behind(browser_page, server)
 def test_an_untouched_practice_is_never_saved_as_a_number(browser_page, server) -> None:
     page = browser_page
     open_page(page, server, "check-in")
-    page.get_by_role("button", name="Save check-in").click()
+    with rerun(page):
+        page.get_by_role("button", name="Save check-in").click()
     unanswered = page.locator(".st-key-unanswered")
     expect(unanswered).to_contain_text(f"You have not rated {ALL_SIX}.")
     expect(unanswered.get_by_role("button", name="Skip all six and save")).to_be_visible()
@@ -120,10 +106,12 @@ def test_an_untouched_practice_is_never_saved_as_a_number(browser_page, server) 
     skip(page, "A bit of mystery")
     expect(save_status(page)).to_contain_text("2 of 6 rated, 1 skipped, 3 not rated yet")
     rest = "Positive associations, Creating space and Self-love"
-    page.get_by_role("button", name="Save check-in").click()
+    with rerun(page):
+        page.get_by_role("button", name="Save check-in").click()
     expect(unanswered).to_contain_text(f"You have not rated {rest}.")
     assert not server.db_path.exists()
-    unanswered.get_by_role("button", name=f"Skip {rest} and save").click()
+    with rerun(page):
+        unanswered.get_by_role("button", name=f"Skip {rest} and save").click()
     expect(page.get_by_text("Saved your check-in for")).to_be_visible()
 
     [record] = saved_records(server)
@@ -147,19 +135,17 @@ def test_a_draft_outlives_a_reload_and_a_restart_until_discarded(browser_page, s
     expect(save_status(page)).to_contain_text("1 of 6 rated")
     note = open_note(page, "Creating space")
     note.click()
-    page.evaluate(COUNT_RUNS)
-    page.keyboard.type(typed)
     # No blur, no Ctrl+Enter: a pause in typing alone sends the note to the server.
-    page.wait_for_function("window.closerRunsDone > 0")
+    with rerun(page):
+        page.keyboard.type(typed)
     expect(note).to_be_focused()
     kept = json.loads(drafts.read_text())["drafts"]
     assert [(d["ratings"]["space"], d["notes"]["space"]) for d in kept.values()] == [(4, typed)]
     # The same for the week's reflection, which sits under the six practices.
     reflection = page.get_by_role("textbox", name="Reflection on the week (optional)")
     reflection.click()
-    page.evaluate(COUNT_RUNS)
-    page.keyboard.type(REFLECTION)
-    page.wait_for_function("window.closerRunsDone > 0")
+    with rerun(page):
+        page.keyboard.type(REFLECTION)
     expect(reflection).to_be_focused()
     kept = json.loads(drafts.read_text())["drafts"]
     assert [d["reflection"] for d in kept.values()] == [REFLECTION]
@@ -177,7 +163,8 @@ def test_a_draft_outlives_a_reload_and_a_restart_until_discarded(browser_page, s
     open_page(page, server, "check-in")
     expect_the_draft_back()
 
-    page.get_by_role("button", name="Discard draft").click()
+    with rerun(page):
+        page.get_by_role("button", name="Discard draft").click()
     expect_an_empty_form(page)
     assert not drafts.exists()
     assert not server.db_path.exists()
@@ -190,7 +177,8 @@ def test_the_focus_chosen_at_a_check_in_leads_home(browser_page, server) -> None
     focus = page.get_by_role("combobox", name="Your focus next week")
     focus.focus()
     page.keyboard.type("Self-love")
-    page.keyboard.press("Enter")
+    with rerun(page):
+        page.keyboard.press("Enter")
     expect(focus).to_have_value(re.compile("^🛁 Self-love"))  # chosen, not just typed
     rest = "Emotional connection, Positive associations, Being present, A bit of mystery "
     save_skipping_the_rest(page, rest + "and Creating space")
@@ -230,10 +218,12 @@ def test_the_check_in_fits_a_phone_in_two_and_a_half_screens(new_browser_page, s
     # Last week saved with a focus: a "Last week: n" beside each title, and the focus outcome.
     ratings = {"connection": 6, "associations": 7, "presence": 5}
     ratings |= {"mystery": 3, "space": 8, "self_love": 4}
-    last_week = IsoWeek.of(date.today()).shifted(-1)
+    last_week = THIS_WEEK.shifted(-1)
     Diary.open(server.db_path).save_entry(make_entry(last_week, ratings, focus="mystery"))
-    for scheme in ("light", "dark"):
-        page = phone_check_in(new_browser_page, server, scheme)
+    for page in (light, dark):
+        page.reload()  # a new session, on the diary as it is now
+        settle(page)
+        expect(page.get_by_role("slider")).to_have_count(6)
         expect(page.get_by_text(re.compile(r"^Last week: \d+$"))).to_have_count(6)
         expect(page.get_by_text("Your focus this week: A bit of mystery.")).to_be_visible()
         assert_fits_a_phone(page)

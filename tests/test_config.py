@@ -1,10 +1,14 @@
-"""Where the diary lives: `$CLOSER_DB`, or `data/closer.json` in the project."""
+"""Where the diary lives (`$CLOSER_DB`, or `data/closer.json`), what day it is (`$CLOSER_TODAY`)."""
 
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 import pytest
 
 import lib
+from lib import config
 from lib.config import DEFAULT_DB, PROJECT_ROOT, data_path
 
 
@@ -53,3 +57,64 @@ def test_reads_the_process_environment_when_called_not_at_import(
     assert data_path() == tmp_path / "later.json"
     monkeypatch.delenv("CLOSER_DB")
     assert data_path() == DEFAULT_DB
+
+
+# The clock: the real one, unless CLOSER_TODAY fixes the day (a test hook).
+
+FIXED = "2026-11-24"  # a Tuesday, in 2026-W48
+
+
+class _Frozen(datetime):
+    """`datetime` whose now() is always 20:15:30 on 1 March 2027 (naive, local)."""
+
+    @classmethod
+    def now(cls, tz: tzinfo | None = None) -> _Frozen:
+        return cls(2027, 3, 1, 20, 15, 30)
+
+
+@pytest.mark.parametrize("environ", [{}, {"CLOSER_TODAY": ""}, {"CLOSER_TODAY": "  "}])
+def test_without_closer_today_the_day_is_the_real_one(environ: dict[str, str]) -> None:
+    before = date.today()
+    assert config.today(environ) in {before, date.today()}  # midnight may pass in between
+
+
+def test_closer_today_fixes_the_day() -> None:
+    assert config.today({"CLOSER_TODAY": FIXED}) == date(2026, 11, 24)
+    assert config.today({"CLOSER_TODAY": f" {FIXED}\n"}) == date(2026, 11, 24)
+
+
+@pytest.mark.parametrize("value", ["tomorrow", "2026-11-31", "24.11.2026", "2026-11-24T12:00"])
+def test_a_closer_today_that_is_no_date_is_refused_by_name(value: str) -> None:
+    with pytest.raises(ValueError, match="CLOSER_TODAY must be an ISO date") as refused:
+        config.today({"CLOSER_TODAY": value})
+    assert repr(value) in str(refused.value)
+    with pytest.raises(ValueError, match="CLOSER_TODAY must be an ISO date"):
+        config.now({"CLOSER_TODAY": value})
+
+
+def test_without_closer_today_now_is_the_real_local_time_with_its_offset() -> None:
+    before = datetime.now().astimezone()
+    moment = config.now({})
+    after = datetime.now().astimezone()
+    assert before <= moment <= after
+    assert moment.utcoffset() == moment.replace(tzinfo=None).astimezone().utcoffset()
+
+
+def test_under_closer_today_now_is_that_day_at_the_current_time_of_day(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(config, "datetime", _Frozen)
+    moment = config.now({"CLOSER_TODAY": FIXED})
+    assert moment == datetime(2026, 11, 24, 20, 15, 30).astimezone()
+    assert moment.utcoffset() == datetime(2026, 11, 24, 20, 15, 30).astimezone().utcoffset()
+
+
+def test_the_clock_reads_the_process_environment_when_called(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("CLOSER_TODAY", FIXED)
+    assert config.today() == date(2026, 11, 24)
+    assert config.now().date() == date(2026, 11, 24)
+    monkeypatch.delenv("CLOSER_TODAY")
+    before = date.today()
+    assert config.today() in {before, date.today()}

@@ -18,15 +18,23 @@ import tomllib
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from lib.diary import Diary
 from lib.entries import PRACTICE_KEYS, make_entry
-from lib.weeks import IsoWeek
-from tests.browser import ROOT, START_TIMEOUT, Server, free_port, require_chromium, settle
+from tests.apptest import THIS_WEEK, TODAY
+from tests.browser import (
+    ROOT,
+    START_TIMEOUT,
+    Server,
+    free_port,
+    open_page,
+    require_chromium,
+    rerun,
+)
 
 CONFIG = ROOT / ".streamlit" / "config.toml"
 LOOPBACK = {"127.0.0.1", "::1"}
@@ -307,7 +315,9 @@ print(json.dumps({"allowed": allowed, "attempts": attempts}))
 """
 
 
-def _probe_origin_check() -> dict[str, object]:
+@pytest.fixture(scope="module")
+def origin_check() -> dict[str, object]:
+    """What the probe saw: whether a foreign Origin was allowed, and what it tried to reach."""
     result = subprocess.run(
         [sys.executable, "-c", ORIGIN_PROBE],
         cwd=ROOT,
@@ -319,12 +329,14 @@ def _probe_origin_check() -> dict[str, object]:
     return json.loads(result.stdout.decode().strip().splitlines()[-1])
 
 
-def test_a_websocket_from_another_site_is_refused() -> None:
-    assert _probe_origin_check()["allowed"] is False
+def test_a_websocket_from_another_site_is_refused(origin_check: dict[str, object]) -> None:
+    assert origin_check["allowed"] is False
 
 
-def test_checking_a_foreign_origin_asks_nobody_on_the_internet() -> None:
-    attempts = _probe_origin_check()["attempts"]
+def test_checking_a_foreign_origin_asks_nobody_on_the_internet(
+    origin_check: dict[str, object],
+) -> None:
+    attempts = origin_check["attempts"]
     assert not [attempt for attempt in attempts if str(attempt).startswith("GET ")], attempts
 
 
@@ -332,18 +344,22 @@ def test_checking_a_foreign_origin_asks_nobody_on_the_internet() -> None:
 
 
 @pytest.fixture
-def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Server]:
+def server(tmp_path: Path) -> Iterator[Server]:
     """Closer behind a passcode, on a diary holding a secret note (used by browser_page)."""
     require_chromium()
     db_path = tmp_path / "closer.json"
     diary = Diary.open(db_path)
-    last_week = IsoWeek.of(date.today()).shifted(-1)
+    last_week = THIS_WEEK.shifted(-1)
     diary.save_entry(
         make_entry(last_week, dict.fromkeys(PRACTICE_KEYS, 4), {"mystery": HIDDEN_NOTE})
     )
     diary.close()
-    monkeypatch.setenv("CLOSER_PASSCODE", PASSCODE)
-    running = Server(db_path=db_path, log_path=tmp_path / "streamlit.log")
+    running = Server(
+        db_path=db_path,
+        log_path=tmp_path / "streamlit.log",
+        today=TODAY,
+        env={"CLOSER_PASSCODE": PASSCODE},
+    )
     running.start()
     yield running
     running.stop()
@@ -361,19 +377,18 @@ def test_with_a_passcode_no_page_sends_the_diary_before_it_is_entered(
     page.on("websocket", lambda socket_: socket_.on("framereceived", record))
     hidden = HIDDEN_NOTE.encode()
     for path in ("", "check-in", "data", "settings", "mystery"):
-        page.goto(f"{server.url}/{path}")
-        settle(page)
-        assert page.get_by_role("heading", name="Closer is locked").is_visible(), path
+        open_page(page, server, path)
+        # Checked once the page's script run has ended: all it sends is sent.
+        expect(page.get_by_role("heading", name="Closer is locked")).to_be_visible()
         assert HIDDEN_NOTE not in page.content(), path
-        assert page.get_by_role("slider").count() == 0, path
-        assert page.get_by_role("button", name="Save check-in").count() == 0, path
+        expect(page.get_by_role("slider")).to_have_count(0)
+        expect(page.get_by_role("button", name="Save check-in")).to_have_count(0)
         assert frames, "the WebSocket frames are being recorded"
         assert not any(hidden in frame for frame in frames), path
 
     page.get_by_label("Passcode").fill(PASSCODE)
-    page.keyboard.press("Enter")
-    settle(page)
-    page.get_by_role("tab", name="Your history").click()
-    settle(page)
-    assert page.get_by_text(HIDDEN_NOTE).is_visible()
+    with rerun(page):
+        page.keyboard.press("Enter")
+    page.get_by_role("tab", name="Your history").click()  # drawn already: no rerun
+    expect(page.get_by_text(HIDDEN_NOTE)).to_be_visible()
     assert any(hidden in frame for frame in frames), "the frame check can see the note"

@@ -29,12 +29,12 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from unittest.mock import MagicMock
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
 from streamlit import config
 from streamlit.runtime import Runtime
 from streamlit.runtime.caching.storage.dummy_cache_storage import MemoryCacheStorageManager
@@ -48,7 +48,7 @@ from lib.checkin import widget_key
 from lib.diary import Diary
 from lib.weeks import IsoWeek
 from tests import soak
-from tests.apptest import THIS_WEEK, Closer, rate_all
+from tests.apptest import THIS_WEEK, TODAY, Closer, rate_all
 from tests.browser import Server, require_chromium
 
 PAGES = soak.size(1, 2)  # pages saving at once on the killed server
@@ -104,10 +104,13 @@ def save_batch(
 
 
 def assert_is_streamlit_itself(process) -> None:
-    """The pid we kill is the Python process serving the app, not a wrapper around it."""
+    """The pid we kill is the Python process serving the app, not a wrapper around it.
+
+    Read from /proc: these tests run on Linux (Debian's Chromium), and the
+    server has just answered its health check, so its entry is there.
+    """
     cmdline = Path(f"/proc/{process.pid}/cmdline")
-    if cmdline.exists():
-        assert cmdline.read_bytes().split(b"\0")[1] == b"serve.py"
+    assert cmdline.read_bytes().split(b"\0")[1] == b"serve.py"
 
 
 def save_until_killed(
@@ -151,8 +154,8 @@ def save_until_killed(
 def assert_page_shows(page, url: str, week: IsoWeek, rating: int) -> None:
     """The server at `url` reads `week` back from the file and shows its saved rating."""
     soak.open_week(page, url, week)
-    assert page.get_by_role("slider").first.get_attribute("value") == str(rating)
-    assert page.get_by_text("Editing the check-in you saved on").is_visible()
+    expect(page.get_by_role("slider").first).to_have_attribute("value", str(rating))
+    expect(page.get_by_text("Editing the check-in you saved on")).to_be_visible()
 
 
 def server_tracebacks(*logs: Path) -> int:
@@ -166,8 +169,8 @@ def test_killed_server_loses_no_confirmed_check_in(tmp_path: Path) -> None:
     seed = random.randrange(2**32)
     rng = random.Random(seed)
     path = tmp_path / "closer.json"
-    server = Server(db_path=path, log_path=tmp_path / "streamlit.log")
-    weeks = soak.weeks_back(date.today())
+    server = Server(db_path=path, log_path=tmp_path / "streamlit.log", today=TODAY)
+    weeks = soak.weeks_back(TODAY)
     tally = Tally()
     figures: Counter[str] = Counter()
     lost: list[IsoWeek] = []
@@ -223,8 +226,8 @@ def test_two_servers_on_one_file_lose_no_confirmed_check_in(tmp_path: Path) -> N
     require_chromium()
     rng = random.Random()
     path = tmp_path / "closer.json"
-    servers = [Server(path, tmp_path / f"streamlit-{index}.log") for index in range(2)]
-    weeks = soak.weeks_back(date.today())
+    servers = [Server(path, tmp_path / f"streamlit-{index}.log", today=TODAY) for index in range(2)]
+    weeks = soak.weeks_back(TODAY)
     tally = Tally()
     lost: list[IsoWeek] = []
     batches = 0

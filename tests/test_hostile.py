@@ -17,6 +17,7 @@ from lib import transfer
 from lib.checkin import widget_key
 from lib.entries import NOTE_MAX_CHARS, PRACTICE_KEYS, REFLECTION_MAX_CHARS, make_entry
 from lib.settings import make_settings
+from lib.weeks import IsoWeek
 from tests.apptest import THIS_WEEK, Closer, open_notes, rate_all
 
 CHECK_IN = "pages/check-in.py"
@@ -149,30 +150,32 @@ def test_control_characters_are_refused_by_name_and_nothing_is_written(
     assert closer.db_path.read_bytes() == before
 
 
-# Text longer than the limit. In the browser, Streamlit's text area drops a paste
-# that would go over max_chars, so 1 MB never reaches the server from there. A
-# client that sends it anyway (what set_value does: it skips AppTest's max_chars
-# check as a hand-made WebSocket message skips the browser's) has it cut to
-# max_chars by Streamlit before the page sees it. (The silent paste is pinned in
-# test_browser_hostile.py; Closer's own length message is reached by an import.)
+# Text longer than the limit: a megabyte sent straight to the server (what set_value
+# does, as a hand-made WebSocket message would) is refused with its length and the
+# limit, nothing is stored, and the form keeps it to be shortened. (A paste in the
+# browser goes the same way: test_browser_hostile.py.)
 
-LONG_CASES = [("note", "mystery", NOTE_MAX_CHARS), ("reflection", "", REFLECTION_MAX_CHARS)]
+LONG_CASES = [
+    ("note", "mystery", "The note on mystery", NOTE_MAX_CHARS),
+    ("reflection", "", "The reflection", REFLECTION_MAX_CHARS),
+]
 
 
-@pytest.mark.parametrize(("field", "practice", "limit"), LONG_CASES, ids=["note", "reflection"])
-def test_a_megabyte_of_text_never_stores_more_than_the_limit(
-    closer: Closer, field: str, practice: str, limit: int
+@pytest.mark.parametrize(
+    ("field", "practice", "what", "limit"), LONG_CASES, ids=["note", "reflection"]
+)
+def test_a_megabyte_of_text_is_refused_with_the_limit_and_never_stored(
+    closer: Closer, field: str, practice: str, what: str, limit: int
 ) -> None:
     pasted = "0123456789abcdef" * (MB // 16)
     at = open_notes(rate_all(closer.open(CHECK_IN)))
-    at.text_area(key=widget_key(THIS_WEEK, field, practice)).set_value(pasted)
+    key = widget_key(THIS_WEEK, field, practice)
+    at.text_area(key=key).set_value(pasted)
     save(at.run())
     assert not at.exception
-    entry = closer.diary().get_entry(THIS_WEEK)
-    if entry is not None:
-        stored = entry.notes[practice] if field == "note" else entry.reflection
-        assert len(stored) <= limit
-        assert pasted.startswith(stored), "what is kept is the start of the text, unchanged"
+    assert f"{what} is {MB:,} characters long; the limit is {limit:,}." in messages(at)
+    assert closer.diary().get_entry(THIS_WEEK) is None
+    assert at.text_area(key=key).value == pasted, "the form keeps what was typed"
 
 
 def test_a_note_over_the_limit_in_an_imported_csv_is_refused_with_the_limit(
@@ -341,12 +344,33 @@ def test_a_backup_with_a_megabyte_note_is_refused_with_the_limit(closer: Closer)
 
 
 @pytest.mark.parametrize("week", ["1676-W01", "9999-W52"])
-def test_an_imported_far_away_week_never_breaks_a_page(closer: Closer, week: str) -> None:
+def test_an_imported_week_of_a_year_closer_does_not_keep_is_refused_by_its_year(
+    closer: Closer, week: str
+) -> None:
+    before = seed_last_week(closer)
     data = f"{HEADER}\n{week},5,5,5,5,5,5\n".encode()
     at = upload(closer.open(DATA), "Import", "far.csv", data, "text/csv")
     assert not at.exception
-    if [button for button in at.button if button.key == "import_confirm"]:
-        at.button(key="import_confirm").click().run()
+    year = int(week[:4])
+    assert f"{year} is not a year Closer can use (it keeps weeks from 1900 to 2199)." in messages(
+        at
+    )
+    assert not [button for button in at.button if button.key == "import_confirm"]
+    assert closer.db_path.read_bytes() == before
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: lib.frames.wheel_frame shifts 1900-W01 back into 1899 and raises WeekError",
+)
+def test_an_imported_week_in_the_first_year_closer_keeps_never_breaks_a_page(
+    closer: Closer,
+) -> None:
+    data = f"{HEADER}\n1900-W01,5,5,5,5,5,5\n".encode()
+    at = upload(closer.open(DATA), "Import", "far.csv", data, "text/csv")
+    at.button(key="import_confirm").click().run()
+    assert not at.exception
+    assert [entry.week for entry in closer.diary().snapshot().entries] == [IsoWeek(1900, 1)]
     assert not closer.open().exception
     assert not closer.open(CHECK_IN).exception
     assert not closer.open_url("mystery").exception

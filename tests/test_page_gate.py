@@ -1,8 +1,24 @@
 """The passcode gate: with a passcode set, only the prompt shows until it is entered."""
 
+from dataclasses import dataclass
+
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from tests.apptest import Closer
+
+
+@dataclass
+class FakeMonotonic:
+    """ui.passcode_gate.clock for a test: seconds that pass only when the test says so."""
+
+    seconds: float = 1_000.0
+
+    def __call__(self) -> float:
+        return self.seconds
+
+    def advance(self, seconds: float) -> None:
+        self.seconds += seconds
 
 
 @pytest.fixture
@@ -37,12 +53,27 @@ def test_wrong_then_right_passcode(locked: Closer) -> None:
     assert "locked" not in at.title[0].value
 
 
-def test_after_three_wrong_tries_further_tries_must_wait(locked: Closer) -> None:
+def try_passcode(at: AppTest, given: str) -> AppTest:
+    at.text_input(key="passcode_input").input(given)
+    return at.button[0].click().run()
+
+
+def test_after_three_wrong_tries_further_tries_must_wait(
+    locked: Closer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = FakeMonotonic()
+    monkeypatch.setattr("ui.passcode_gate.clock", clock)
     at = locked.open()
     for _ in range(4):
-        at.text_input(key="passcode_input").input("wrong")
-        at.button[0].click().run()
-    assert any("Try again in" in error.value for error in at.error)
-    at.text_input(key="passcode_input").input("correct horse")
-    at.button[0].click().run()
+        try_passcode(at, "wrong")
+    assert [error.value for error in at.error] == ["Too many wrong tries. Try again in 2 seconds."]
+
+    clock.advance(1.5)
+    try_passcode(at, "correct horse")
     assert at.title[0].value == "🔒 Closer is locked", "no check while the wait runs"
+    assert [error.value for error in at.error] == ["Too many wrong tries. Try again in 1 second."]
+
+    clock.advance(0.5)
+    try_passcode(at, "correct horse")
+    assert not at.exception
+    assert "locked" not in at.title[0].value, "the right passcode opens once the wait is over"

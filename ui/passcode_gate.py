@@ -16,6 +16,8 @@ from ui import messages
 
 UNLOCKED = "unlocked"
 _SECRETS_FILE = Path(__file__).resolve().parent.parent / ".streamlit" / "secrets.toml"
+# Seconds on a clock that never goes back; tests put a fake clock here.
+clock = time.monotonic
 
 
 @dataclass
@@ -60,7 +62,7 @@ def _try(given: str) -> str | None:
         return None
     box = _tries()
     with box.lock:
-        now = time.monotonic()
+        now = clock()
         wait = passcode.wait_seconds(box.attempts, now)
         if wait > 0:
             return passcode.describe_wait(wait)

@@ -77,10 +77,10 @@ def forget() -> None:
 
 
 def today() -> date:
-    """The user's local date."""
-    return date.today()
+    """The user's local date (fixed by `$CLOSER_TODAY` in tests, see lib.config)."""
+    return config.today()
 
 
 def now() -> datetime:
-    """The user's local time, with its offset."""
-    return datetime.now().astimezone()
+    """The user's local time, with its offset (on `$CLOSER_TODAY`'s day if set)."""
+    return config.now()
