@@ -20,7 +20,8 @@ What the tests share, and what each gets fresh:
 Tests wait on conditions, never on time: `open_page` waits for the page's
 first script run to end, `rerun` for the run an action starts (told by the
 server on the page's WebSocket), and everything else is an `expect(...)` on
-what the user sees.
+what the user sees. A page made outside these fixtures calls `watch_runs`
+before its first load, to use `rerun`.
 """
 
 from __future__ import annotations
