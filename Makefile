@@ -11,10 +11,11 @@ run: $(VENV)/.runtime-installed
 
 # Lint, format check and every test but the slow ones (pyproject.toml deselects the markers
 # `slow` and `bench`): unit, property, AppTest and real-browser tests, in about 2 minutes.
+# Two pytest workers: the browser tests on one (tests/browser.py), the rest on the other.
 test: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadgroup
 
 # What `make test` leaves out, at their short size: the crash and concurrency fault tests
 # (`slow`) and the bench harness's own tests (`bench`). About 2 minutes; .ci/run runs it

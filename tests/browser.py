@@ -432,3 +432,16 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             "(install it with: apt-get install -y chromium).",
             yellow=True,
         )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Keep every browser test on one xdist worker (`make test` runs two).
+
+    They share one Chromium and one server, started once; on two cores a second
+    browser worker would mostly compete with the first (measured: 126 s against
+    132 s, for two servers and two browsers). The other worker runs the AppTest
+    and unit tests meanwhile.
+    """
+    for item in items:
+        if "chromium" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("browser"))
