@@ -176,11 +176,10 @@ def picker_weeks(
     current = IsoWeek.of(today)
     known = [week for week in saved if week <= current]
     oldest = min([current.shifted(1 - PICKER_WEEKS), *known])
-    weeks: list[IsoWeek] = []
-    week = current
-    while week >= oldest:
-        weeks.append(week)
-        week = week.shifted(-1)
+    weeks = [current]
+    # Stop on the oldest week itself: the week before 1900-W01 does not exist.
+    while weeks[-1] > oldest:
+        weeks.append(weeks[-1].shifted(-1))
     if also is not None and also < oldest:
         weeks.append(also)
     return weeks

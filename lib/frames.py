@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import timedelta
 
 import pandas as pd
 
@@ -117,12 +118,14 @@ def wheel_frame(
     entries: Sequence[WeekEntry], titles: Mapping[str, str], week: IsoWeek
 ) -> pd.DataFrame:
     """The six practices for `week`: its rating and the mean of the last four weeks' ratings."""
-    recent = {week.shifted(-offset) for offset in range(AVERAGE_WEEKS)}
+    # By date, not by shifting the week: four weeks back from 1900-W02 is before
+    # the first week Closer keeps, and IsoWeek refuses to exist there.
+    first_monday = week.monday - timedelta(weeks=AVERAGE_WEEKS - 1)
     ratings = pd.DataFrame(
         [
             {"week": entry.week, "practice": key, "rating": entry.ratings[key]}
             for entry in entries
-            if entry.week in recent
+            if first_monday <= entry.week.monday <= week.monday
             for key in PRACTICE_KEYS
         ],
         columns=["week", "practice", "rating"],

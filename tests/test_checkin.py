@@ -357,6 +357,13 @@ def test_picker_reaches_back_to_an_older_saved_week() -> None:
     assert IsoWeek(2024, 1) in weeks
 
 
+def test_picker_stops_at_the_first_week_closer_keeps() -> None:
+    # Regression: it stepped from 1900-W01 into 1899, which IsoWeek refuses.
+    weeks = picker_weeks(TODAY, [IsoWeek(1900, 1)])
+    assert weeks[0] == WEEK
+    assert weeks[-1] == IsoWeek(1900, 1)
+
+
 def test_picker_reaches_back_to_the_week_being_opened() -> None:
     assert picker_weeks(TODAY, [], also=IsoWeek(2020, 53))[-1] == IsoWeek(2020, 53)
 

@@ -257,3 +257,15 @@ def test_window_keeps_the_last_weeks(weeks: int | None, expected: list[str]) -> 
 
 def test_window_of_nothing_is_empty() -> None:
     assert window(history_frame([], TITLES), 12).empty
+
+
+def test_the_wheel_of_the_first_weeks_closer_keeps_averages_what_there_is() -> None:
+    # Regression: it shifted 1900-W02 four weeks back, into 1899, which IsoWeek refuses.
+    first, second = IsoWeek(1900, 1), IsoWeek(1900, 2)
+    entries = [
+        make_entry(first, dict.fromkeys(PRACTICE_KEYS, 4)),
+        make_entry(second, dict.fromkeys(PRACTICE_KEYS, 8)),
+    ]
+    wheel = wheel_frame(entries, TITLES, second)
+    assert wheel["rating"].tolist() == [8.0] * len(PRACTICE_KEYS)
+    assert wheel["average"].tolist() == [6.0] * len(PRACTICE_KEYS)

@@ -359,10 +359,6 @@ def test_an_imported_week_of_a_year_closer_does_not_keep_is_refused_by_its_year(
     assert closer.db_path.read_bytes() == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: lib.frames.wheel_frame shifts 1900-W01 back into 1899 and raises WeekError",
-)
 def test_an_imported_week_in_the_first_year_closer_keeps_never_breaks_a_page(
     closer: Closer,
 ) -> None:
