@@ -69,4 +69,5 @@ def test_a_first_visit_shows_the_same_sidebar_and_page_as_make_run(
     )
     expect(page).to_have_url(re.compile(re.escape(f"/{address}") + "$"))
     expect(page.get_by_text("Page not found")).to_have_count(0)
+    expect(page).to_have_title(f"{heading} · Closer")
     expect(page.get_by_test_id("stMain")).to_contain_text(shows)

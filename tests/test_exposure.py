@@ -386,9 +386,13 @@ def test_with_a_passcode_no_page_sends_the_diary_before_it_is_entered(
         assert frames, "the WebSocket frames are being recorded"
         assert not any(hidden in frame for frame in frames), path
 
+    expect(page).to_have_title("Locked · Closer")
+    # A passcode the user already has: a password manager offers it, not a new one.
+    expect(page.get_by_label("Passcode")).to_have_attribute("autocomplete", "current-password")
     page.get_by_label("Passcode").fill(PASSCODE)
     with rerun(page):
         page.keyboard.press("Enter")
+    expect(page).to_have_title("A bit of mystery · Closer")
     page.get_by_role("tab", name="Your history").click()  # drawn already: no rerun
     expect(page.get_by_text(HIDDEN_NOTE)).to_be_visible()
     assert any(hidden in frame for frame in frames), "the frame check can see the note"

@@ -40,6 +40,9 @@ def draw() -> st.Page:
         raise
     locked = passcode_gate.is_locked()
     page = st.navigation(sections, position="hidden" if locked else "sidebar")
+    # The tab's title names the page, so switching pages announces where one is.
+    title = "Locked" if locked else page.title
+    st.set_page_config(page_title=f"{title} · Closer")
     if locked:
         # Every address shows the passcode prompt, and no page runs until it is entered.
         passcode_gate.lock_screen()

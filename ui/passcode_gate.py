@@ -80,7 +80,12 @@ def lock_screen() -> None:
     st.title("🔒 Closer is locked")
     st.caption("This diary is private. Enter the passcode to open it.")
     with st.form("unlock", enter_to_submit=True):
-        st.text_input("Passcode", type="password", key="passcode_input")
+        st.text_input(
+            "Passcode",
+            type="password",
+            key="passcode_input",
+            autocomplete="current-password",  # a password the user has, not a new one
+        )
         st.form_submit_button("Unlock", type="primary", on_click=_unlock)
     messages.show(messages.PASSCODE)
 
