@@ -128,6 +128,7 @@ class PracticePage:
 
     key: str
     title: str
+    chart_name: str  # what its history chart's table switch names
     summary: str
     number: str
     why: str
@@ -375,6 +376,7 @@ def practice(
     return PracticePage(
         key=key,
         title=f"{item.icon} {item.title}",
+        chart_name=f"your {item.title} ratings",
         summary=f"##### {_words(item.summary, settings)}",
         number=f"Practice {item.number} of 6",
         why=_words(item.why, settings),

@@ -40,16 +40,24 @@ else:
     dashboard.focus_card(view, today, snapshot.settings)
 
     st.subheader("At a glance")
-    dashboard.chart(view.wheel_chart, view.wheel, "wheel")
+    dashboard.chart(view.wheel_chart, view.wheel, "wheel", dashboard.CHART_NAMES["wheel"])
 
     st.subheader("Trends")
     spans = {"12 weeks": 12, "26 weeks": 26, "1 year": 52, "All": None}
     span = st.segmented_control("Show", list(spans), default="26 weeks", key="trend_span")
     trends = views.trends(snapshot, today, spans.get(span or "26 weeks"), view)
-    dashboard.chart(trends.trend_chart, trends.table, "trend")
-    dashboard.chart(trends.overall_chart, trends.overall, "overall")
+    dashboard.chart(trends.trend_chart, trends.table, "trend", dashboard.CHART_NAMES["trend"])
+    dashboard.chart(
+        trends.overall_chart, trends.overall, "overall", dashboard.CHART_NAMES["overall"]
+    )
 
-    picked = dashboard.chart(trends.heatmap_chart, trends.table, "heatmap", charts.WEEK_PICK)
+    picked = dashboard.chart(
+        trends.heatmap_chart,
+        trends.table,
+        "heatmap",
+        dashboard.CHART_NAMES["heatmap"],
+        charts.WEEK_PICK,
+    )
     if picked.get(charts.WEEK_PICK):
         week = picked[charts.WEEK_PICK][0]["week"]
         st.switch_page("pages/check-in.py", query_params={"week": week})

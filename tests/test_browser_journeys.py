@@ -119,7 +119,9 @@ def download_entries_csv(page, by_keyboard: bool = False) -> bytes:
 def trend_table(page, weeks: int) -> dict[str, list[str]]:
     """Switch the trend chart to its table view; each of its `weeks` rows' cells by week."""
     with rerun(page):
-        page.locator('[class*="st-key-trend_as_table"]').get_by_text("Show as table").click()
+        page.locator('[class*="st-key-trend_as_table"]').get_by_text(
+            "Show the trends as a table"
+        ).click()
     table = page.locator('[data-testid="stDataFrame"]').filter(
         has=page.locator("th", has_text="Week of")
     )

@@ -190,3 +190,14 @@ def test_sample_data_is_marked_and_never_written_to_the_diary(closer: Closer) ->
     at.switch_page("pages/check-in.py").run()
     at.button(key="save").click().run()
     assert not closer.db_path.exists(), "a save in sample mode stays in the sample"
+
+
+def test_each_table_switch_names_the_chart_it_turns_into_a_table(closer: Closer) -> None:
+    seed_falling_mystery(closer)
+    labels = [toggle.label for toggle in closer.open().toggle]
+    assert labels == [
+        "Show this week's ratings as a table",
+        "Show the trends as a table",
+        "Show all six together as a table",
+        "Show the week grid as a table",
+    ]

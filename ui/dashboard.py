@@ -87,14 +87,29 @@ def focus_card(view: HomeView, today: date, current: Settings) -> None:
         )
 
 
+# What each dashboard chart shows, in the words of its "Show … as a table" switch.
+CHART_NAMES = {
+    "wheel": "this week's ratings",
+    "trend": "the trends",
+    "overall": "all six together",
+    "heatmap": "the week grid",
+}
+
+
+def table_switch(name: str) -> str:
+    """The label of a chart's table switch: each says which chart it turns into a table."""
+    return f"Show {name} as a table"
+
+
 def chart(
-    figure: object, table: object, key: str, selection: str | None = None
+    figure: object, table: object, key: str, name: str, selection: str | None = None
 ) -> dict[str, list[dict[str, object]]]:
     """A chart (its text alternative is the chart's own description) with a table view.
 
-    Returns the chart's selection (empty unless `selection` names one that was clicked).
+    `name` says what the chart shows. Returns the chart's selection (empty
+    unless `selection` names one that was clicked).
     """
-    if st.toggle("Show as table", key=f"{key}_as_table"):
+    if st.toggle(table_switch(name), key=f"{key}_as_table"):
         st.dataframe(table, hide_index=True, width="stretch")
         return {}
     if selection is None:

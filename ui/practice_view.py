@@ -56,7 +56,8 @@ def _history(key: str, snapshot: Snapshot) -> None:
     change = None if moved.change is None else f"{moved.change:+d} over {moved.check_ins}"
     middle.metric("Trend", TREND_WORDS.get(moved.direction, "Not enough data"), change)
     right.metric("Times as focus", view.times_focused)
-    dashboard.chart(view.chart, view.table, f"history_{key}")
+    title = texts.practice(key).title
+    dashboard.chart(view.chart, view.table, f"history_{key}", f"your {title} ratings")
     st.subheader("Your notes")
     if not view.notes:
         st.caption("No notes on this practice yet.")

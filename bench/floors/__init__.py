@@ -12,6 +12,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from bench import inputs
+from ui.dashboard import table_switch
 
 _pages: dict[str, st.Page] = {}
 
@@ -52,9 +53,9 @@ def link(url_path: str) -> st.Page:
     return _pages[url_path]
 
 
-def chart(figure: object, table: object, key: str, selection: str | None = None) -> None:
-    """ui/dashboard.py's chart: a "Show as table" switch, then the chart or its table."""
-    if st.toggle("Show as table", key=f"{key}_as_table"):
+def chart(figure: object, table: object, key: str, name: str, selection: str | None = None) -> None:
+    """ui/dashboard.py's chart: a "Show … as a table" switch, then the chart or its table."""
+    if st.toggle(table_switch(name), key=f"{key}_as_table"):
         st.dataframe(table, hide_index=True, width="stretch")
     elif selection is None:
         st.altair_chart(figure, theme="streamlit", width="stretch", key=key)

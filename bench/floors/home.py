@@ -4,6 +4,7 @@ import streamlit as st
 
 from bench import floors, inputs
 from lib import charts
+from ui.dashboard import CHART_NAMES
 
 
 def draw() -> None:
@@ -30,16 +31,18 @@ def draw() -> None:
             st.button(label, key=key)
 
     st.subheader("At a glance")
-    floors.chart(view.wheel_chart, view.wheel, "wheel")
+    floors.chart(view.wheel_chart, view.wheel, "wheel", CHART_NAMES["wheel"])
 
     st.subheader("Trends")
     span = st.segmented_control(
         "Show", list(inputs.SPANS), default=inputs.DEFAULT_SPAN, key="trend_span"
     )
     trends = view.trends[span or inputs.DEFAULT_SPAN]
-    floors.chart(trends.trend_chart, trends.table, "trend")
-    floors.chart(trends.overall_chart, trends.overall, "overall")
-    floors.chart(trends.heatmap_chart, trends.table, "heatmap", charts.WEEK_PICK)
+    floors.chart(trends.trend_chart, trends.table, "trend", CHART_NAMES["trend"])
+    floors.chart(trends.overall_chart, trends.overall, "overall", CHART_NAMES["overall"])
+    floors.chart(
+        trends.heatmap_chart, trends.table, "heatmap", CHART_NAMES["heatmap"], charts.WEEK_PICK
+    )
 
     st.subheader("Does focusing help?")
     st.dataframe(view.effects, hide_index=True, width="stretch")

@@ -29,7 +29,7 @@ def draw() -> None:
         left.metric("Score", view.score, help="Smoothed, out of 10")
         middle.metric("Trend", view.trend, view.change)
         right.metric("Times as focus", view.times_focused)
-        floors.chart(view.chart, view.table, f"history_{view.key}")
+        floors.chart(view.chart, view.table, f"history_{view.key}", view.chart_name)
         st.subheader("Your notes")
         if not view.notes:
             st.caption("No notes on this practice yet.")
