@@ -83,7 +83,7 @@ def read_only_diary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
         subprocess.run([*UMOUNT, str(mounted)], capture_output=True, timeout=10, check=False)
         pytest.skip("a read-only folder needs a bind mount, which needs root")
     monkeypatch.setenv("CLOSER_DB", str(mounted / "closer.json"))
-    monkeypatch.setattr("ui.session.today", lambda: TODAY)
+    monkeypatch.setenv("CLOSER_TODAY", TODAY.isoformat())
     clear_streamlit_caches()
     try:
         yield Closer(mounted / "closer.json")

@@ -21,7 +21,8 @@ from lib.checkin import (
     has_unsaved_changes,
     widget_key,
 )
-from lib.entries import EntryError, WeekEntry
+from lib.drafts import Draft
+from lib.entries import WeekEntry
 from lib.errors import DiaryError
 from lib.settings import Settings, make_settings
 from lib.weeks import IsoWeek
@@ -72,11 +73,7 @@ def save_check_in(week: IsoWeek, skip_unanswered: bool = False) -> None:
     store = session.active_diary()
     try:
         store.save_entry(entry_from_form(week, form))
-    except EntryError as error:
-        problems = " ".join(error.problems)
-        messages.tell(place, "error", f"**Not saved.** {problems} {_STILL_HERE}")
-        return
-    except DiaryError as error:
+    except DiaryError as error:  # an EntryError reads as its problems, joined
         messages.tell(place, "error", f"**Not saved.** {error} {_STILL_HERE}")
         return
     st.session_state.pop(RESTORED, None)
@@ -154,9 +151,14 @@ def clear_form(week: IsoWeek) -> None:
     prefix = widget_key(week, "")
     for name in [name for name in st.session_state if str(name).startswith(prefix)]:
         del st.session_state[name]
-    draft = st.session_state.get(RESTORED)
-    if draft is not None and draft.week == week:
+    if restored_draft(week) is not None:
         del st.session_state[RESTORED]
+
+
+def restored_draft(week: IsoWeek) -> Draft | None:
+    """The draft `week`'s form was opened with this session, until it is saved or discarded."""
+    draft = st.session_state.get(RESTORED)
+    return draft if isinstance(draft, Draft) and draft.week == week else None
 
 
 def delete_week(week: IsoWeek) -> None:

@@ -20,7 +20,7 @@ from lib.checkin import (
     widget_key,
 )
 from lib.content import Practice
-from lib.drafts import Draft, DraftError
+from lib.drafts import DraftError
 from lib.entries import PRACTICE_KEYS, WeekEntry
 from lib.settings import Settings
 from lib.weeks import IsoWeek, moment_label
@@ -57,16 +57,10 @@ def open_form(week: IsoWeek, entry: WeekEntry | None) -> None:
         st.session_state.setdefault(widget_key(week, "note_open", key), bool(note))
 
 
-def restored_draft(week: IsoWeek) -> Draft | None:
-    """The draft `week`'s form was opened with this session, until it is saved or discarded."""
-    draft = st.session_state.get(actions.RESTORED)
-    return draft if isinstance(draft, Draft) and draft.week == week else None
-
-
 def where_it_stands(week: IsoWeek, entry: WeekEntry | None) -> None:
     """Whether the form holds a restored draft (with a way back) or edits a saved week."""
     messages.show(messages.DRAFTS)
-    draft = restored_draft(week)
+    draft = actions.restored_draft(week)
     if draft is not None:
         with st.container(border=True, key="draft_notice"):
             st.markdown(
