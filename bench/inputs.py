@@ -259,7 +259,7 @@ def _focus_card(
         idea = item.ideas[week % len(item.ideas)]
         when = "" if target is None else f" {checkin.focus_week(target.week, today)}"
         lines = [
-            ("markdown", f"##### Suggested focus{when}: {item.icon} {item.title}"),
+            ("header", f"Suggested focus{when}: {item.icon} {item.title}"),
             ("markdown", reasons),
             ("markdown", f"**One idea to try:** {_words(idea, settings)}"),
         ]
@@ -271,8 +271,8 @@ def _focus_card(
     idea = chosen.ideas[week % len(chosen.ideas)]
     lines = [
         (
-            "markdown",
-            f"##### {checkin.focus_heading(target.week, today)}: {chosen.icon} {chosen.title}",
+            "header",
+            f"{checkin.focus_heading(target.week, today)}: {chosen.icon} {chosen.title}",
         ),
         ("caption", f"Chosen at your check-in for {target.week} ({target.week.label()})."),
         ("markdown", f"**One idea to try:** {_words(idea, settings)}"),
@@ -377,7 +377,7 @@ def practice(
         key=key,
         title=f"{item.icon} {item.title}",
         chart_name=f"your {item.title} ratings",
-        summary=f"##### {_words(item.summary, settings)}",
+        summary=f"**{_words(item.summary, settings)}**",
         number=f"Practice {item.number} of 6",
         why=_words(item.why, settings),
         caution=_words(item.caution, settings) if item.caution else "",

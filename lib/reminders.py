@@ -34,6 +34,15 @@ _ZONE_YEARS = 20
 _ETC = Path("/etc")
 
 
+# The times a reminder can be set to: every quarter of an hour, in a list that a
+# keyboard or a phone picks from (a time field's two small spin boxes were hard
+# to hit: WCAG 2.5.8, target size).
+TIMES: tuple[time, ...] = tuple(
+    time(hour, minute) for hour in range(24) for minute in (0, 15, 30, 45)
+)
+DEFAULT_TIME = time(19, 0)
+
+
 def reminder_filename() -> str:
     """The name the downloaded reminder file gets."""
     return "closer-weekly-reminder.ics"

@@ -14,7 +14,7 @@ entry = snapshot.by_week.get(week)
 view = views.check_in(snapshot, today, week)
 check_in_form.open_form(week, entry)
 
-st.title("✍️ Check-in")
+st.title("✍️ Check-in", anchor=False)
 if week_problem:
     st.warning(escape_markdown(week_problem))
     del st.query_params["week"]  # said once; the URL now matches the week shown

@@ -11,7 +11,7 @@ entries = page_start.open_page().entries
 today = session.today()
 sample = session.in_sample_mode()  # then every export is the sample's, and nothing here writes
 
-st.title("🗂️ Your data")
+st.title("🗂️ Your data", anchor=False)
 if sample:
     st.caption(
         "This page shows the made-up sample, not your diary. Its exports are named and "
@@ -21,7 +21,7 @@ else:
     st.caption(f"Your diary is the file `{session.data_path()}`. It is yours: take it anywhere.")
 messages.show(messages.DATA)
 
-st.subheader("Export")
+st.header("Export", anchor=False)
 # Each file is made when its button is pressed, not on every rerun of this page.
 # A press must not rerun the page either: a rerun registers the files anew and
 # revokes the ids the browser is about to fetch, and the download then fails.
@@ -65,14 +65,14 @@ backup_column.download_button(
     on_click="ignore",
 )
 
-st.subheader("Import")
+st.header("Import", anchor=False)
 data_sections.import_section(entries, sample)
 
-st.subheader("Restore a backup")
+st.header("Restore a backup", anchor=False)
 data_sections.restore_section(entries, sample)
 
-st.subheader("Safety copies")
+st.header("Safety copies", anchor=False)
 data_sections.safety_copies_section(sample)
 
-st.subheader("Delete")
+st.header("Delete", anchor=False)
 data_sections.delete_all_section(len(entries), sample)

@@ -9,7 +9,7 @@ snapshot = page_start.open_page()
 text = texts.app_text()
 today = session.today()
 
-st.title(f"🫶 {text.name}")
+st.title(f"🫶 {text.name}", anchor=False)
 st.caption(text.tagline)
 messages.show(messages.RECOVERY)
 
@@ -26,7 +26,7 @@ if not snapshot.entries:
             on_click=actions.enter_sample_mode,
             help="A made-up history to look around with; it never touches your diary.",
         )
-    st.subheader("The six practices")
+    st.header("The six practices", anchor=False)
     items = texts.practices()
     for row in range(0, len(items), 2):
         # One row of columns at a time, so a phone stacks them in reading order.
@@ -39,10 +39,10 @@ else:
     dashboard.status(view)
     dashboard.focus_card(view, today, snapshot.settings)
 
-    st.subheader("At a glance")
+    st.header("At a glance", anchor=False)
     dashboard.chart(view.wheel_chart, view.wheel, "wheel", dashboard.CHART_NAMES["wheel"])
 
-    st.subheader("Trends")
+    st.header("Trends", anchor=False)
     spans = {"12 weeks": 12, "26 weeks": 26, "1 year": 52, "All": None}
     span = st.segmented_control("Show", list(spans), default="26 weeks", key="trend_span")
     trends = views.trends(snapshot, today, spans.get(span or "26 weeks"), view)
@@ -62,7 +62,7 @@ else:
         week = picked[charts.WEEK_PICK][0]["week"]
         st.switch_page("pages/check-in.py", query_params={"week": week})
 
-    st.subheader("Does focusing help?")
+    st.header("Does focusing help?", anchor=False)
     dashboard.focus_effects(view.effects)
 
 st.divider()

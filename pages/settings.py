@@ -1,7 +1,5 @@
 """Settings: the partner's name and pronoun, and a weekly reminder for the calendar."""
 
-from datetime import time
-
 import streamlit as st
 
 from lib import reminders
@@ -10,9 +8,9 @@ from ui import actions, messages, page_start, session
 
 current = page_start.open_page().settings
 
-st.title("⚙️ Settings")
+st.title("⚙️ Settings", anchor=False)
 
-st.subheader("Your partner")
+st.header("Your partner", anchor=False)
 st.caption("Used where Closer's prompts mention your partner. Leave empty for “your partner”.")
 with st.form("partner"):
     st.text_input("Name", value=current.partner_name, key="partner_name")
@@ -32,13 +30,19 @@ with st.form("partner"):
 messages.show(messages.SETTINGS)
 st.caption("Your partner's name and pronoun are kept in your diary file and its backups.")
 
-st.subheader("Weekly reminder")
+st.header("Weekly reminder", anchor=False)
 st.caption("Add a weekly event to your calendar app that links back to Closer.")
 day_column, time_column = st.columns(2)
 weekday = day_column.selectbox(
     "Day", range(7), index=6, format_func=lambda day: reminders.WEEKDAYS[day], key="reminder_day"
 )
-at = time_column.time_input("Time", value=time(19, 0), step=900, key="reminder_time")
+at = time_column.selectbox(
+    "Time",
+    reminders.TIMES,
+    index=reminders.TIMES.index(reminders.DEFAULT_TIME),
+    format_func=lambda moment: f"{moment:%H:%M}",
+    key="reminder_time",
+)
 try:
     calendar = reminders.reminder_ics(
         weekday,

@@ -53,9 +53,11 @@ def test_done_week_says_so_and_counts_streak_and_consistency(closer: Closer) -> 
 
 def test_focus_card_names_the_lowest_falling_practice_with_its_numbers(closer: Closer) -> None:
     seed_falling_mystery(closer)
-    card = closer.open().container("focus_suggestion")
-    text = "\n".join(markdown.value for markdown in card.markdown)
-    assert "A bit of mystery" in text
+    at = closer.open()
+    assert [header.value for header in at.container("focus_suggestion").header] == [
+        "Suggested focus this week: 🔮 A bit of mystery"
+    ]
+    text = card_text(at)
     # Score by hand: start 7, then k = 1 - 0.5 ** 0.25 towards 6, 5, 4, 3, 2.
     assert "Lowest score of the six (5.1)" in text
     assert "Down 2 points over your last 3 check-ins" in text
@@ -64,7 +66,7 @@ def test_focus_card_names_the_lowest_falling_practice_with_its_numbers(closer: C
 def card_text(at: AppTest) -> str:
     """Everything the focus card says, in order of kind: markdown, captions, messages."""
     card = at.container("focus_suggestion")
-    parts = [*card.markdown, *card.caption, *card.success, *card.error]
+    parts = [*card.header, *card.markdown, *card.caption, *card.success, *card.error]
     return "\n".join(part.value for part in parts)
 
 
@@ -76,7 +78,7 @@ def test_focus_button_stores_the_focus_on_last_weeks_check_in(closer: Closer) ->
     assert not at.exception
     assert closer.diary().get_entry(THIS_WEEK.shifted(-1)).focus == "mystery"
     text = card_text(at)
-    assert "##### Your focus this week: 🔮 A bit of mystery" in text
+    assert "Your focus this week: 🔮 A bit of mystery" in text
     assert f"Chosen at your check-in for {THIS_WEEK.shifted(-1)}" in text
     assert "This week's focus is now A bit of mystery." in text
     assert "✓ Closer suggests A bit of mystery too:" in text
@@ -95,7 +97,7 @@ def test_a_focus_chosen_at_this_weeks_check_in_is_never_replaced_silently(
     assert not at.exception
 
     text = card_text(at)
-    assert "##### Your focus next week: 🛁 Self-love" in text
+    assert "Your focus next week: 🛁 Self-love" in text
     assert f"Chosen at your check-in for {THIS_WEEK} ({THIS_WEEK.label()})." in text
     assert "**Closer suggests 🔮 A bit of mystery instead:**" in text
     assert "Lowest score of the six" in text
@@ -110,7 +112,7 @@ def test_a_focus_chosen_at_this_weeks_check_in_is_never_replaced_silently(
     assert closer.diary().get_entry(THIS_WEEK).focus == "mystery"
     text = card_text(at)
     assert "Next week's focus is now A bit of mystery; it was Self-love." in text
-    assert "##### Your focus next week: 🔮 A bit of mystery" in text
+    assert "Your focus next week: 🔮 A bit of mystery" in text
     assert not at.container("focus_suggestion").button
 
 
@@ -120,7 +122,7 @@ def test_a_focus_equal_to_the_suggestion_is_said_once_without_a_button(closer: C
     closer.diary().save_entry(make_entry(THIS_WEEK, ratings, focus="mystery"))
     at = closer.open()
     text = card_text(at)
-    assert "##### Your focus next week: 🔮 A bit of mystery" in text
+    assert "Your focus next week: 🔮 A bit of mystery" in text
     assert text.count("Closer suggests") == 1
     assert "✓ Closer suggests A bit of mystery too:" in text
     assert "Suggested focus" not in text
@@ -133,7 +135,7 @@ def test_without_a_focus_yet_the_suggestion_can_be_made_next_weeks_focus(closer:
     closer.diary().save_entry(make_entry(THIS_WEEK, ratings))
     at = closer.open()
     text = card_text(at)
-    assert "##### Suggested focus next week: 🔮 A bit of mystery" in text
+    assert "Suggested focus next week: 🔮 A bit of mystery" in text
     assert "**One idea to try:**" in text
     assert "Your focus" not in text
     assert at.button(key="make_focus").label == "Make it next week's focus"
@@ -141,7 +143,7 @@ def test_without_a_focus_yet_the_suggestion_can_be_made_next_weeks_focus(closer:
     assert closer.diary().get_entry(THIS_WEEK).focus == "mystery"
     text = card_text(at)
     assert "Next week's focus is now A bit of mystery." in text
-    assert "##### Your focus next week: 🔮 A bit of mystery" in text
+    assert "Your focus next week: 🔮 A bit of mystery" in text
 
 
 def test_a_focus_chosen_last_week_is_this_weeks_and_can_be_switched(closer: Closer) -> None:
@@ -150,7 +152,7 @@ def test_a_focus_chosen_last_week_is_this_weeks_and_can_be_switched(closer: Clos
     closer.diary().save_entry(replace(last, focus="self_love"))
     at = closer.open()
     text = card_text(at)
-    assert "##### Your focus this week: 🛁 Self-love" in text
+    assert "Your focus this week: 🛁 Self-love" in text
     assert f"Chosen at your check-in for {THIS_WEEK.shifted(-1)}" in text
     assert "**Closer suggests 🔮 A bit of mystery instead:**" in text
     button = at.button(key="switch_focus")

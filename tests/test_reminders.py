@@ -265,3 +265,11 @@ def test_this_machine_has_a_usable_name() -> None:
 )
 def test_home_url_is_the_address_without_the_page(page_url: str | None, expected: str) -> None:
     assert reminders.home_url(page_url) == expected
+
+
+def test_reminder_times_are_every_quarter_hour_of_the_day() -> None:
+    assert len(reminders.TIMES) == 96
+    assert list(reminders.TIMES) == sorted(reminders.TIMES)
+    assert {moment.minute for moment in reminders.TIMES} == {0, 15, 30, 45}
+    assert reminders.TIMES[0] == time(0, 0) and reminders.TIMES[-1] == time(23, 45)
+    assert reminders.DEFAULT_TIME in reminders.TIMES

@@ -53,7 +53,7 @@ def focus_card(view: HomeView, today: date, current: Settings) -> None:
         when = None if target is None else focus_week(target.week, today)
         if target is None or target.focus is None:
             heading = "Suggested focus" if when is None else f"Suggested focus {when}"
-            st.markdown(f"##### {heading}: {item.icon} {item.title}")
+            st.header(f"{heading}: {item.icon} {item.title}", anchor=False)
             st.markdown(reasons)
             idea = item.ideas[idea_index % len(item.ideas)]
             st.markdown(f"**One idea to try:** {texts.personal_markdown(idea, current)}")
@@ -69,7 +69,9 @@ def focus_card(view: HomeView, today: date, current: Settings) -> None:
             return
         # A focus the user chose leads the card; a different suggestion never hides it.
         chosen = texts.practice(target.focus)
-        st.markdown(f"##### {focus_heading(target.week, today)}: {chosen.icon} {chosen.title}")
+        st.header(
+            f"{focus_heading(target.week, today)}: {chosen.icon} {chosen.title}", anchor=False
+        )
         st.caption(f"Chosen at your check-in for {target.week} ({target.week.label()}).")
         idea = chosen.ideas[idea_index % len(chosen.ideas)]
         st.markdown(f"**One idea to try:** {texts.personal_markdown(idea, current)}")

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 import streamlit as st
 
 from lib.content import ContentError
-from ui import actions, navigation, passcode_gate, session
+from ui import actions, navigation, page_tweaks, passcode_gate, session
 
 _ROUTED = threading.local()
 
@@ -43,6 +43,7 @@ def draw() -> st.Page:
     # The tab's title names the page, so switching pages announces where one is.
     title = "Locked" if locked else page.title
     st.set_page_config(page_title=f"{title} · Closer")
+    page_tweaks.readable()
     if locked:
         # Every address shows the passcode prompt, and no page runs until it is entered.
         passcode_gate.lock_screen()

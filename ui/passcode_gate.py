@@ -77,7 +77,7 @@ def _try(given: str) -> str | None:
 
 def lock_screen() -> None:
     """Every page while locked: only the passcode prompt is served."""
-    st.title("🔒 Closer is locked")
+    st.title("🔒 Closer is locked", anchor=False)
     st.caption("This diary is private. Enter the passcode to open it.")
     with st.form("unlock", enter_to_submit=True):
         st.text_input(

@@ -21,21 +21,21 @@ def render(key: str) -> None:
     snapshot = page_start.open_page()
     item = texts.practice(key)
     current = snapshot.settings
-    st.title(f"{item.icon} {item.title}")
-    st.markdown(f"##### {texts.personal_markdown(item.summary, current)}")
+    st.title(f"{item.icon} {item.title}", anchor=False)
+    st.markdown(f"**{texts.personal_markdown(item.summary, current)}**")
     st.caption(f"Practice {item.number} of 6")
 
     about, history = st.tabs(["About this practice", "Your history"])
     with about:
-        st.subheader("Why it matters")
+        st.header("Why it matters", anchor=False)
         st.markdown(texts.personal_markdown(item.why, current))
         if item.caution:
             st.warning(texts.personal_markdown(item.caution, current), icon="⚖️")
-        st.subheader("Ideas for this week")
+        st.header("Ideas for this week", anchor=False)
         st.markdown(_bullets(item.ideas, current))
-        st.subheader("Questions to reflect on")
+        st.header("Questions to reflect on", anchor=False)
         st.markdown(_bullets(item.prompts, current))
-        st.subheader("How to rate it")
+        st.header("How to rate it", anchor=False)
         st.markdown(
             f"- **1**: {item.scale.low}\n- **5**: {item.scale.mid}\n- **10**: {item.scale.high}"
         )
@@ -58,7 +58,7 @@ def _history(key: str, snapshot: Snapshot) -> None:
     right.metric("Times as focus", view.times_focused)
     title = texts.practice(key).title
     dashboard.chart(view.chart, view.table, f"history_{key}", f"your {title} ratings")
-    st.subheader("Your notes")
+    st.header("Your notes", anchor=False)
     if not view.notes:
         st.caption("No notes on this practice yet.")
     shown_key = f"notes_shown_{key}"

@@ -13,7 +13,7 @@ from ui import actions, messages, session
 
 def show_data_error(error: DataFileError) -> None:
     """Explain an unreadable data file, offer the ways out, and stop the page."""
-    st.title("⚠️ Closer cannot open your diary")
+    st.title("⚠️ Closer cannot open your diary", anchor=False)
     st.error(f"The file `{error.path}` {escape_markdown(error.problem)}")
     st.markdown(
         "Closer has not changed this file and will not write to it. Choose what to do; "
@@ -22,7 +22,7 @@ def show_data_error(error: DataFileError) -> None:
     messages.show(messages.RECOVERY)
     copies = session.diary().safety_copies()
     if copies:
-        st.subheader("Restore a safety copy")
+        st.header("Restore a safety copy", anchor=False)
         labels = {
             str(copy.path): f"{copy.taken.day} {copy.taken:%b %Y, %H:%M} · before "
             f"{copy.reason.replace('-', ' ')}"
@@ -38,7 +38,7 @@ def show_data_error(error: DataFileError) -> None:
             on_click=actions.recover,
             args=(Path(picked),),
         )
-    st.subheader("Start a new, empty diary")
+    st.header("Start a new, empty diary", anchor=False)
     st.button("Start a new diary", key="recover_new", on_click=actions.recover, args=(None,))
     st.caption(
         "Or fix the file by hand (docs/DATA.md describes it), or point Closer at another "

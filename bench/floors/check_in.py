@@ -80,7 +80,7 @@ def draw() -> None:
     for item in view.ratings:
         st.session_state.setdefault(item.note_open_key, bool(st.session_state[item.note_key]))
 
-    st.title("✍️ Check-in")
+    st.title("✍️ Check-in", anchor=False)
     st.session_state["week_picker"] = str(view.week)
     st.selectbox(
         "Week",

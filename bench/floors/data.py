@@ -8,7 +8,7 @@ from bench import floors, inputs
 def draw() -> None:
     """The data page with nothing uploaded."""
     view = inputs.get(inputs.Data)
-    st.title("🗂️ Your data")
+    st.title("🗂️ Your data", anchor=False)
     st.caption(view.path_caption)
 
     st.subheader("Export")

@@ -10,7 +10,7 @@ from ui.dashboard import CHART_NAMES
 def draw() -> None:
     """The dashboard of a diary with entries."""
     view = inputs.get(inputs.Home)
-    st.title(f"🫶 {view.text.name}")
+    st.title(f"🫶 {view.text.name}", anchor=False)
     st.caption(view.text.tagline)
 
     with st.container(border=True, key="week_status"):
@@ -25,15 +25,18 @@ def draw() -> None:
 
     with st.container(border=True, key="focus_suggestion"):
         for kind, line in view.focus_lines:
-            (st.caption if kind == "caption" else st.markdown)(line)
+            if kind == "header":
+                st.header(line, anchor=False)
+            else:
+                (st.caption if kind == "caption" else st.markdown)(line)
         if view.focus_button is not None:
             label, key = view.focus_button
             st.button(label, key=key)
 
-    st.subheader("At a glance")
+    st.header("At a glance", anchor=False)
     floors.chart(view.wheel_chart, view.wheel, "wheel", CHART_NAMES["wheel"])
 
-    st.subheader("Trends")
+    st.header("Trends", anchor=False)
     span = st.segmented_control(
         "Show", list(inputs.SPANS), default=inputs.DEFAULT_SPAN, key="trend_span"
     )
@@ -44,7 +47,7 @@ def draw() -> None:
         trends.heatmap_chart, trends.table, "heatmap", CHART_NAMES["heatmap"], charts.WEEK_PICK
     )
 
-    st.subheader("Does focusing help?")
+    st.header("Does focusing help?", anchor=False)
     st.dataframe(view.effects, hide_index=True, width="stretch")
 
     st.divider()

@@ -8,21 +8,21 @@ from bench import floors, inputs
 def draw() -> None:
     """One practice's page for a diary with entries."""
     view = inputs.get(inputs.PracticePage)
-    st.title(view.title)
+    st.title(view.title, anchor=False)
     st.markdown(view.summary)
     st.caption(view.number)
 
     about, history = st.tabs(["About this practice", "Your history"])
     with about:
-        st.subheader("Why it matters")
+        st.header("Why it matters", anchor=False)
         st.markdown(view.why)
         if view.caution:
             st.warning(view.caution, icon="⚖️")
-        st.subheader("Ideas for this week")
+        st.header("Ideas for this week", anchor=False)
         st.markdown(view.ideas)
-        st.subheader("Questions to reflect on")
+        st.header("Questions to reflect on", anchor=False)
         st.markdown(view.prompts)
-        st.subheader("How to rate it")
+        st.header("How to rate it", anchor=False)
         st.markdown(view.scale)
     with history:
         left, middle, right = st.columns(3)
@@ -30,7 +30,7 @@ def draw() -> None:
         middle.metric("Trend", view.trend, view.change)
         right.metric("Times as focus", view.times_focused)
         floors.chart(view.chart, view.table, f"history_{view.key}", view.chart_name)
-        st.subheader("Your notes")
+        st.header("Your notes", anchor=False)
         if not view.notes:
             st.caption("No notes on this practice yet.")
         for caption, note in view.notes:
