@@ -271,5 +271,6 @@ def test_reminder_times_are_every_quarter_hour_of_the_day() -> None:
     assert len(reminders.TIMES) == 96
     assert list(reminders.TIMES) == sorted(reminders.TIMES)
     assert {moment.minute for moment in reminders.TIMES} == {0, 15, 30, 45}
-    assert reminders.TIMES[0] == time(0, 0) and reminders.TIMES[-1] == time(23, 45)
+    assert reminders.TIMES[0] == time(0, 0)
+    assert reminders.TIMES[-1] == time(23, 45)
     assert reminders.DEFAULT_TIME in reminders.TIMES

@@ -65,15 +65,12 @@ def _preview_counts(preview: transfer.ImportPreview) -> None:
 def import_section(entries: Sequence[WeekEntry], sample: bool) -> None:
     """Upload a CSV export, preview what it changes, and import on confirmation."""
     if sample:
+        # No greyed-out file drop: its faded text could not be read, and it can do nothing.
         st.caption(IMPORT_OFF)
-    else:
-        st.caption(
-            f"Files up to {st.get_option('server.maxUploadSize')} MB. You see a preview first."
-        )
-    uploaded = st.file_uploader(
-        "Import a CSV export", type=["csv"], key=_upload_key("import"), disabled=sample
-    )
-    if uploaded is None or sample:
+        return
+    st.caption(f"Files up to {st.get_option('server.maxUploadSize')} MB. You see a preview first.")
+    uploaded = st.file_uploader("Import a CSV export", type=["csv"], key=_upload_key("import"))
+    if uploaded is None:
         return
     try:
         incoming = csv_files.parse_csv(uploaded.getvalue(), max_upload_bytes())
@@ -98,10 +95,9 @@ def restore_section(entries: Sequence[WeekEntry], sample: bool) -> None:
     """Upload a JSON backup, preview it, and replace the diary with it on confirmation."""
     if sample:
         st.caption(RESTORE_OFF)
-    uploaded = st.file_uploader(
-        "Restore a backup", type=["json"], key=_upload_key("restore"), disabled=sample
-    )
-    if uploaded is None or sample:
+        return
+    uploaded = st.file_uploader("Restore a backup", type=["json"], key=_upload_key("restore"))
+    if uploaded is None:
         return
     try:
         backup = backup_files.parse_backup(uploaded.getvalue(), max_upload_bytes())

@@ -16,6 +16,9 @@ import streamlit as st
 # - Streamlit fades captions to 60 % of the text colour, 3.88:1 on white; 72 %
 #   gives about 5.3:1 on white and 9:1 on the dark page, and code in a caption
 #   takes the caption's colour (its own green, faded, fell to 3:1).
+# - Primary buttons write white on the light theme's accent (5.2:1) and the dark
+#   page's colour on the dark theme's lighter accent (6.7:1; white was 2.7:1).
+#   Streamlit marks its root with the theme's color-scheme, which light-dark() reads.
 # - Focus shows as a 2 px ring in one colour with at least 3:1 on white, on the
 #   dark page and on both sidebars (Streamlit's own ring is a faint shadow).
 # - A focused control is never left under the sticky header (60 px): the main
@@ -25,6 +28,9 @@ READABLE_CSS = """
 <style>
 div[data-testid="stCaptionContainer"] { opacity: 0.72; }
 div[data-testid="stCaptionContainer"] code { color: inherit; }
+[data-testid="stApp"] button[data-testid^="stBaseButton-primary"] {
+  color: light-dark(#ffffff, #171614);
+}
 :focus-visible, [data-baseweb] :focus-visible {
   outline: 2px solid #c04d78 !important;
   outline-offset: 2px;
