@@ -20,7 +20,9 @@ import streamlit as st
 #   page's colour on the dark theme's lighter accent (6.7:1; white was 2.7:1).
 #   Streamlit marks its root with the theme's color-scheme, which light-dark() reads.
 # - Focus shows as a 2 px ring in one colour with at least 3:1 on white, on the
-#   dark page and on both sidebars (Streamlit's own ring is a faint shadow).
+#   dark page and on both sidebars (Streamlit's own ring is a faint shadow). A
+#   switch, checkbox or slider focuses an input hidden inside it: the ring goes
+#   on its label or the slider's thumb, which are what one sees.
 # - A focused control is never left under the sticky header (60 px): the main
 #   area scrolls it at least that far down.
 # - Section headings are h2 (under the page's h1), drawn the size of a subheader.
@@ -31,10 +33,12 @@ div[data-testid="stCaptionContainer"] code { color: inherit; }
 [data-testid="stApp"] button[data-testid^="stBaseButton-primary"] {
   color: light-dark(#ffffff, #171614);
 }
-:focus-visible, [data-baseweb] :focus-visible {
+:focus-visible, [data-baseweb] :focus-visible,
+label:has(input:focus-visible), div:has(> div > input[type="range"]:focus-visible) {
   outline: 2px solid #c04d78 !important;
   outline-offset: 2px;
 }
+div:has(> div > input[type="range"]:focus-visible) { border-radius: 50%; }
 [data-testid="stMain"] { scroll-padding-top: 4.5rem; scroll-padding-bottom: 1rem; }
 [data-testid="stMainBlockContainer"] h2 { font-size: 1.5rem; }
 .st-key-focus_suggestion h2 { font-size: 1.15rem; line-height: 1.4; padding-top: 0; }
