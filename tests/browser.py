@@ -441,7 +441,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     browser worker would mostly compete with the first (measured: 126 s against
     132 s, for two servers and two browsers). The other worker runs the AppTest
     and unit tests meanwhile.
+
+    The accessibility audits are a group of their own: most of their time is
+    axe-core's work in Chromium, which overlaps well with the AppTest worker.
     """
     for item in items:
         if "chromium" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("browser"))
+            audit = item.path.name.startswith("test_browser_accessibility")
+            item.add_marker(pytest.mark.xdist_group("accessibility" if audit else "browser"))
