@@ -33,10 +33,13 @@ AXE = Axe()
 AXE_RUN = """options => axe.run(document, options)"""
 AXE_LOADED = "() => typeof window.axe !== 'undefined'"
 
-# True once the script run has ended and every chart on the page has drawn its marks.
+# True once the script run has ended, nothing is faded as stale, and every
+# visible chart has drawn its marks.
 CHARTS_DRAWN = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute("data-test-script-state") !== "notRunning") return false;
+  // Streamlit fades what a run has not yet redrawn; audit only a page at rest.
+  if (document.querySelector('[data-stale="true"]')) return false;
   for (const chart of document.querySelectorAll('[data-testid="stVegaLiteChart"]')) {
     if (chart.closest('[hidden], [aria-hidden="true"]') || chart.offsetParent === null) continue;
     const marks = chart.querySelector("svg.marks");
