@@ -40,6 +40,9 @@ CHARTS_DRAWN = """() => {
   if (!app || app.getAttribute("data-test-script-state") !== "notRunning") return false;
   // Streamlit fades what a run has not yet redrawn; audit only a page at rest.
   if (document.querySelector('[data-stale="true"]')) return false;
+  // Streamlit loads its HTML element's code when a page first needs it, so
+  // Closer's style sheet (ui/page_tweaks.py) can land just after the run ends.
+  if (!document.getElementById("closer-readable")) return false;
   for (const chart of document.querySelectorAll('[data-testid="stVegaLiteChart"]')) {
     if (chart.closest('[hidden], [aria-hidden="true"]') || chart.offsetParent === null) continue;
     const marks = chart.querySelector("svg.marks");
@@ -88,7 +91,10 @@ def wait_for_charts(page: Page) -> None:
 
 
 def audit(page: Page) -> list[str]:
-    """The page's accessibility problems, one line each (empty when there are none)."""
+    """The page's accessibility problems, one line each (empty when there are none).
+
+    The window is left stretched to the page's full height.
+    """
     wait_for_charts(page)
     viewport = page.viewport_size
     assert viewport is not None
@@ -96,13 +102,10 @@ def audit(page: Page) -> list[str]:
     if full > viewport["height"]:
         page.set_viewport_size({"width": viewport["width"], "height": full})
         wait_for_charts(page)
-    try:
-        if not page.evaluate(AXE_LOADED):
-            page.evaluate(AXE.axe_script)
-        options = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
-        violations = page.evaluate(AXE_RUN, options)["violations"]
-    finally:
-        page.set_viewport_size(viewport)
+    if not page.evaluate(AXE_LOADED):
+        page.evaluate(AXE.axe_script)
+    options = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
+    violations = page.evaluate(AXE_RUN, options)["violations"]
     problems = []
     for violation in violations:
         rule = violation["id"]
@@ -137,7 +140,9 @@ def page_problems(page: Page, name: str) -> list[str]:
     if anchors:
         problems.append(f"{name}: {anchors} headings carry a 'Link to heading' anchor")
     for size, theme in VIEWS:
-        page.set_viewport_size(VIEWPORTS[size])
+        # A window of this width, stretched by the last view, will do as it is.
+        if (page.viewport_size or {}).get("width") != VIEWPORTS[size]["width"]:
+            page.set_viewport_size(VIEWPORTS[size])
         page.emulate_media(color_scheme=theme)
         problems += [f"{name}, {theme}, {size}: {problem}" for problem in audit(page)]
     page.set_viewport_size(VIEWPORTS["desktop"])

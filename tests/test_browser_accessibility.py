@@ -81,6 +81,7 @@ def test_the_audit_finds_captions_faded_back_to_streamlits_default(
     page = browser_page
     open_page(page, server, "settings")
     assert not audit(page)
+    page.set_viewport_size(VIEWPORTS["desktop"])
     page.add_style_tag(content='div[data-testid="stCaptionContainer"] { opacity: 0.6 !important; }')
     problems = audit(page)
     assert problems

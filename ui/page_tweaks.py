@@ -27,7 +27,7 @@ import streamlit as st
 #   area scrolls it at least that far down.
 # - Section headings are h2 (under the page's h1), drawn the size of a subheader.
 READABLE_CSS = """
-<style>
+<style id="closer-readable">
 div[data-testid="stCaptionContainer"] { opacity: 0.72; }
 div[data-testid="stCaptionContainer"] code { color: inherit; }
 [data-testid="stApp"] button[data-testid^="stBaseButton-primary"] {
