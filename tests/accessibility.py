@@ -40,8 +40,10 @@ CHARTS_DRAWN = """() => {
   if (!app || app.getAttribute("data-test-script-state") !== "notRunning") return false;
   // Streamlit fades what a run has not yet redrawn; audit only a page at rest.
   if (document.querySelector('[data-stale="true"]')) return false;
-  // Streamlit loads its HTML element's code when a page first needs it, so
-  // Closer's style sheet (ui/page_tweaks.py) can land just after the run ends.
+  // Streamlit loads an element's code (a chart's, HTML's) when a page first
+  // needs it, showing a skeleton meanwhile: the run can end before charts or
+  // Closer's style sheet (ui/page_tweaks.py) are in the page.
+  if (document.querySelector('[data-testid="stSkeleton"]')) return false;
   if (!document.getElementById("closer-readable")) return false;
   for (const chart of document.querySelectorAll('[data-testid="stVegaLiteChart"]')) {
     if (chart.closest('[hidden], [aria-hidden="true"]') || chart.offsetParent === null) continue;

@@ -19,12 +19,19 @@ from playwright.sync_api import Page, expect
 from lib.content import load_practices
 from lib.diary import Diary
 from lib.sample import sample_entries
-from tests.accessibility import VIEWPORTS, audit, page_problems
+from tests.accessibility import VIEWPORTS, audit, page_problems, wait_for_charts
 from tests.apptest import TODAY
 from tests.browser import Server, go_to, open_page, rerun
 
 PRACTICES = [item.title for item in load_practices()]
 # Sidebar link name -> the page's tab title.
+ADDRESSES = {
+    "Home": "",
+    "Check-in": "check-in",
+    **{item.title: item.key.replace("_", "-") for item in load_practices()},
+    "Your data": "data",
+    "Settings": "settings",
+}
 PAGES = {
     "Home": "Home",
     "Check-in": "Check-in",
@@ -35,11 +42,12 @@ PAGES = {
 
 
 def follow(page: Page, link: str) -> None:
-    """Open a page from the sidebar, opening the sidebar first if a phone-sized view closed it."""
-    sidebar = page.get_by_test_id("stSidebar")
-    if sidebar.get_attribute("aria-expanded") == "false":
-        page.get_by_test_id("stExpandSidebarButton").click()
-        expect(sidebar).to_have_attribute("aria-expanded", "true")
+    """Open a page from the sidebar, opening the sidebar first where a narrow window closed it."""
+    target = page.get_by_test_id("stSidebar").get_by_role("link", name=link)
+    opener = page.get_by_test_id("stExpandSidebarButton")
+    if opener.is_visible():
+        opener.click()
+        expect(target).to_be_in_viewport()
     go_to(page, link)
 
 
@@ -87,3 +95,51 @@ def test_the_audit_finds_captions_faded_back_to_streamlits_default(
     assert problems
     assert all(line.startswith("color-contrast (serious)") for line in problems)
     assert any("#828180" in line for line in problems), problems
+
+
+# Whatever in the main area reaches past the window's right edge: clipped, or
+# scrolled sideways (chart marks and legends included, as SVG elements).
+PAST_THE_EDGE = """() => {
+  const edge = document.documentElement.clientWidth + 1;
+  const main = document.querySelector('[data-testid="stMain"]');
+  const past = [];
+  if (main.scrollWidth > main.clientWidth + 1) past.push(`main scrolls to ${main.scrollWidth}px`);
+  for (const node of main.querySelectorAll("*")) {
+    const box = node.getBoundingClientRect();
+    if (box.width > 0 && box.right > edge && getComputedStyle(node).visibility !== "hidden") {
+      const name = node.getAttribute("aria-label") || node.textContent.trim().slice(0, 40);
+      past.push(`${node.tagName} to ${Math.round(box.right)}px: ${name}`);
+    }
+  }
+  return past.slice(0, 10);
+}"""
+
+
+@pytest.mark.parametrize(
+    "window",
+    [
+        pytest.param({"viewport": {"width": 320, "height": 800}}, id="320px"),
+        # 1280×900 at 200 % zoom: the page lays out in 640×450 CSS pixels.
+        pytest.param(
+            {"viewport": {"width": 640, "height": 450}, "device_scale_factor": 2}, id="200%"
+        ),
+    ],
+)
+def test_no_page_is_clipped_or_scrolls_sideways_when_narrow_or_zoomed(
+    new_browser_page: Callable[..., Page], server: Server, window: dict[str, object]
+) -> None:
+    diary = Diary.open(server.db_path)
+    for entry in sample_entries(TODAY):
+        diary.save_entry(entry)
+    diary.close()
+    page = new_browser_page(**window)
+    problems: list[str] = []
+    for name, path in ADDRESSES.items():
+        open_page(page, server, path)
+        wait_for_charts(page)
+        problems += [f"{name}: {line}" for line in page.evaluate(PAST_THE_EDGE)]
+        if name in PRACTICES:
+            page.get_by_role("tab", name="Your history").press("Enter")
+            wait_for_charts(page)
+            problems += [f"{name} history: {line}" for line in page.evaluate(PAST_THE_EDGE)]
+    assert not problems, "\n".join(problems)
