@@ -42,7 +42,7 @@ def test_clicking_a_week_in_the_heatmap_opens_its_check_in(
     page = new_browser_page(viewport={"width": 1280, "height": 3600})
     open_page(page, server)
     heatmap = page.locator(CHARTS).nth(3)
-    label = f"Week of: {target.week.monday.day} {target.week.monday:%b %Y}"
+    label = f"week of {target.week.monday.day} {target.week.monday:%b %Y}: "
     with rerun(page):  # the click's run switches to the check-in, which runs next
         heatmap.locator(f'path[aria-label*="{label}"]').first.click()
     expect(page.get_by_role("heading", name="Check-in")).to_be_visible()
