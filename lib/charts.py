@@ -299,7 +299,10 @@ def overall_chart(overall: pd.DataFrame) -> alt.LayerChart:
     line = base.mark_line(
         strokeWidth=2, color=TEXT, tooltip=None, invalid=BREAK_AT_NULLS, aria=False
     )
-    points = base.mark_point(filled=True, size=40, color=TEXT, invalid=DROP_NULLS).encode(
+    # Opacity 1: Vega-Lite draws points at 0.7 by default, which would fade their contrast.
+    points = base.mark_point(
+        filled=True, size=40, opacity=1, color=TEXT, invalid=DROP_NULLS
+    ).encode(
         tooltip=[
             alt.Tooltip("week:N", title="Week"),
             alt.Tooltip("mean_rating:Q", title="Average", format=".1f"),
@@ -342,7 +345,9 @@ def practice_history_chart(history: pd.DataFrame, practice: str) -> alt.LayerCha
         invalid=BREAK_AT_NULLS,
         aria=False,
     ).encode(y=rating_y)
-    ratings_points = base.mark_point(filled=True, size=45, color=colour, invalid=DROP_NULLS).encode(
+    ratings_points = base.mark_point(
+        filled=True, size=45, opacity=1, color=colour, invalid=DROP_NULLS
+    ).encode(
         y=rating_y,
         tooltip=[
             alt.Tooltip("week:N", title="Week"),

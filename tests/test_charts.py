@@ -382,12 +382,17 @@ def mark_colours(layer: dict[str, Any]) -> list[str]:
     return colours + list(scale.get("range", []))
 
 
+# Vega-Lite draws point marks at this opacity unless told otherwise.
+POINT_OPACITY = 0.7
+
+
 def drawn_opacity(layer: dict[str, Any]) -> float:
     """A layer's opacity as first drawn: nothing picked, so every selection holds all marks."""
     opacity = layer.get("encoding", {}).get("opacity")
     if opacity is not None:
         return opacity["condition"]["value"]
-    return layer["mark"].get("opacity", 1)
+    default = POINT_OPACITY if layer["mark"]["type"] == "point" else 1
+    return layer["mark"].get("opacity", default)
 
 
 @pytest.mark.parametrize("name", BUILDERS)
