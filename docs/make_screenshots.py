@@ -17,9 +17,9 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
+from lib.diary import Diary  # noqa: E402
 from lib.drafts import drafts_path  # noqa: E402
 from lib.sample import sample_entries  # noqa: E402
-from lib.storage import Diary  # noqa: E402
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, Server, rate, settle, watch_runs  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
