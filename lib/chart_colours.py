@@ -24,6 +24,10 @@ DARK_TEXT = "#edebe8"
 TEXT_ON = {LIGHT_BACKGROUND: LIGHT_TEXT, DARK_BACKGROUND: DARK_TEXT}
 TEXT = "currentColor"
 GRAPHICS_CONTRAST = 3.0
+TEXT_CONTRAST = 4.5
+# A legend entry not picked out fades to this opacity (Vega-Lite's default, 0.35,
+# left its label at 2:1): faint enough to show the pick, and its label keeps 4.5:1.
+UNSELECTED_OPACITY = 0.7
 
 # One colour per practice, in practice order: ochre, teal, green, indigo, rust, plum.
 # Inside the luminance band the lightness can vary only a little, so they differ

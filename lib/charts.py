@@ -14,7 +14,15 @@ import altair as alt
 import pandas as pd
 
 from lib import chart_text
-from lib.chart_colours import NEUTRAL, PALETTE, RAMP_INTERPOLATION, RATING_RAMP, SKIPPED_FILL, TEXT
+from lib.chart_colours import (
+    NEUTRAL,
+    PALETTE,
+    RAMP_INTERPOLATION,
+    RATING_RAMP,
+    SKIPPED_FILL,
+    TEXT,
+    UNSELECTED_OPACITY,
+)
 from lib.chart_guides import LABEL_LIMIT, practice_colour, practice_titles, week_axis
 from lib.entries import PRACTICE_KEYS, RATING_MAX, RATING_MIN
 from lib.frames import RATED, SKIPPED
@@ -62,7 +70,7 @@ def _finish(
     return (
         layers.properties(title=title, description=description, width="container", height=height)
         .configure_axis(labelColor=TEXT, titleColor=TEXT)
-        .configure_legend(labelColor=TEXT, titleColor=TEXT)
+        .configure_legend(labelColor=TEXT, titleColor=TEXT, unselectedOpacity=UNSELECTED_OPACITY)
         .configure_title(color=TEXT, subtitleColor=TEXT)
     )
 

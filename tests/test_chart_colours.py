@@ -14,10 +14,12 @@ from lib.chart_colours import (
     RATING_RAMP,
     SKIPPED_FILL,
     TEXT,
+    TEXT_CONTRAST,
     TEXT_ON,
+    UNSELECTED_OPACITY,
     lowest_contrast,
 )
-from lib.contrast import contrast_ratio, interpolate, relative_luminance
+from lib.contrast import blend, contrast_ratio, interpolate, relative_luminance
 from lib.entries import PRACTICE_KEYS, RATING_MAX, RATING_MIN
 
 # Shares between two ramp stops at which the legend's gradient is sampled.
@@ -72,7 +74,14 @@ def test_text_in_charts_is_the_page_text_colour_with_four_and_a_half_to_one(
     background: str,
 ) -> None:
     assert TEXT == "currentColor"
-    assert contrast_ratio(TEXT_ON[background], background) >= 4.5
+    assert contrast_ratio(TEXT_ON[background], background) >= TEXT_CONTRAST
+
+
+@pytest.mark.parametrize("background", BACKGROUNDS)
+def test_a_legend_label_not_picked_out_stays_readable(background: str) -> None:
+    faded = blend(TEXT_ON[background], background, UNSELECTED_OPACITY)
+    assert contrast_ratio(faded, background) >= TEXT_CONTRAST
+    assert UNSELECTED_OPACITY < 1, "still fainter than the one picked out"
 
 
 def test_lowest_contrast_counts_the_faded_colour_on_each_page() -> None:

@@ -18,6 +18,7 @@ from lib.chart_colours import (
     RATING_RAMP,
     SKIPPED_FILL,
     TEXT,
+    UNSELECTED_OPACITY,
     lowest_contrast,
 )
 from lib.chart_text import NO_CHECK_INS
@@ -461,7 +462,11 @@ def test_all_chart_text_is_in_the_page_text_colour(name: str) -> None:
     spec = BUILDERS[name](26).to_dict()
     config = spec["config"]
     assert config["axis"] == {"labelColor": TEXT, "titleColor": TEXT}
-    assert config["legend"] == {"labelColor": TEXT, "titleColor": TEXT}
+    assert config["legend"] == {
+        "labelColor": TEXT,
+        "titleColor": TEXT,
+        "unselectedOpacity": UNSELECTED_OPACITY,
+    }
     assert config["title"] == {"color": TEXT, "subtitleColor": TEXT}
     for layer in layers_where(spec, type="text"):
         assert layer["mark"]["color"] == TEXT
