@@ -81,6 +81,7 @@ class Home:
     focus_button: tuple[str, str] | None  # label, key
     wheel: pd.DataFrame
     wheel_chart: alt.LayerChart
+    titles: Mapping[str, str]  # practice key to title, for the trend's "Pick out a practice"
     trends: Mapping[str, views.TrendsView]
     effects: list[dict[str, Any]]
 
@@ -227,6 +228,7 @@ def home(
         focus_button=button,
         wheel=wheel,
         wheel_chart=charts.wheel_chart(wheel, title),
+        titles=titles,
         trends={span: views.trends_view(history, weeks) for span, weeks in SPANS.items()},
         effects=[
             {

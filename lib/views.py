@@ -14,7 +14,7 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
-from lib import charts, frames, insights
+from lib import chart_text, charts, frames, insights
 from lib.checkin import (
     WeekStatus,
     focus_entry,
@@ -44,13 +44,18 @@ class HomeView:
 
 @dataclass(frozen=True)
 class TrendsView:
-    """The trend, overall and heatmap charts for the last `weeks` weeks, with their tables."""
+    """The trend, overall and heatmap charts for the last `weeks` weeks, with their tables.
+
+    `weeks` are the heatmap's weeks, newest first, each with its label: the
+    keyboard's way to open one, as a click on the grid does.
+    """
 
     table: pd.DataFrame
     trend_chart: alt.LayerChart
     overall: pd.DataFrame
     overall_chart: alt.LayerChart
     heatmap_chart: alt.LayerChart
+    weeks: Mapping[str, str]
 
 
 @dataclass(frozen=True)
@@ -93,16 +98,22 @@ def home_view(entries: Sequence[WeekEntry], titles: Mapping[str, str], today: da
     )
 
 
-def trends_view(history: pd.DataFrame, weeks: int | None) -> TrendsView:
-    """The trends section for the last `weeks` weeks of `history` (None: all of it)."""
+def trends_view(
+    history: pd.DataFrame, weeks: int | None, highlight: str | None = None
+) -> TrendsView:
+    """The trends section for the last `weeks` weeks of `history` (None: all of it).
+
+    `highlight` is the practice (a key) the trend picks out; None for none.
+    """
     recent = frames.window(history, weeks)
     overall = frames.overall_frame(recent)
     return TrendsView(
         table=frames.history_table(recent),
-        trend_chart=charts.trend_chart(recent),
+        trend_chart=charts.trend_chart(recent, highlight),
         overall=overall,
         overall_chart=charts.overall_chart(overall),
         heatmap_chart=charts.heatmap_chart(recent),
+        weeks=chart_text.week_choices(recent),
     )
 
 

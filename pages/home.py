@@ -45,7 +45,8 @@ else:
     st.header("Trends", anchor=False)
     spans = {"12 weeks": 12, "26 weeks": 26, "1 year": 52, "All": None}
     span = st.segmented_control("Show", list(spans), default="26 weeks", key="trend_span")
-    trends = views.trends(snapshot, today, spans.get(span or "26 weeks"), view)
+    highlight = dashboard.practice_pick(texts.titles())
+    trends = views.trends(snapshot, today, spans.get(span or "26 weeks"), view, highlight)
     dashboard.chart(trends.trend_chart, trends.table, "trend", dashboard.CHART_NAMES["trend"])
     dashboard.chart(
         trends.overall_chart, trends.overall, "overall", dashboard.CHART_NAMES["overall"]
@@ -61,6 +62,7 @@ else:
     if picked.get(charts.WEEK_PICK):
         week = picked[charts.WEEK_PICK][0]["week"]
         st.switch_page("pages/check-in.py", query_params={"week": week})
+    dashboard.open_week(trends.weeks)
 
     st.header("Does focusing help?", anchor=False)
     dashboard.focus_effects(view.effects)

@@ -11,11 +11,21 @@ import altair as alt
 import pandas as pd
 import pytest
 
+from lib.chart_colours import (
+    GRAPHICS_CONTRAST,
+    PALETTE,
+    RAMP_INTERPOLATION,
+    RATING_RAMP,
+    SKIPPED_FILL,
+    TEXT,
+    UNSELECTED_OPACITY,
+    lowest_contrast,
+)
+from lib.chart_text import NO_CHECK_INS
 from lib.charts import (
     BREAK_AT_NULLS,
+    LABEL,
     LEGEND_PICK,
-    PALETTE,
-    SKIPPED_FILL,
     WEEK_PICK,
     heatmap_chart,
     overall_chart,
@@ -23,7 +33,7 @@ from lib.charts import (
     trend_chart,
     wheel_chart,
 )
-from lib.entries import PRACTICE_KEYS, WeekEntry, make_entry
+from lib.entries import PRACTICE_KEYS, RATING_MAX, RATING_MIN, WeekEntry, make_entry
 from lib.frames import history_frame, overall_frame, wheel_frame
 from lib.weeks import IsoWeek
 
@@ -111,13 +121,19 @@ def layers_where(spec: dict[str, Any], **wanted: Any) -> list[dict[str, Any]]:
     ]
 
 
+def colour_encodings(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every practice-title colour encoding, once each (layers share theirs)."""
+    found: list[dict[str, Any]] = []
+    for channel, definition in encodings(spec):
+        is_practice = channel == "color" and definition.get("field") == "practice_title"
+        if is_practice and definition not in found:
+            found.append(definition)
+    return found
+
+
 def colour_scales(spec: dict[str, Any]) -> list[dict[str, Any]]:
     """The scale of every practice-title colour encoding."""
-    return [
-        definition.get("scale", {})
-        for channel, definition in encodings(spec)
-        if channel == "color" and definition.get("field") == "practice_title"
-    ]
+    return [definition.get("scale", {}) for definition in colour_encodings(spec)]
 
 
 # -- every builder, every size -----------------------------------------------------------
@@ -175,10 +191,14 @@ def test_palette_domain_is_the_six_titles_in_order(name: str) -> None:
         assert scale["range"] == list(PALETTE)
 
 
-def test_description_names_the_weeks_shown() -> None:
-    description = build_trend(26).to_dict()["description"]
-    assert "from 2026-W23 to 2026-W48" in description
-    assert "no check-ins yet" in build_trend(0).to_dict()["description"]
+@pytest.mark.parametrize("name", BUILDERS)
+def test_description_names_the_weeks_shown(name: str) -> None:
+    if name == "wheel":  # one week, named by its title
+        assert build_wheel(26).to_dict()["description"].startswith("This week. A wheel")
+        return
+    description = BUILDERS[name](26).to_dict()["description"]
+    assert "from 2026-W23 (week of 1 Jun 2026) to 2026-W48 (week of 23 Nov 2026)" in description
+    assert NO_CHECK_INS in BUILDERS[name](0).to_dict()["description"]
 
 
 # -- trend -----------------------------------------------------------------------------
@@ -287,6 +307,7 @@ def test_heatmap_skipped_cells_are_their_own_grey_layer() -> None:
     assert drawn, "the generated history has skipped cells"
     (dash,) = layers_where(spec, type="text")
     assert dash["mark"]["text"] == "–"
+    assert dash["mark"]["color"] == TEXT
     assert {(row["week"], row["practice_title"]) for row in layer_data(spec, dash)} == drawn
 
 
@@ -300,7 +321,11 @@ def test_heatmap_rated_layer_leaves_skipped_and_missed_out() -> None:
     assert len(rows) == (history["status"] == "rated").sum()
     assert all(row["rating"] is not None for row in rows)
     colour = rated_layer["encoding"]["color"]
-    assert colour["scale"] == {"scheme": "viridis", "domain": [1, 10]}
+    assert colour["scale"] == {
+        "domain": list(range(RATING_MIN, RATING_MAX + 1)),
+        "range": list(RATING_RAMP),
+        "interpolate": RAMP_INTERPOLATION,
+    }
 
 
 def test_heatmap_rows_follow_practice_order() -> None:
@@ -334,3 +359,165 @@ def test_wheel_title_names_the_week_it_shows() -> None:
     assert wheel_chart(wheel).to_dict()["title"]["text"] == "This week"
     spec = wheel_chart(wheel, "Latest check-in: 16–22 Nov 2026").to_dict()
     assert spec["title"]["text"] == "Latest check-in: 16–22 Nov 2026"
+
+
+# -- accessibility: colours, words for each mark, decorative layers ------------------------
+
+# The layers that only repeat what another layer says, by builder, in layer order.
+DECORATIVE = {
+    "trend": [True, True, False],  # score line, rating line; the dots carry both
+    "wheel": [True, False, True, True],  # ghost, edge and numbers; the slices carry them
+    "heatmap": [False, False, True],  # the dash; the grey cell says "skipped"
+    "overall": [True, True, False],  # midpoint rule and line; the dots carry the averages
+    "practice_history": [True, True, False],
+}
+# Column names Vega would otherwise read out ("slice_start: 0; slice_end: 1; …").
+FIELD_NAMES = ("slice_", "week_start", "week_end", "practice_title", "mean_rating", "score:")
+
+
+def mark_colours(layer: dict[str, Any]) -> list[str]:
+    """Every fixed colour a layer draws with: its mark's and its colour scale's."""
+    mark = layer["mark"]
+    colours = [mark[key] for key in ("color", "fill", "stroke") if isinstance(mark.get(key), str)]
+    scale = layer.get("encoding", {}).get("color", {}).get("scale", {})
+    return colours + list(scale.get("range", []))
+
+
+# Vega-Lite draws point marks at this opacity unless told otherwise.
+POINT_OPACITY = 0.7
+
+
+def drawn_opacity(layer: dict[str, Any]) -> float:
+    """A layer's opacity as first drawn: nothing picked, so every selection holds all marks."""
+    opacity = layer.get("encoding", {}).get("opacity")
+    if opacity is not None:
+        return opacity["condition"]["value"]
+    default = POINT_OPACITY if layer["mark"]["type"] == "point" else 1
+    return layer["mark"].get("opacity", default)
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+def test_decorative_layers_are_hidden_from_screen_readers(name: str) -> None:
+    spec = BUILDERS[name](26).to_dict()
+    hidden = [layer["mark"].get("aria") is False for layer in spec["layer"]]
+    assert hidden == DECORATIVE[name]
+
+
+@pytest.mark.parametrize("weeks", [1, 26])
+@pytest.mark.parametrize("name", BUILDERS)
+def test_every_data_mark_is_read_as_words(name: str, weeks: int) -> None:
+    spec = BUILDERS[name](weeks).to_dict()
+    described = [layer for layer in spec["layer"] if layer["mark"].get("aria") is not False]
+    assert described
+    for layer in described:
+        assert layer["encoding"]["description"] == {"field": LABEL, "type": "nominal"}
+        for row in layer_data(spec, layer):
+            label = row[LABEL]
+            assert ": " in label, label
+            assert not any(field in label for field in FIELD_NAMES), label
+
+
+def test_mark_labels_say_practice_week_and_value() -> None:
+    trend = build_trend(26).to_dict()
+    (dots,) = layers_where(trend, type="point")
+    labels = {row[LABEL] for row in layer_data(trend, dots)}
+    assert "Space practice, week of 23 Nov 2026: 6, smoothed score 5.3" in labels
+    heatmap = build_heatmap(26).to_dict()
+    cells = {
+        row[LABEL]
+        for layer in layers_where(heatmap, type="rect")
+        for row in layer_data(heatmap, layer)
+    }
+    assert "Presence practice, week of 23 Nov 2026: 10" in cells
+    assert any(label.endswith(": skipped") for label in cells)
+    wheel = build_wheel(26).to_dict()
+    (slices,) = [
+        layer for layer in layers_where(wheel, type="arc") if "description" in layer["encoding"]
+    ]
+    assert layer_data(wheel, slices)[0][LABEL] == "Connection practice: 4, 4-week average 4.5"
+    own = build_practice_history(26).to_dict()
+    assert layer_data(own, own["layer"][2])[-1][LABEL].startswith("Week of 23 Nov 2026: ")
+    overall = build_overall(26).to_dict()
+    assert layer_data(overall, overall["layer"][2])[-1][LABEL].startswith(
+        "Week of 23 Nov 2026: average "
+    )
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+def test_what_carries_meaning_has_three_to_one_on_both_pages(name: str) -> None:
+    spec = BUILDERS[name](26).to_dict()
+    for layer in spec["layer"]:
+        if layer["mark"].get("aria") is False and drawn_opacity(layer) < 1:
+            continue  # faint on purpose, and said by another layer
+        for colour in mark_colours(layer):
+            if colour != TEXT:
+                assert lowest_contrast(colour, drawn_opacity(layer)) >= GRAPHICS_CONTRAST, (
+                    layer["mark"],
+                    colour,
+                )
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+def test_all_chart_text_is_in_the_page_text_colour(name: str) -> None:
+    spec = BUILDERS[name](26).to_dict()
+    config = spec["config"]
+    assert config["axis"] == {"labelColor": TEXT, "titleColor": TEXT}
+    assert config["legend"] == {
+        "labelColor": TEXT,
+        "titleColor": TEXT,
+        "unselectedOpacity": UNSELECTED_OPACITY,
+    }
+    assert config["title"] == {"color": TEXT, "subtitleColor": TEXT}
+    for layer in layers_where(spec, type="text"):
+        assert layer["mark"]["color"] == TEXT
+
+
+# Vega cannot wrap a subtitle: each line fits a 320-pixel-wide phone at 11 px.
+SUBTITLE_CHARACTERS = 44
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+def test_subtitle_lines_fit_a_phone(name: str) -> None:
+    for line in BUILDERS[name](26).to_dict()["title"]["subtitle"]:
+        assert len(line) <= SUBTITLE_CHARACTERS, line
+
+
+@pytest.mark.parametrize("name", ["trend", "wheel"])
+def test_the_practice_legend_never_cuts_a_title_short(name: str) -> None:
+    (colour,) = colour_encodings(BUILDERS[name](26).to_dict())
+    legend = colour["legend"]
+    assert legend["labelLimit"] >= 200
+    assert "width" in legend["columns"]["expr"], "fewer columns on a narrow chart"
+
+
+def test_the_heatmap_legend_fits_under_a_narrow_grid() -> None:
+    spec = build_heatmap(26).to_dict()
+    legend = spec["layer"][0]["encoding"]["color"]["legend"]
+    assert "width" in legend["gradientLength"]["expr"]
+
+
+# -- trend: picking out a practice ------------------------------------------------------
+
+
+def test_trend_highlight_starts_with_that_practice_picked_out() -> None:
+    history = history_of(26)
+    spec = trend_chart(history, highlight="mystery").to_dict()
+    (param,) = spec["params"]
+    assert param["value"] == [{"practice_title": TITLES["mystery"]}]
+    assert param["bind"] == "legend", "a click on the legend still picks another"
+    assert f"{TITLES['mystery']} is picked out" in spec["description"]
+    plain = trend_chart(history).to_dict()
+    assert "value" not in plain["params"][0]
+    assert "picked out" not in plain["description"]
+
+
+def test_trend_highlight_of_a_practice_not_shown_picks_nothing() -> None:
+    spec = trend_chart(history_of(0), highlight="mystery").to_dict()
+    assert "value" not in spec["params"][0]
+
+
+def test_trend_keeps_its_plot_height_and_grows_below_it() -> None:
+    # Regression: at 320 px the one-column legend squashed the plot into a strip.
+    spec = build_trend(26).to_dict()
+    assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}
+    assert spec["height"] >= 240

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from streamlit.testing.v1 import AppTest
 
-from lib.content import load_app_text
+from lib.content import load_app_text, load_practices
 from lib.entries import PRACTICE_KEYS, make_entry
 from tests.apptest import THIS_WEEK, Closer
 
@@ -203,3 +203,71 @@ def test_each_table_switch_names_the_chart_it_turns_into_a_table(closer: Closer)
         "Show all six together as a table",
         "Show the week grid as a table",
     ]
+
+
+def vega_spec(at: AppTest, title: str) -> dict:
+    """The spec of the chart titled `title`."""
+    specs = [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+    (spec,) = [spec for spec in specs if spec["title"]["text"] == title]
+    return spec
+
+
+def test_choosing_a_week_in_the_list_opens_its_check_in(closer: Closer) -> None:
+    """The heatmap's keyboard path: the same week a click on the grid would open."""
+    seed_falling_mystery(closer)
+    written = closer.db_path.read_bytes()
+    at = closer.open()
+    weeks = at.selectbox(key="week_open")
+    assert weeks.label == "Open a week's check-in"
+    assert weeks.value is None, "nothing is chosen until the user chooses"
+    assert weeks.options[:2] == [
+        f"{THIS_WEEK} · week of 23 Nov · no check-in",
+        f"{THIS_WEEK.shifted(-1)} · week of 16 Nov",
+    ]
+    assert at.button(key="open_week").disabled
+    week = THIS_WEEK.shifted(-3)
+    weeks.select(str(week)).run()
+    assert not at.exception
+    button = at.button(key="open_week")
+    assert button.label == f"Open {week}'s check-in"
+    assert not button.disabled
+    assert at.title[0].value.endswith("Closer"), "choosing a week alone opens nothing"
+
+    button.click().run()
+    assert not at.exception
+    assert at.title[0].value.endswith("Check-in")
+    assert at.selectbox(key="week_picker").value == str(week)
+    assert closer.db_path.read_bytes() == written, "opening a week writes nothing"
+
+
+def test_picking_a_practice_picks_it_out_of_the_trend(closer: Closer) -> None:
+    """The legend's keyboard path: the trend is drawn with that practice picked out."""
+    seed_falling_mystery(closer)
+    at = closer.open()
+    pick = at.pills(key="trend_pick")
+    assert pick.label == "Pick out a practice"
+    assert pick.options == [item.title for item in load_practices()]
+    trend = vega_spec(at, "How each practice is going")
+    assert "value" not in trend["params"][0]
+
+    pick.select("mystery").run()
+    assert not at.exception
+    trend = vega_spec(at, "How each practice is going")
+    assert trend["params"][0]["value"] == [{"practice_title": "A bit of mystery"}]
+    assert trend["params"][0]["bind"] == "legend", "the legend still picks too"
+    assert "A bit of mystery is picked out" in trend["description"]
+
+    at.pills(key="trend_pick").unselect("mystery").run()
+    assert "value" not in vega_spec(at, "How each practice is going")["params"][0]
+
+
+def test_every_dashboard_control_has_its_own_name(closer: Closer) -> None:
+    seed_falling_mystery(closer)
+    at = closer.open()
+    labels = [
+        *(widget.label for widget in at.segmented_control),
+        *(widget.label for widget in at.pills),
+        *(widget.label for widget in at.selectbox),
+        *(widget.label for widget in at.toggle),
+    ]
+    assert len(labels) == len(set(labels)) == 7

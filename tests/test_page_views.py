@@ -112,3 +112,16 @@ def test_sample_data_in_one_session_never_shows_in_another(closer: Closer) -> No
     assert newcomer.container("empty_state")
     explorer.run()
     assert metric(explorer, "Weeks checked in") == "25"
+
+
+def test_each_picked_out_practice_is_built_once_per_revision(
+    closer: Closer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed(closer)
+    builds = count_calls(monkeypatch, views, "trends_view")
+    at = closer.open()
+    at.pills(key="trend_pick").select("mystery").run()
+    at.pills(key="trend_pick").unselect("mystery").run()
+    at.pills(key="trend_pick").select("mystery").run()
+    assert not at.exception
+    assert len(builds) == 2, "all six, and mystery picked out: each built once"

@@ -88,3 +88,14 @@ def test_practice_view_has_newest_notes_first_and_counts_focus_weeks() -> None:
     assert view.score == insights.score(entries, "space")
     assert list(view.table.columns) == ["Week", "Week of", TITLES["space"]]
     assert len(view.table) == 8
+
+
+def test_trends_view_picks_out_a_practice_and_lists_the_grids_weeks() -> None:
+    history = views.home_view(diary(3), TITLES, TODAY).history
+    picked = views.trends_view(history, 12, highlight="mystery")
+    assert picked.trend_chart.to_dict()["params"][0]["value"] == [
+        {"practice_title": TITLES["mystery"]}
+    ]
+    assert "value" not in views.trends_view(history, 12).trend_chart.to_dict()["params"][0]
+    assert list(picked.weeks) == [str(WEEK.shifted(-offset)) for offset in range(4)]
+    assert picked.weeks[str(WEEK)] == f"{WEEK} · week of 23 Nov · no check-in"

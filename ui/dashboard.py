@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 import streamlit as st
@@ -126,6 +126,46 @@ def chart(
         selection_mode=selection,
     )
     return dict(event.selection)
+
+
+PICK_LABEL = "Pick out a practice"
+OPEN_WEEK_LABEL = "Open a week's check-in"
+
+
+def practice_pick(titles: Mapping[str, str]) -> str | None:
+    """The keyboard's way to pick a practice out of the trend, as a click on its legend does.
+
+    Returns the practice key chosen, or None to show all six alike.
+    """
+    return st.pills(
+        PICK_LABEL,
+        list(titles),
+        format_func=titles.__getitem__,
+        key="trend_pick",
+        help="The chart fades the other practices. Choose it again to show all six.",
+    )
+
+
+def open_week_label(week: str | None) -> str:
+    """The button under the week list: it names the week it opens."""
+    return "Open the chosen week's check-in" if week is None else f"Open {week}'s check-in"
+
+
+def open_week(weeks: Mapping[str, str]) -> None:
+    """The keyboard's way into the week grid: choose one of its weeks, then open its check-in.
+
+    Choosing only picks (nothing opens until the button, and nothing is stored).
+    """
+    week = st.selectbox(
+        OPEN_WEEK_LABEL,
+        list(weeks),
+        index=None,
+        format_func=weeks.__getitem__,
+        key="week_open",
+        placeholder="Choose a week from the grid",
+    )
+    if st.button(open_week_label(week), key="open_week", icon="✍️", disabled=week is None):
+        st.switch_page("pages/check-in.py", query_params={"week": week})
 
 
 def focus_effects(effects: Sequence[insights.FocusEffect]) -> None:

@@ -35,9 +35,9 @@ def _home(revision: str, day: str, _entries: tuple[WeekEntry, ...]) -> views.Hom
 
 @st.cache_resource(max_entries=_KEEP, show_spinner=False)
 def _trends(
-    revision: str, day: str, weeks: int | None, _home_view: views.HomeView
+    revision: str, day: str, weeks: int | None, highlight: str | None, _home_view: views.HomeView
 ) -> views.TrendsView:
-    return views.trends_view(_home_view.history, weeks)
+    return views.trends_view(_home_view.history, weeks, highlight)
 
 
 @st.cache_resource(max_entries=_KEEP, show_spinner=False)
@@ -60,10 +60,18 @@ def home(snapshot: Snapshot, today: date) -> views.HomeView:
 
 
 def trends(
-    snapshot: Snapshot, today: date, weeks: int | None, dashboard: views.HomeView
+    snapshot: Snapshot,
+    today: date,
+    weeks: int | None,
+    dashboard: views.HomeView,
+    highlight: str | None = None,
 ) -> views.TrendsView:
-    """The dashboard's trends for the last `weeks` weeks (None: all), from its `home` view."""
-    return _trends(snapshot.revision, today.isoformat(), weeks, dashboard)
+    """The dashboard's trends for the last `weeks` weeks (None: all), from its `home` view.
+
+    `highlight` is the practice the trend picks out (None: none); each choice is
+    its own view, built once per revision like the rest.
+    """
+    return _trends(snapshot.revision, today.isoformat(), weeks, highlight, dashboard)
 
 
 def check_in(snapshot: Snapshot, today: date, week: IsoWeek) -> views.CheckInView:

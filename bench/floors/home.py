@@ -4,6 +4,7 @@ import streamlit as st
 
 from bench import floors, inputs
 from lib import charts
+from ui import dashboard
 from ui.dashboard import CHART_NAMES
 
 
@@ -40,12 +41,14 @@ def draw() -> None:
     span = st.segmented_control(
         "Show", list(inputs.SPANS), default=inputs.DEFAULT_SPAN, key="trend_span"
     )
+    dashboard.practice_pick(view.titles)  # never picked: the bench draws the unpicked trend
     trends = view.trends[span or inputs.DEFAULT_SPAN]
     floors.chart(trends.trend_chart, trends.table, "trend", CHART_NAMES["trend"])
     floors.chart(trends.overall_chart, trends.overall, "overall", CHART_NAMES["overall"])
     floors.chart(
         trends.heatmap_chart, trends.table, "heatmap", CHART_NAMES["heatmap"], charts.WEEK_PICK
     )
+    dashboard.open_week(trends.weeks)
 
     st.header("Does focusing help?", anchor=False)
     st.dataframe(view.effects, hide_index=True, width="stretch")
