@@ -149,4 +149,8 @@ def page_problems(page: Page, name: str) -> list[str]:
         problems += [f"{name}, {theme}, {size}: {problem}" for problem in audit(page)]
     page.set_viewport_size(VIEWPORTS["desktop"])
     page.emulate_media(color_scheme="light")
+    sidebar = page.get_by_test_id("stSidebar")
+    if sidebar.count():
+        # The phone-sized views closed it; back at desktop width Streamlit opens it again.
+        expect(sidebar).to_have_attribute("data-collapsed", "false")
     return problems

@@ -41,16 +41,6 @@ PAGES = {
 }
 
 
-def follow(page: Page, link: str) -> None:
-    """Open a page from the sidebar, opening the sidebar first where a narrow window closed it."""
-    target = page.get_by_test_id("stSidebar").get_by_role("link", name=link)
-    opener = page.get_by_test_id("stExpandSidebarButton")
-    if opener.is_visible():
-        opener.click()
-        expect(target).to_be_in_viewport()
-    go_to(page, link)
-
-
 @pytest.mark.parametrize("state", ["empty", "sample", "real"])
 def test_every_page_has_no_serious_accessibility_problem(
     new_browser_page: Callable[..., Page], server: Server, state: str
@@ -70,7 +60,7 @@ def test_every_page_has_no_serious_accessibility_problem(
     for link, name in PAGES.items():
         if link == "Home":
             continue
-        follow(page, link)
+        go_to(page, link)
         problems += page_problems(page, name)
         if name in PRACTICES and state != "empty":
             # Tabs switch in the browser, without a run.

@@ -113,6 +113,16 @@ def test_a_check_in_page_switches_a_week_from_the_grid_and_a_csv_by_keyboard_alo
     press(page, "Enter")
     expect(page).to_have_title("Home · Closer")
 
+    # The week grid's keyboard path: choose a week in the list under it, then open it.
+    earlier = THIS_WEEK.shifted(-3)
+    tab_to(page, page.get_by_role("combobox", name="Open a week's check-in"))
+    page.keyboard.type(str(earlier))
+    press(page, "Enter")
+    tab_to(page, page.get_by_role("button", name=f"Open {earlier}'s check-in"))
+    press(page, "Enter")
+    expect(page).to_have_url(re.compile(rf"/check-in\?week={earlier}$"))
+    expect(page.get_by_text("Editing the check-in you saved on")).to_be_visible()
+
     sidebar_data = sidebar.get_by_role("link", name="Your data")
     tab_to(page, sidebar_data, backwards=True)
     press(page, "Enter")
