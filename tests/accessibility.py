@@ -163,3 +163,34 @@ def page_problems(page: Page, name: str) -> list[str]:
         # The phone-sized views closed it; back at desktop width Streamlit opens it again.
         expect(sidebar).to_have_attribute("data-collapsed", "false")
     return problems
+
+
+# Closer's focus ring (ui/page_tweaks.py): at least 3:1 on the light and the dark page.
+FOCUS_RING = "solid 2px rgb(192, 77, 120)"
+# The element that shows focus: the focused one or, for an input kept inside a
+# visually hidden 1 px box (a switch's, a slider's), the element around that box.
+SHOWN_FOCUS = """() => {
+  let shown = document.activeElement;
+  for (let node = shown; node && node !== document.body; node = node.parentElement) {
+    const style = getComputedStyle(node);
+    if (style.clipPath === "inset(50%)" || style.clip === "rect(0px, 0px, 0px, 0px)") {
+      shown = node.parentElement;
+    }
+  }
+  const style = getComputedStyle(shown);
+  const box = shown.getBoundingClientRect();
+  const header = document.querySelector('[data-testid="stHeader"]').getBoundingClientRect();
+  return {
+    name: shown.getAttribute("aria-label") || shown.textContent.trim().slice(0, 60),
+    tag: shown.tagName,
+    outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
+    top: box.top,
+    headerBottom: header.bottom,
+    inMain: shown.tagName !== "MAIN" && !!shown.closest('[data-testid="stMain"]'),
+  };
+}"""
+
+
+def shown_focus(page: Page) -> dict[str, object]:
+    """What shows the focus now: its name, tag, outline and place beside the header."""
+    return page.evaluate(SHOWN_FOCUS)

@@ -442,10 +442,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     132 s, for two servers and two browsers). The other worker runs the AppTest
     and unit tests meanwhile.
 
-    The accessibility audits are a group of their own: most of their time is
-    axe-core's work in Chromium, which overlaps well with the AppTest worker.
+    The axe-core audits are a second group, on the other worker: in one group
+    with the rest, that worker's queue alone would be longer than everything
+    else together.
     """
     for item in items:
         if "chromium" in getattr(item, "fixturenames", ()):
-            audit = item.path.name.startswith("test_browser_accessibility")
-            item.add_marker(pytest.mark.xdist_group("accessibility" if audit else "browser"))
+            name = item.path.name
+            accessibility = name.startswith("test_browser_accessibility")
+            item.add_marker(
+                pytest.mark.xdist_group("accessibility" if accessibility else "browser")
+            )

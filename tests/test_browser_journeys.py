@@ -19,6 +19,7 @@ from lib.csv_files import CSV_COLUMNS, export_csv, export_filename
 from lib.diary import Diary
 from lib.entries import make_entry
 from lib.sample import sample_entries
+from tests.accessibility import FOCUS_RING, shown_focus
 from tests.apptest import THIS_WEEK, TODAY
 from tests.browser import (
     go_to,
@@ -59,6 +60,9 @@ def tab_to(page, wanted: Callable[[dict[str, str]], bool], back: bool = False) -
         page.keyboard.press("Shift+Tab" if back else "Tab")
         active = page.evaluate(ACTIVE)
         if wanted(active):
+            # Someone working by keyboard sees where they are: Closer's ring, on what one sees.
+            shown = shown_focus(page)
+            assert shown["outline"] == FOCUS_RING, shown
             return
         seen.append(active["label"] or active["text"][:30] or active["tag"])
     raise AssertionError(f"not reachable with {'Shift+' if back else ''}Tab; passed {seen}")
@@ -291,6 +295,18 @@ def test_check_in_back_fill_and_export_with_the_keyboard_only(browser_page, serv
     }
     assert saved[this_week].notes["mystery"] == "Planned a surprise, told nobody"
     assert saved[earlier].ratings["self_love"] == 6
+
+    # The week grid's keyboard path: choose a week in the list under it, then open it.
+    tab_to(page, link("Home"), back=True)
+    press(page, "Enter")
+    expect(page).to_have_title("Home · Closer")
+    tab_to(page, labelled("Open a week's check-in"))
+    page.keyboard.type(str(earlier))
+    press(page, "Enter")
+    tab_to(page, button(f"Open {earlier}'s check-in"))
+    press(page, "Enter")
+    expect(page).to_have_url(re.compile(rf"/check-in\?week={earlier}$"))
+    expect(page.get_by_text("Editing the check-in you saved on")).to_be_visible()
 
     tab_to(page, link("Your data"), back=True)
     press(page, "Enter")
