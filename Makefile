@@ -10,8 +10,9 @@ run: $(VENV)/.runtime-installed
 	$(BIN)/python serve.py --server.address 127.0.0.1 --server.port $(PORT)
 
 # Lint, format check and every test but the slow ones (pyproject.toml deselects the markers
-# `slow` and `bench`): unit, property, AppTest and real-browser tests, in about 2 minutes.
-# Two pytest workers: the browser tests on one (tests/browser.py), the rest on the other.
+# `slow` and `bench`): unit, property, AppTest, real-browser and accessibility tests, in
+# about 4 minutes. Two pytest workers: the browser journeys on one, the accessibility
+# audits on the other (tests/browser.py), the rest shared.
 test: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
