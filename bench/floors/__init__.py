@@ -13,6 +13,7 @@ import streamlit as st
 
 from bench import inputs
 from ui.dashboard import table_switch
+from ui.page_tweaks import READABLE_CSS
 
 _pages: dict[str, st.Page] = {}
 
@@ -43,6 +44,8 @@ def route(draw: Callable[[], None], url_path: str) -> None:
     page = st.navigation(sections)
     if page.url_path != url_path:
         st.switch_page(_pages[url_path])  # the first run only: the bench measures the page
+    st.set_page_config(page_title=f"{page.title} · Closer")
+    st.html(READABLE_CSS)  # app.py's frame draws Closer's style sheet on every page
     with st.sidebar:
         st.caption(nav.sidebar)
     page.run()

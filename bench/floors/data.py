@@ -11,7 +11,7 @@ def draw() -> None:
     st.title("🗂️ Your data", anchor=False)
     st.caption(view.path_caption)
 
-    st.subheader("Export")
+    st.header("Export", anchor=False)
     # As on the page, each file is handed over only when its button is pressed.
     csv_column, tidy_column, backup_column = st.columns(3)
     csv_column.download_button(
@@ -45,14 +45,14 @@ def draw() -> None:
         on_click="ignore",
     )
 
-    st.subheader("Import")
+    st.header("Import", anchor=False)
     st.caption(view.upload_caption)
     st.file_uploader("Import a CSV export", type=["csv"], key="import_0")
 
-    st.subheader("Restore a backup")
+    st.header("Restore a backup", anchor=False)
     st.file_uploader("Restore a backup", type=["json"], key="restore_0")
 
-    st.subheader("Safety copies")
+    st.header("Safety copies", anchor=False)
     if not view.safety_copies:
         st.caption(
             "None yet. One is made before every import that replaces weeks, every "
@@ -68,7 +68,7 @@ def draw() -> None:
         sure = st.checkbox("Yes, put this copy back in place of my diary", key="safety_sure")
         st.button("Restore this copy", disabled=not sure, key="safety_restore")
 
-    st.subheader("Delete")
+    st.header("Delete", anchor=False)
     st.caption("To delete one week, open it on the check-in page.")
     typed = st.text_input(view.delete_label, key="delete_word")
     st.button(
