@@ -49,6 +49,10 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from lib.config import TODAY_VARIABLE
+from lib.diary import Diary
+from lib.entries import WeekEntry
+from lib.passcode import PASSCODE_VARIABLE
+from lib.sample import sample_entries
 from lib.weeks import IsoWeek
 from tests.apptest import TODAY
 
@@ -289,6 +293,32 @@ def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     running.start()
     yield running
     running.stop()
+
+
+@contextmanager
+def behind_passcode(folder: Path, passcode: str) -> Iterator[Server]:
+    """Closer on `folder`/closer.json behind `passcode`, with today fixed to TODAY."""
+    require_chromium()
+    running = Server(
+        db_path=folder / "closer.json",
+        log_path=folder / "streamlit.log",
+        today=TODAY,
+        env={PASSCODE_VARIABLE: passcode},
+    )
+    running.start()
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+def seed_sample(server: Server) -> list[WeekEntry]:
+    """The made-up sample history, saved to the server's diary; returns it."""
+    entries = sample_entries(TODAY)
+    diary = Diary.open(server.db_path)
+    diary.import_entries(entries)
+    diary.close()
+    return entries
 
 
 def empty_folder(folder: Path) -> None:

@@ -17,11 +17,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from lib.content import load_practices
-from lib.diary import Diary
-from lib.sample import sample_entries
 from tests.accessibility import VIEWPORTS, audit, page_problems, wait_for_charts
-from tests.apptest import TODAY
-from tests.browser import Server, go_to, open_page, rerun
+from tests.browser import Server, go_to, open_page, rerun, seed_sample
 
 PRACTICES = [item.title for item in load_practices()]
 # Sidebar link name -> the page's tab title.
@@ -46,10 +43,7 @@ def test_every_page_has_no_serious_accessibility_problem(
     new_browser_page: Callable[..., Page], server: Server, state: str
 ) -> None:
     if state == "real":
-        diary = Diary.open(server.db_path)
-        for entry in sample_entries(TODAY):
-            diary.save_entry(entry)
-        diary.close()
+        seed_sample(server)
     page = new_browser_page(viewport=VIEWPORTS["desktop"], color_scheme="light")
     open_page(page, server)
     if state == "sample":
@@ -118,10 +112,7 @@ PAST_THE_EDGE = """() => {
 def test_no_page_is_clipped_or_scrolls_sideways_when_narrow_or_zoomed(
     new_browser_page: Callable[..., Page], server: Server, window: dict[str, object]
 ) -> None:
-    diary = Diary.open(server.db_path)
-    for entry in sample_entries(TODAY):
-        diary.save_entry(entry)
-    diary.close()
+    seed_sample(server)
     page = new_browser_page(**window)
     problems: list[str] = []
     for name, path in ADDRESSES.items():

@@ -13,8 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.accessibility import VIEWPORTS, page_problems
-from tests.apptest import TODAY
-from tests.browser import Server, open_page, require_chromium
+from tests.browser import Server, behind_passcode, open_page
 
 PASSCODE = "river stones"
 
@@ -22,16 +21,8 @@ PASSCODE = "river stones"
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
     """Closer behind a passcode, on an empty diary."""
-    require_chromium()
-    running = Server(
-        db_path=tmp_path / "closer.json",
-        log_path=tmp_path / "streamlit.log",
-        today=TODAY,
-        env={"CLOSER_PASSCODE": PASSCODE},
-    )
-    running.start()
-    yield running
-    running.stop()
+    with behind_passcode(tmp_path, PASSCODE) as running:
+        yield running
 
 
 def test_the_passcode_screen_has_no_serious_accessibility_problem(

@@ -7,11 +7,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from lib.chart_colours import GRAPHICS_CONTRAST
 from lib.contrast import contrast_ratio
-from lib.diary import Diary
-from lib.entries import WeekEntry
-from lib.sample import sample_entries
-from tests.apptest import TODAY
-from tests.browser import Server, open_page, rerun
+from tests.browser import Server, open_page, rerun, seed_sample
 
 CHARTS = '[data-testid="stVegaLiteChart"]'
 
@@ -39,9 +35,7 @@ def test_sample_data_is_marked_drawn_and_left_without_a_trace(browser_page, serv
 def test_clicking_a_week_in_the_heatmap_opens_its_check_in(
     new_browser_page, server: Server
 ) -> None:
-    diary = Diary.open(server.db_path)
-    entries = sample_entries(TODAY)
-    diary.import_entries(entries)
+    entries = seed_sample(server)
     target = entries[-5]
     page = new_browser_page(viewport={"width": 1280, "height": 3600})
     open_page(page, server)
@@ -64,13 +58,6 @@ FIELD_NAMES = (
     "mean_rating",
 )
 SYMBOLS = f'{CHARTS} [role="graphics-symbol"]'
-
-
-def seed_sample(server: Server) -> list[WeekEntry]:
-    """The sample history, saved to the server's diary."""
-    entries = sample_entries(TODAY)
-    Diary.open(server.db_path).import_entries(entries)
-    return entries
 
 
 def charts_drawn(page: Page) -> None:

@@ -11,20 +11,14 @@ from collections.abc import Callable
 
 from playwright.sync_api import Page
 
-from lib.diary import Diary
-from lib.sample import sample_entries
 from tests.accessibility import shown_focus
-from tests.apptest import TODAY
-from tests.browser import Server, open_page
+from tests.browser import Server, open_page, seed_sample
 
 
 def test_at_200_percent_zoom_no_focused_control_hides_under_the_header(
     new_browser_page: Callable[..., Page], server: Server
 ) -> None:
-    diary = Diary.open(server.db_path)
-    for entry in sample_entries(TODAY):
-        diary.save_entry(entry)
-    diary.close()
+    seed_sample(server)
     # 1280×900 at 200 % zoom: the page lays out in 640×450 CSS pixels.
     page = new_browser_page(viewport={"width": 640, "height": 450}, device_scale_factor=2)
     open_page(page, server, "check-in")

@@ -25,11 +25,12 @@ from playwright.sync_api import expect
 
 from lib.diary import Diary
 from lib.entries import PRACTICE_KEYS, make_entry
-from tests.apptest import THIS_WEEK, TODAY
+from tests.apptest import THIS_WEEK
 from tests.browser import (
     ROOT,
     START_TIMEOUT,
     Server,
+    behind_passcode,
     free_port,
     open_page,
     require_chromium,
@@ -354,15 +355,8 @@ def server(tmp_path: Path) -> Iterator[Server]:
         make_entry(last_week, dict.fromkeys(PRACTICE_KEYS, 4), {"mystery": HIDDEN_NOTE})
     )
     diary.close()
-    running = Server(
-        db_path=db_path,
-        log_path=tmp_path / "streamlit.log",
-        today=TODAY,
-        env={"CLOSER_PASSCODE": PASSCODE},
-    )
-    running.start()
-    yield running
-    running.stop()
+    with behind_passcode(tmp_path, PASSCODE) as running:
+        yield running
 
 
 def test_with_a_passcode_no_page_sends_the_diary_before_it_is_entered(
