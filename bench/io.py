@@ -101,7 +101,7 @@ def import_csv(data: bytes, target: Path, today: date, max_bytes: int) -> int:
     diary = Diary.open(target)
     try:
         preview = transfer.preview(incoming, diary.snapshot().entries)
-        return diary.import_entries(transfer.to_write(preview, replace_differing=False))
+        return diary.import_entries(transfer.to_write(preview))
     finally:
         diary.close()
 
@@ -138,7 +138,7 @@ def measure_import(db_path: Path, weeks: int, runs: int) -> list[IoRow]:
     def parse(_: int) -> None:
         incoming = csv_files.parse_csv(data, limit)
         transfer.refuse_future_weeks(incoming, today)
-        transfer.to_write(transfer.preview(incoming, []), replace_differing=False)
+        transfer.to_write(transfer.preview(incoming, []))
 
     return [
         IoRow(
