@@ -159,6 +159,7 @@ class Data:
     backup: bytes
     backup_name: str
     upload_caption: str
+    restore_caption: str
     safety_copies: Mapping[str, str]
     delete_label: str
     weeks: int
@@ -422,12 +423,23 @@ def data(
         tidy_name=csv_files.tidy_filename(today),
         backup=backup,
         backup_name=backup_files.backup_filename(now),
-        upload_caption=f"Files up to {max_upload_mb} MB. You see a preview first.",
+        upload_caption=(
+            f"A CSV file saved as UTF-8, such as Closer's “Entries (CSV)” export, up to "
+            f"{max_upload_mb} MB. You see what it would change before anything is saved."
+        ),
+        restore_caption=(
+            f"A Closer backup: the JSON file “Full backup (JSON)” saves, up to {max_upload_mb} MB. "
+            "You see what it would change before anything is replaced."
+        ),
         safety_copies={
             str(copy.path): f"{copy.taken.day} {copy.taken:%b %Y, %H:%M:%S} · before "
             f"{copy.reason.replace('-', ' ')} · {copy.size / 1024:.0f} KB"
             for copy in copies
         },
-        delete_label=f"Type DELETE to delete all {len(entries)} weeks",
+        delete_label=(
+            "Type DELETE to delete your one week"
+            if len(entries) == 1
+            else f"Type DELETE to delete all {len(entries):,} weeks"
+        ),
         weeks=len(entries),
     )
