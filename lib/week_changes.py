@@ -4,7 +4,7 @@ An import preview that says only "differs" hides what a spreadsheet did on
 its own: LibreOffice turns a note "007" into "7" and "12:30" into "12:30:00".
 Each differing week is described in the words a person reads (practice
 titles, "skipped", old and new values), and whatever the file's version
-would leave empty is named apart, because replacing a week empties it.
+would leave empty is said to be emptied, because replacing a week empties it.
 """
 
 from __future__ import annotations
@@ -22,17 +22,15 @@ NO_FOCUS = "none"
 
 @dataclass(frozen=True)
 class WeekChanges:
-    """One differing week: what changes, and what the file's version would empty."""
+    """One differing week: each change, in the order the check-in asks."""
 
     week: IsoWeek
     changed: tuple[str, ...]
-    emptied: tuple[str, ...]
 
 
 def week_changes(saved: WeekEntry, incoming: WeekEntry, titles: Mapping[str, str]) -> WeekChanges:
     """How `incoming` differs from `saved` (the same week), practices named by `titles`."""
     changed: list[str] = []
-    emptied: list[str] = []
     for key in PRACTICE_KEYS:
         title = titles[key]
         old, new = saved.ratings.get(key), incoming.ratings.get(key)
@@ -43,14 +41,11 @@ def week_changes(saved: WeekEntry, incoming: WeekEntry, titles: Mapping[str, str
             saved.notes.get(key, ""),
             incoming.notes.get(key, ""),
             changed,
-            emptied,
         )
-    _text_change("The reflection", saved.reflection, incoming.reflection, changed, emptied)
+    _text_change("The reflection", saved.reflection, incoming.reflection, changed)
     if saved.focus != incoming.focus:
         changed.append(f"Focus: {_focus(saved.focus, titles)} → {_focus(incoming.focus, titles)}")
-        if incoming.focus is None:
-            emptied.append("the focus")
-    return WeekChanges(saved.week, tuple(changed), tuple(emptied))
+    return WeekChanges(saved.week, tuple(changed))
 
 
 def _rating(value: int | None) -> str:
@@ -61,13 +56,12 @@ def _focus(key: str | None, titles: Mapping[str, str]) -> str:
     return NO_FOCUS if key is None else titles[key]
 
 
-def _text_change(what: str, old: str, new: str, changed: list[str], emptied: list[str]) -> None:
-    """Say how a note or the reflection changes; an emptied one is named in `emptied` too."""
+def _text_change(what: str, old: str, new: str, changed: list[str]) -> None:
+    """Say how a note or the reflection changes, and when the file's version empties it."""
     if old == new:
         return
     if not new:
         changed.append(f"{what} would be emptied")
-        emptied.append(what[:1].lower() + what[1:] if what.startswith("The ") else what)
     elif not old:
         changed.append(f"{what} is added")
     elif len(old) <= QUOTE_MAX_CHARS and len(new) <= QUOTE_MAX_CHARS and "\n" not in old + new:

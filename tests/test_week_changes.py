@@ -25,7 +25,6 @@ def test_a_changed_rating_names_the_practice_and_both_numbers() -> None:
     changes = week_changes(saved, incoming, TITLES)
     assert changes.week == saved.week
     assert changes.changed == ("Being present: 6 → 9",)
-    assert changes.emptied == ()
 
 
 def test_a_skipped_practice_is_called_skipped() -> None:
@@ -50,7 +49,7 @@ def test_a_long_note_is_only_said_to_have_changed() -> None:
     assert week_changes(saved, incoming, TITLES).changed == ("Creating space's note changed",)
 
 
-def test_what_the_files_version_would_empty_is_named_apart() -> None:
+def test_what_the_files_version_would_empty_is_said_to_be_emptied() -> None:
     saved = stamped_entry(notes={"mystery": "a surprise"}, reflection="A good week.", focus="space")
     incoming = replace(saved, notes={**saved.notes, "mystery": ""}, reflection="", focus=None)
     changes = week_changes(saved, incoming, TITLES)
@@ -59,15 +58,13 @@ def test_what_the_files_version_would_empty_is_named_apart() -> None:
         "The reflection would be emptied",
         "Focus: Creating space → none",
     )
-    assert changes.emptied == ("A bit of mystery's note", "the reflection", "the focus")
 
 
-def test_added_text_and_a_new_focus_are_said_and_empty_nothing() -> None:
+def test_added_text_and_a_new_focus_are_said() -> None:
     saved = stamped_entry()
     incoming = replace(saved, reflection="Written later.", focus="self_love")
     changes = week_changes(saved, incoming, TITLES)
     assert changes.changed == ("The reflection is added", "Focus: none → Self-love")
-    assert changes.emptied == ()
 
 
 @given(

@@ -48,10 +48,8 @@ def _tick(weeks: Sequence[IsoWeek], ticked: bool) -> None:
 
 
 def _week_changes(changes: WeekChanges) -> None:
-    """The lines of one week's changes, user text escaped, and what replacing it empties."""
+    """The lines of one week's changes, user text escaped."""
     st.markdown("\n".join(f"- {escape_markdown(line)}" for line in changes.changed))
-    if changes.emptied:
-        st.caption(f"Replacing it empties {escape_markdown(joined(list(changes.emptied)))}.")
 
 
 def pick_weeks(changes: Sequence[WeekChanges]) -> set[IsoWeek]:
