@@ -27,7 +27,12 @@ _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 PRODID = "-//Closer//Weekly reminder//EN"
 SUMMARY = "Closer: weekly check-in"
-NUDGE = "Set aside a few quiet minutes together and look back on your week."
+NUDGE = "Set aside a few quiet minutes and look back on your week."
+# The link is to this computer (http://127.0.0.1:PORT/): it leads nowhere while Closer is stopped.
+LINK_NOTE = (
+    "This link opens Closer only while it is running on this computer: "
+    "if the page does not load, start Closer, then open the link again."
+)
 DURATION = timedelta(minutes=15)
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 # The VTIMEZONE's rules come from the zone's changes over this many years from the first
@@ -78,7 +83,7 @@ def _weekly_event(start: datetime, url: str, uid: str) -> Event:
     """The check-in event: weekly from `start`, with a pop-up as it begins."""
     event = Event.new(
         summary=SUMMARY,
-        description=f"{NUDGE}\n\nOpen Closer: {url}",
+        description=f"{NUDGE}\n\nOpen Closer: {url}\n{LINK_NOTE}",
         start=start,
         end=start + DURATION,
         uid=uid,

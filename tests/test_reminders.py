@@ -224,6 +224,20 @@ def test_event_text_link_and_alarm() -> None:
     assert alarm["DESCRIPTION"]
 
 
+def test_event_text_says_the_link_works_only_while_closer_runs() -> None:
+    description = berlin_event()["DESCRIPTION"]
+    assert f"Open Closer: {URL}\n" in description
+    assert "only while it is running on this computer" in description
+    assert "start Closer" in description
+
+
+def test_the_nudge_is_for_one_person() -> None:
+    # The check-in is a solo reflection, not something done together.
+    nudge = berlin_event()["DESCRIPTION"].splitlines()[0]
+    assert "together" not in nudge.lower()
+    assert nudge == "Set aside a few quiet minutes and look back on your week."
+
+
 def test_event_has_a_stamp_and_does_not_block_time() -> None:
     event = berlin_event()
     assert event["DTSTAMP"].dt.tzinfo is not None
