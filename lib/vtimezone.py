@@ -11,8 +11,8 @@ from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
 
 # RFC 5545 day codes, in date.weekday() order.
 _DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-# Zone offsets change at most a few times a year and never twice within a day, so a
-# daily look finds every change; bisection then finds its second.
+# Offsets change a few times a year at most, the closest two about a week apart (Gaza's,
+# around Ramadan), so a daily look finds every change; bisection then finds its second.
 _STEP = timedelta(days=1)
 
 
