@@ -15,6 +15,8 @@ from statistics import fmean
 from lib.entries import PRACTICE_KEYS, WeekEntry, practice_name
 from lib.weeks import IsoWeek
 
+# What a score is, in the words every place that shows one uses.
+SCORE_MEANING = "a weighted average of your ratings so far, in which newer weeks count more"
 HALF_LIFE_CHECK_INS = 4
 # Each new rating moves the score this share of the way towards it; after
 # HALF_LIFE_CHECK_INS ratings, an old rating's weight has halved.
@@ -30,17 +32,22 @@ ENOUGH_EFFECT_SAMPLES = 3
 
 
 def smoothed_scores(ratings: Iterable[int | None]) -> list[float | None]:
-    """The running score after each week: an exponential moving average of the ratings.
+    """The running score after each week: a weighted average of the ratings so far.
 
-    A skipped or missed week (None) leaves the score where it was; the first
-    rating starts it.
+    Each rating weighs (1 - SMOOTHING) times as much as the one after it, so the
+    newest counts most and, HALF_LIFE_CHECK_INS ratings later, a rating counts
+    half as much as when it was new. The weights are shared out over the ratings
+    there are, so with few of them the first is not a heavy starting value: a
+    slide 5, 4, 3 scores 3.9, not 4.5. A skipped or missed week (None) leaves
+    the score where it was.
     """
     scores: list[float | None] = []
-    score: float | None = None
+    weighted = weights = 0.0
     for rating in ratings:
         if rating is not None:
-            score = float(rating) if score is None else score + SMOOTHING * (rating - score)
-        scores.append(score)
+            weighted = (1 - SMOOTHING) * weighted + rating
+            weights = (1 - SMOOTHING) * weights + 1
+        scores.append(weighted / weights if weights else None)
     return scores
 
 

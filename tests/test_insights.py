@@ -1,8 +1,8 @@
 """Insights: smoothed scores, trends, streaks, consistency, the focus suggestion and its effect.
 
-Expected numbers are worked out by hand. The smoothing factor is
-k = 1 - 0.5 ** (1/4) = 0.159104 (so 1 - k = 0.840896): each rating moves the
-score k of the way towards it.
+Expected numbers are worked out by hand. The score is a weighted average of
+the ratings in which each rating weighs d = 0.5 ** (1/4) = 0.840896 times the
+one after it (d² = 0.707107, d³ = 0.594604, d⁴ = 0.5).
 """
 
 from __future__ import annotations
@@ -86,21 +86,57 @@ def weekly(*weeks: str) -> list[WeekEntry]:
         pytest.param([None, None], [None, None], id="all-skipped"),
         pytest.param([6], [6.0], id="first-rating-starts-the-score"),
         pytest.param([None, 6, None], [None, 6.0, 6.0], id="starts-at-first-rating-then-holds"),
-        # 4 + k × (8 - 4) = 4.636414
-        pytest.param([4, None, 8], [4.0, 4.0, 4.636414], id="skipped-week-leaves-it"),
-        # 2 + k × 8 = 3.272829
-        pytest.param([2, 10], [2.0, 3.272829], id="one-step-is-k-of-the-gap"),
-        # The gap to 8 shrinks by (1 - k) each time: 4, 3.363586, 2.828427, 2.378414, 2.
+        # (4d + 8) / (d + 1) = 11.363586 / 1.840896 = 6.172854
+        pytest.param([4, None, 8], [4.0, 4.0, 6.172854], id="skipped-week-leaves-it"),
+        # (2d + 10) / (d + 1): the second rating moves the score 1 / (1 + d) = 54% of the way.
+        pytest.param([2, 10], [2.0, 6.345709], id="second-rating-weighs-more-than-the-first"),
+        # The 4 weighs d⁴ = 0.5 at the end, each 8 weighs 1, d, d², d³ (3.142607 in all):
+        # (0.5 × 4 + 3.142607 × 8) / 3.642607 = 7.450943.
         pytest.param(
             [4, 8, 8, 8, 8],
-            [4.0, 4.636414, 5.171573, 5.621586, 6.0],
-            id="gap-halves-in-four-ratings",
+            [4.0, 6.172854, 6.889944, 7.243172, 7.450943],
+            id="a-rating-weighs-half-four-ratings-later",
         ),
     ],
 )
 def test_smoothed_scores(ratings: list[int | None], expected: list[float | None]) -> None:
     scores = smoothed_scores(ratings)
     assert [None if value is None else round(value, 6) for value in scores] == expected
+
+
+RATING_LISTS = st.lists(st.none() | st.integers(1, 10), max_size=30)
+
+
+@given(RATING_LISTS)
+def test_a_score_lies_between_the_lowest_and_highest_rating_so_far(
+    ratings: list[int | None],
+) -> None:
+    for index, value in enumerate(smoothed_scores(ratings)):
+        so_far = [rating for rating in ratings[: index + 1] if rating is not None]
+        if not so_far:
+            assert value is None
+            continue
+        assert value is not None
+        assert min(so_far) - 1e-9 <= value <= max(so_far) + 1e-9
+
+
+@given(st.integers(1, 10), st.lists(st.booleans(), min_size=1, max_size=30))
+def test_the_same_rating_every_week_is_the_score(rating: int, skipped: list[bool]) -> None:
+    ratings = [None if skip else rating for skip in skipped]
+    for index, value in enumerate(smoothed_scores(ratings)):
+        started = any(entry is not None for entry in ratings[: index + 1])
+        assert value == (pytest.approx(rating) if started else None)
+
+
+@given(RATING_LISTS, st.integers(1, 10))
+def test_each_new_rating_moves_the_score_towards_it(ratings: list[int | None], rating: int) -> None:
+    before = smoothed_scores(ratings)[-1] if ratings else None
+    after = smoothed_scores([*ratings, rating])[-1]
+    assert after is not None
+    if before is None:
+        assert after == rating
+    else:
+        assert min(before, rating) - 1e-9 <= after <= max(before, rating) + 1e-9
 
 
 @pytest.mark.parametrize(
@@ -110,7 +146,7 @@ def test_smoothed_scores(ratings: list[int | None], expected: list[float | None]
         pytest.param(diary(presence=[None, None]), None, id="never-rated"),
         pytest.param(diary(presence=[8, None, None, 8]), 8.0, id="skipped-weeks-do-not-pull-down"),
         pytest.param(diary(presence=[5, None]), 5.0, id="latest-skipped-keeps-score"),
-        pytest.param(diary(presence=[4, 8, 8, 8, 8]), 6.0, id="half-life"),
+        pytest.param(diary(presence=[4, 8, 8, 8, 8]), 7.450943, id="half-life"),
     ],
 )
 def test_score(entries: list[WeekEntry], expected: float | None) -> None:
@@ -247,32 +283,32 @@ SPACE_3X = ["space", "space", "space", None]  # the focus for 2026-W46, W47 and 
 @pytest.mark.parametrize(
     ("entries", "practice", "reasons"),
     [
-        # presence 6, 5, 3: 6 → 6 - k = 5.840896 → 5.840896 + k × (3 - 5.840896) = 5.388900.
+        # presence 6, 5, 3: (6d² + 5d + 3) / (d² + d + 1) = 11.447122 / 2.548003 = 4.492586.
         pytest.param(
             diary(presence=[6, 5, 3]),
             "presence",
-            ("lowest score of the six (5.4)", "down 3 points over your last 3 check-ins", NEVER),
+            ("lowest score of the six (4.5)", "down 3 points over your last 3 check-ins", NEVER),
             id="clearly-lowest-and-falling",
         ),
-        # connection 8, 8, 5: 8 - 3k = 7.522689, need 2.477311 + 0.5 × 3 = 3.977311;
-        # mystery 7: need 3. Average (7.522689 + 7 + 4 × 8) / 6 = 7.753781.
+        # connection 8, 8, 5: 8 - 3 / 2.548003 = 6.822607, need 3.177393 + 0.5 × 3 = 4.677393;
+        # mystery 6: need 4. Average (6.822607 + 6 + 4 × 8) / 6 = 7.470435.
         pytest.param(
-            diary(rest=8, connection=[8, 8, 5], mystery=[7, 7, 7]),
+            diary(rest=8, connection=[8, 8, 5], mystery=[6, 6, 6]),
             "connection",
             (
-                "score 7.5, below your average of 7.8",
+                "score 6.8, below your average of 7.5",
                 "down 3 points over your last 3 check-ins",
                 NEVER,
             ),
             id="steep-fall-beats-slightly-lower",
         ),
-        # connection 7, 7, 6: 7 - k = 6.840896, need 3.159104 + 0.5 × 1 = 3.659104;
-        # mystery 6, 7, 8: 6.159104, then + k × 1.840896 = 6.451997, need 3.548003.
-        # Average (6.840896 + 6.451997 + 4 × 7) / 6 = 6.882149.
+        # connection 7, 7, 6: 7 - 1 / 2.548003 = 6.607536, need 3.392464 + 0.5 × 1 = 3.892464;
+        # mystery 6, 6, 7: 6 + 1 / 2.548003 = 6.392464, need 3.607536.
+        # Average (6.607536 + 6.392464 + 4 × 7) / 6 = 6.833333.
         pytest.param(
-            diary(connection=[7, 7, 6], mystery=[6, 7, 8]),
+            diary(connection=[7, 7, 6], mystery=[6, 6, 7]),
             "connection",
-            ("score 6.8, below your average of 6.9", NEVER),
+            ("score 6.6, below your average of 6.8", NEVER),
             id="a-one-point-drop-still-adds-need",
         ),
         pytest.param(
@@ -372,12 +408,12 @@ SPACE_3X = ["space", "space", "space", None]  # the focus for 2026-W46, W47 and 
             ("lowest score of the six (3.0)", NEVER, "based on only 1 check-in so far"),
             id="thin-one-check-in",
         ),
-        # presence 6, 4: 6 - 2k = 5.681793.
+        # presence 6, 4: (6d + 4) / (d + 1) = 4.913573.
         pytest.param(
             diary(presence=[6, 4]),
             "presence",
             (
-                "lowest score of the six (5.7)",
+                "lowest score of the six (4.9)",
                 "down 2 points over your last 2 check-ins",
                 NEVER,
                 "based on only 2 check-ins so far",
@@ -451,10 +487,10 @@ def test_focus_suggestion_is_one_practice_and_the_same_every_time(
 @pytest.mark.parametrize(
     ("entries", "practice", "first_reason"),
     [
-        # connection 10, 10, 1: 10 - 9k = 8.568068, need 1.431932 + 4.5 = 5.93 > 5.
-        # Average (8.568068 + 5 × 5) / 6 = 5.594678: above it, so the score stands alone.
+        # connection 10, 10, 1: 10 - 9 / 2.548003 = 6.467822, need 3.532178 + 4.5 = 8.03 > 5.
+        # Average (6.467822 + 5 × 5) / 6 = 5.244637: above it, so the score stands alone.
         pytest.param(
-            diary(rest=5, connection=[10, 10, 1]), "connection", "score 8.6", id="steep-fall"
+            diary(rest=5, connection=[10, 10, 1]), "connection", "score 6.5", id="steep-fall"
         ),
         # space 1 after 3 focus weeks: need 9 - 4.5 = 4.5 < 5, so connection (5.0) is
         # suggested. Average (1 + 5 × 5) / 6 = 4.333333: above it again.
@@ -594,13 +630,31 @@ def test_a_focus_effect_is_described_from_three_pairs_of_check_ins(
     assert describe_change(mean, count) == text
 
 
+def test_a_recent_slide_is_not_hidden_by_an_old_low_first_rating() -> None:
+    """Regression: with three check-ins the first rating outweighed the two after it.
+
+    Mystery went 1, 3, 5 and Being present 5, 4, 3. The score started at the
+    first rating and moved only 16% of the way towards each later one, so
+    Mystery scored 1.9 and was suggested for its "lowest score", while Being
+    present's slide scored 4.5. Now the newest rating counts most: Mystery
+    scores 3.2 (need 6.8) and Being present 3.9 (need 6.1 + 0.5 × 2 = 7.1).
+    """
+    entries = diary(rest=8, mystery=[1, 3, 5], presence=[5, 4, 3])
+    assert len(entries) == 3
+    suggestion = focus_suggestion(entries, TODAY)
+    assert suggestion is not None
+    assert suggestion.practice == "presence"
+    assert "down 2 points over your last 3 check-ins" in suggestion.reasons
+    assert not any("lowest" in reason for reason in suggestion.reasons)
+
+
 def test_a_rise_is_never_given_as_a_reason_to_focus() -> None:
     # mystery is lowest while climbing 2, 3, 4 (+2 over 3 check-ins, a "rising" trend):
     # its score is the reason, and its rise is not mentioned at all.
     entries = diary(rest=8, mystery=[2, 3, 4])
     assert trend(entries, "mystery").direction == "rising"
     suggestion = focus_suggestion(entries, TODAY)
-    assert suggestion == FocusSuggestion("mystery", ("lowest score of the six (2.5)", NEVER))
+    assert suggestion == FocusSuggestion("mystery", ("lowest score of the six (3.1)", NEVER))
 
 
 def test_a_focus_already_chosen_for_next_week_is_said_so() -> None:

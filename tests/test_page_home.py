@@ -58,8 +58,8 @@ def test_focus_card_names_the_lowest_falling_practice_with_its_numbers(closer: C
         "Suggested focus this week: 🔮 A bit of mystery"
     ]
     text = card_text(at)
-    # Score by hand: start 7, then k = 1 - 0.5 ** 0.25 towards 6, 5, 4, 3, 2.
-    assert "Lowest score of the six (5.1)" in text
+    # Score by hand: 7, 6, 5, 4, 3, 2 weighted d⁵ … d, 1 (d = 0.5 ** 0.25) is 4.0.
+    assert "Lowest score of the six (4.0)" in text
     assert "Down 2 points over your last 3 check-ins" in text
 
 
