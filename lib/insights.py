@@ -6,7 +6,7 @@ each rule in plain words with a worked example.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
@@ -278,9 +278,54 @@ def focus_effects(entries: Sequence[WeekEntry]) -> list[FocusEffect]:
     return effects
 
 
-def describe_change(mean: float | None, count: int) -> str:
-    """`+1.3 over 4 weeks`, or `not enough data yet (2 weeks)` below ENOUGH_EFFECT_SAMPLES."""
-    weeks = _plural(count, "week")
-    if mean is None or count < ENOUGH_EFFECT_SAMPLES:
-        return f"not enough data yet ({weeks})"
-    return f"{mean:+.1f} over {weeks}"
+def compared(effect: FocusEffect) -> bool:
+    """Whether `effect` has ENOUGH_EFFECT_SAMPLES pairs after a focus and as many otherwise."""
+    return min(effect.after_focus_count, effect.otherwise_count) >= ENOUGH_EFFECT_SAMPLES
+
+
+def _moved(mean: float | None) -> str:
+    shown = round(mean or 0.0, 1)
+    if shown == 0:
+        return "no change"
+    return f"{'up' if shown > 0 else 'down'} {abs(shown):.1f}"
+
+
+def describe_effect(effect: FocusEffect, title: str) -> str:
+    """One practice's comparison in a sentence (Markdown), for an effect that is `compared`."""
+    return (
+        f"**{title}**, your focus {_plural(effect.times_focused, 'time')}: on average "
+        f"{_moved(effect.after_focus)} at the check-in after a focus week "
+        f"({_plural(effect.after_focus_count, 'time')}), "
+        f"{_moved(effect.otherwise)} after other check-ins "
+        f"({_plural(effect.otherwise_count, 'time')})."
+    )
+
+
+def effects_pending(effects: Sequence[FocusEffect], titles: Mapping[str, str]) -> str:
+    """When the focus comparison will have something to say, and how far each practice is."""
+    enough = ENOUGH_EFFECT_SAMPLES
+    text = (
+        f"Once a practice has been your focus at {enough} check-ins, each rated then and "
+        f"at the next check-in, Closer compares how it moved after those with how it moved "
+        f"after {enough} or more other check-ins."
+    )
+    started = [
+        f"{titles[effect.practice]} {effect.after_focus_count} of {enough}"
+        for effect in effects
+        if 0 < effect.after_focus_count < enough
+    ]
+    if started:
+        text += f" So far: {_joined(started)}."
+    return text
+
+
+def effects_left_out(effects: Sequence[FocusEffect], titles: Mapping[str, str]) -> str | None:
+    """The practices without a comparison yet, in a sentence; None when every one has one."""
+    left = [titles[effect.practice] for effect in effects if not compared(effect)]
+    if not left:
+        return None
+    return f"Not enough focus weeks yet to compare {_joined(left)}."
+
+
+def _joined(words: Sequence[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"

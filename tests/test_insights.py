@@ -20,8 +20,11 @@ from lib.insights import (
     FocusOutcome,
     FocusSuggestion,
     Trend,
+    compared,
     consistency,
-    describe_change,
+    describe_effect,
+    effects_left_out,
+    effects_pending,
     focus_effects,
     focus_outcome,
     focus_suggestion,
@@ -613,39 +616,61 @@ def test_focus_effects_with_no_check_ins() -> None:
     assert focus_effects([]) == [FocusEffect(key, 0, None, 0, None, 0) for key in PRACTICE_KEYS]
 
 
+TITLES = {key: f"Practice {key}" for key in PRACTICE_KEYS}
+PENDING = (
+    "Once a practice has been your focus at 3 check-ins, each rated then and at the next "
+    "check-in, Closer compares how it moved after those with how it moved after 3 or more "
+    "other check-ins."
+)
+
+
 @pytest.mark.parametrize(
-    ("mean", "count", "text"),
+    ("after_focus", "otherwise", "expected"),
     [
-        pytest.param(None, 0, "not enough data yet (0 weeks)", id="none"),
-        pytest.param(1.0, 1, "not enough data yet (1 week)", id="one"),
-        pytest.param(-0.5, 2, "not enough data yet (2 weeks)", id="two"),
-        pytest.param(5 / 3, 3, "+1.7 over 3 weeks", id="three"),
-        pytest.param(-0.25, 9, "-0.2 over 9 weeks", id="more"),
-        pytest.param(0.0, 4, "+0.0 over 4 weeks", id="no-change"),
+        pytest.param(0, 0, False, id="nothing"),
+        pytest.param(2, 9, False, id="two-after-focus"),
+        pytest.param(5, 2, False, id="two-otherwise"),
+        pytest.param(3, 3, True, id="three-each"),
     ],
 )
-def test_a_focus_effect_is_described_from_three_pairs_of_check_ins(
-    mean: float | None, count: int, text: str
+def test_an_effect_is_compared_from_three_pairs_on_each_side(
+    after_focus: int, otherwise: int, expected: bool
 ) -> None:
-    assert describe_change(mean, count) == text
+    effect = FocusEffect("space", after_focus, 0.5, after_focus, 0.0, otherwise)
+    assert compared(effect) is expected
 
 
-def test_a_recent_slide_is_not_hidden_by_an_old_low_first_rating() -> None:
-    """Regression: with three check-ins the first rating outweighed the two after it.
+def test_a_compared_effect_is_one_sentence_in_words() -> None:
+    presence = focus_effects(EFFECT_DIARY)[PRACTICE_KEYS.index("presence")]
+    assert describe_effect(presence, "Being present") == (
+        "**Being present**, your focus 3 times: on average up 1.7 at the check-in after a "
+        "focus week (3 times), down 0.5 after other check-ins (4 times)."
+    )
+    still = FocusEffect("space", 3, 0.04, 3, -0.04, 3)
+    assert describe_effect(still, "Creating space") == (
+        "**Creating space**, your focus 3 times: on average no change at the check-in after a "
+        "focus week (3 times), no change after other check-ins (3 times)."
+    )
 
-    Mystery went 1, 3, 5 and Being present 5, 4, 3. The score started at the
-    first rating and moved only 16% of the way towards each later one, so
-    Mystery scored 1.9 and was suggested for its "lowest score", while Being
-    present's slide scored 4.5. Now the newest rating counts most: Mystery
-    scores 3.2 (need 6.8) and Being present 3.9 (need 6.1 + 0.5 × 2 = 7.1).
-    """
-    entries = diary(rest=8, mystery=[1, 3, 5], presence=[5, 4, 3])
-    assert len(entries) == 3
-    suggestion = focus_suggestion(entries, TODAY)
-    assert suggestion is not None
-    assert suggestion.practice == "presence"
-    assert "down 2 points over your last 3 check-ins" in suggestion.reasons
-    assert not any("lowest" in reason for reason in suggestion.reasons)
+
+def test_until_a_comparison_one_line_says_when_and_how_far_each_practice_is() -> None:
+    assert effects_pending(focus_effects([]), TITLES) == PENDING
+    # presence was the focus at two check-ins, each followed by a rated one; space at one.
+    entries = diary(presence=[5, 6, 7], space=[5, 5, 5], focus=["presence", "presence", "space"])
+    assert effects_pending(focus_effects(entries), TITLES) == (
+        f"{PENDING} So far: Practice presence 2 of 3."
+    )
+
+
+def test_practices_not_yet_compared_are_named() -> None:
+    effects = {effect.practice: effect for effect in focus_effects(EFFECT_DIARY)}
+    assert compared(effects["presence"])
+    others = [TITLES[key] for key in PRACTICE_KEYS if key != "presence"]
+    assert effects_left_out(list(effects.values()), TITLES) == (
+        f"Not enough focus weeks yet to compare {', '.join(others[:-1])} and {others[-1]}."
+    )
+    everyone = [FocusEffect(key, 3, 1.0, 3, 0.0, 3) for key in PRACTICE_KEYS]
+    assert effects_left_out(everyone, TITLES) is None
 
 
 def test_a_rise_is_never_given_as_a_reason_to_focus() -> None:

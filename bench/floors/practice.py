@@ -26,9 +26,10 @@ def draw() -> None:
         st.markdown(view.scale)
     with history:
         left, middle, right = st.columns(3)
-        left.metric("Score", view.score, help="Smoothed, out of 10")
+        left.metric("Score", view.score, help="Out of 10, like a rating")
         middle.metric("Trend", view.trend, view.change)
         right.metric("Times as focus", view.times_focused)
+        st.caption(inputs.SCORE_LINE)
         floors.chart(view.chart, view.table, f"history_{view.key}", view.chart_name)
         st.header("Your notes", anchor=False)
         if not view.notes:
