@@ -52,11 +52,11 @@ def _history(key: str, snapshot: Snapshot) -> None:
     left, middle, right = st.columns(3)
     score = "–" if view.score is None else f"{view.score:.1f}"
     left.metric("Score", score, help="Out of 10, like a rating")
+    left.caption(dashboard.score_line())
     moved = view.trend
     change = None if moved.change is None else f"{moved.change:+d} over {moved.check_ins}"
     middle.metric("Trend", TREND_WORDS.get(moved.direction, "Not enough data"), change)
     right.metric("Times as focus", view.times_focused)
-    st.caption(dashboard.score_line())
     title = texts.practice(key).title
     dashboard.chart(view.chart, view.table, f"history_{key}", f"your {title} ratings")
     st.header("Your notes", anchor=False)

@@ -27,9 +27,9 @@ def draw() -> None:
     with history:
         left, middle, right = st.columns(3)
         left.metric("Score", view.score, help="Out of 10, like a rating")
+        left.caption(inputs.SCORE_LINE)
         middle.metric("Trend", view.trend, view.change)
         right.metric("Times as focus", view.times_focused)
-        st.caption(inputs.SCORE_LINE)
         floors.chart(view.chart, view.table, f"history_{view.key}", view.chart_name)
         st.header("Your notes", anchor=False)
         if not view.notes:
