@@ -108,6 +108,7 @@ def test_practice_history_says_its_direction_and_latest_rating() -> None:
     own = MOVING[MOVING["practice"] == "mystery"]
     text = chart_text.practice_description(own, "A bit of mystery")
     assert text.startswith("Line chart of your weekly A bit of mystery rating (0 to 10) from")
+    assert "the smoothed score (a weighted average of your ratings so far, in which" in text
     assert text.endswith(
         "Over these weeks the smoothed score fell from 8 to 4. Latest rating: 2 in "
         "2026-W47 (week of 16 Nov 2026), smoothed score 3.7."
