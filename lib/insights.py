@@ -17,9 +17,11 @@ from lib.weeks import IsoWeek
 
 # What a score is, in the words every place that shows one uses.
 SCORE_MEANING = "a weighted average of your ratings so far, in which newer weeks count more"
+
 HALF_LIFE_CHECK_INS = 4
-# Each new rating moves the score this share of the way towards it; after
-# HALF_LIFE_CHECK_INS ratings, an old rating's weight has halved.
+# Each rating weighs (1 - SMOOTHING) times as much as the one after it, so
+# HALF_LIFE_CHECK_INS ratings later its weight has halved. After many ratings,
+# each new one moves the score this share of the way towards it.
 SMOOTHING = 1 - 0.5 ** (1 / HALF_LIFE_CHECK_INS)
 TREND_CHECK_INS = 3
 TREND_THRESHOLD = 2
