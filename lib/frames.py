@@ -71,6 +71,8 @@ def history_frame(
 ) -> pd.DataFrame:
     """One row per (week, practice) from the first check-in to `through`, missed weeks included.
 
+    A missed week has no rating and no score: the score carries on to the next
+    check-in, but a week without one shows none, so a line through it breaks.
     Built column by column, oldest week first and the practices in order within
     each week: a Python dict per row cost most of a dashboard's rebuild.
     """
@@ -84,7 +86,13 @@ def history_frame(
         key: [None if entry is None else entry.ratings[key] for entry in saved]
         for key in PRACTICE_KEYS
     }
-    scores = {key: smoothed_scores(ratings[key]) for key in PRACTICE_KEYS}
+    scores = {
+        key: [
+            None if entry is None else score
+            for entry, score in zip(saved, smoothed_scores(ratings[key]), strict=True)
+        ]
+        for key in PRACTICE_KEYS
+    }
     per_week = len(PRACTICE_KEYS)
     frame = pd.DataFrame(
         {
@@ -165,6 +173,12 @@ def window(history: pd.DataFrame, weeks: int | None) -> pd.DataFrame:
         return history
     starts = history["week_start"].drop_duplicates().nlargest(max(weeks, 0))
     return history[history["week_start"].isin(starts)].reset_index(drop=True)
+
+
+def week_names(frame: pd.DataFrame) -> pd.Series:
+    """`2026-W41 (Mon 5 Oct 2026)` for each row's week (`IsoWeek.with_monday`)."""
+    names = {week: IsoWeek.parse(week).with_monday() for week in frame["week"].unique()}
+    return frame["week"].map(names).astype("str")
 
 
 def practice_rows(history: pd.DataFrame, practice: str) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""Long-form frames: every week present, statuses, carried scores, the wheel, the table."""
+"""Long-form frames: every week present, statuses, carried scores, the wheel, week names."""
 
 from __future__ import annotations
 
@@ -91,7 +91,8 @@ def test_a_missed_week_is_missed_for_all_six_practices() -> None:
     assert missed["rating"].isna().all()
 
 
-def test_score_carries_across_skipped_and_missed_weeks_like_smoothed_scores() -> None:
+def test_score_carries_across_skipped_and_missed_weeks_but_shows_only_at_check_ins() -> None:
+    """Regression: a missed week showed the carried score, drawing a line through the gap."""
     ratings: list[int | None] = [2, None, 10, None, None, 6]
     first = IsoWeek(2026, 40)
     entries = [
@@ -102,9 +103,11 @@ def test_score_carries_across_skipped_and_missed_weeks_like_smoothed_scores() ->
     own = rows(history_frame(entries, TITLES), "connection")
     assert own["status"].tolist() == ["rated", "skipped", "rated", "missed", "skipped", "rated"]
     expected = smoothed_scores(ratings)
+    expected[3] = None
     assert all(same(got, want) for got, want in zip(own["score"], expected, strict=True))
     assert own["score"].iloc[1] == own["score"].iloc[0], "a skipped week keeps the score"
-    assert own["score"].iloc[3] == own["score"].iloc[2], "a missed week keeps the score"
+    assert math.isnan(own["score"].iloc[3]), "a missed week shows no score"
+    assert own["score"].iloc[4] == own["score"].iloc[2], "the score carries past it"
 
 
 def test_score_is_nan_before_the_first_rating() -> None:

@@ -221,8 +221,8 @@ def test_choosing_a_week_in_the_list_opens_its_check_in(closer: Closer) -> None:
     assert weeks.label == "Open a week's check-in"
     assert weeks.value is None, "nothing is chosen until the user chooses"
     assert weeks.options[:2] == [
-        f"{THIS_WEEK} · week of 23 Nov · no check-in",
-        f"{THIS_WEEK.shifted(-1)} · week of 16 Nov",
+        f"{THIS_WEEK} (Mon 23 Nov 2026) · no check-in",
+        f"{THIS_WEEK.shifted(-1)} (Mon 16 Nov 2026)",
     ]
     assert at.button(key="open_week").disabled
     week = THIS_WEEK.shifted(-3)

@@ -98,4 +98,4 @@ def test_trends_view_picks_out_a_practice_and_lists_the_grids_weeks() -> None:
     ]
     assert "value" not in views.trends_view(history, 12).trend_chart.to_dict()["params"][0]
     assert list(picked.weeks) == [str(WEEK.shifted(-offset)) for offset in range(4)]
-    assert picked.weeks[str(WEEK)] == f"{WEEK} · week of 23 Nov · no check-in"
+    assert picked.weeks[str(WEEK)] == f"{WEEK} (Mon 23 Nov 2026) · no check-in"
