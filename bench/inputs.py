@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import altair as alt
 import pandas as pd
 
-from lib import backup_files, charts, checkin, csv_files, frames, insights, views
+from lib import backup_files, charts, checkin, csv_files, frames, insights, tables, views
 from lib.content import AppText, Practice, escape_markdown, personalise
 from lib.entries import WeekEntry
 from lib.safety_copies import SafetyCopy
@@ -79,7 +79,7 @@ class Home:
     weeks_checked_in: int
     focus_lines: tuple[tuple[str, str], ...]  # ("markdown" or "caption", text), in order
     focus_button: tuple[str, str] | None  # label, key
-    wheel: pd.DataFrame
+    wheel_table: pd.DataFrame
     wheel_chart: alt.LayerChart
     titles: Mapping[str, str]  # practice key to title, for the trend's "Pick out a practice"
     trends: Mapping[str, views.TrendsView]
@@ -226,7 +226,7 @@ def home(
         weeks_checked_in=state.weeks_checked_in,
         focus_lines=lines,
         focus_button=button,
-        wheel=wheel,
+        wheel_table=tables.wheel_table(wheel),
         wheel_chart=charts.wheel_chart(wheel, title),
         titles=titles,
         trends={span: views.trends_view(history, weeks) for span, weeks in SPANS.items()},
@@ -391,7 +391,7 @@ def practice(
         change=None if moved.change is None else f"{moved.change:+d} over {moved.check_ins}",
         times_focused=sum(1 for entry in entries if entry.focus == key),
         chart=charts.practice_history_chart(history, key),
-        table=frames.history_table(frames.practice_rows(history, key)),
+        table=tables.practice_table(frames.practice_rows(history, key)),
         notes=tuple(
             (
                 f"{e.week} · {e.week.label()} · {e.ratings[key] or 'skipped'}",

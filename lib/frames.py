@@ -152,21 +152,6 @@ def wheel_frame(
     return wheel.astype(WHEEL_COLUMNS)
 
 
-def history_table(history: pd.DataFrame) -> pd.DataFrame:
-    """The weeks with a check-in, newest first, one column of ratings per practice."""
-    checked_in = history[history["status"] != MISSED]
-    titles = checked_in.sort_values("order")["practice_title"].unique().tolist()
-    table = checked_in.pivot(
-        index=["week", "week_start"], columns="practice_title", values="rating"
-    )
-    table = table.reindex(columns=titles).astype("Int64")
-    table = table.sort_index(level="week_start", ascending=False).reset_index()
-    table["week_start"] = table["week_start"].dt.date
-    table = table.rename(columns={"week": "Week", "week_start": "Week of"})
-    table.columns.name = None
-    return table
-
-
 def window(history: pd.DataFrame, weeks: int | None) -> pd.DataFrame:
     """Only the rows of the last `weeks` weeks (None keeps them all)."""
     if weeks is None:

@@ -14,7 +14,6 @@ from lib.frames import (
     OVERALL_COLUMNS,
     WHEEL_COLUMNS,
     history_frame,
-    history_table,
     overall_frame,
     wheel_frame,
     window,
@@ -215,26 +214,6 @@ def test_wheel_has_six_rows_in_practice_order() -> None:
     assert {column: str(dtype) for column, dtype in wheel.dtypes.items()} == WHEEL_COLUMNS
     assert wheel["practice"].tolist() == list(PRACTICE_KEYS)
     assert wheel["order"].tolist() == [1, 2, 3, 4, 5, 6]
-
-
-# -- history_table ---------------------------------------------------------------------
-
-
-def test_table_is_newest_first_with_nullable_whole_ratings() -> None:
-    table = history_table(history_frame([entry(W46, space=9), entry(W48, space=None)], TITLES))
-    assert list(table.columns) == ["Week", "Week of", *(TITLES[key] for key in PRACTICE_KEYS)]
-    assert table["Week"].tolist() == ["2026-W48", "2026-W46"], "missed weeks are left out"
-    assert table["Week of"].tolist() == [date(2026, 11, 23), date(2026, 11, 9)]
-    space = table[TITLES["space"]]
-    assert str(space.dtype) == "Int64"
-    assert space.iloc[0] is pd.NA
-    assert space.iloc[1] == 9
-
-
-def test_table_of_nothing_is_empty() -> None:
-    table = history_table(history_frame([], TITLES))
-    assert table.empty
-    assert list(table.columns)[:2] == ["Week", "Week of"]
 
 
 # -- window ----------------------------------------------------------------------------

@@ -271,3 +271,27 @@ def test_every_dashboard_control_has_its_own_name(closer: Closer) -> None:
         *(widget.label for widget in at.toggle),
     ]
     assert len(labels) == len(set(labels)) == 7
+
+
+def test_each_table_shows_what_its_chart_shows_in_words(closer: Closer) -> None:
+    """Regression: tables showed keys, `mean_rating`, None, 4.6667 and midnight timestamps."""
+    seed_falling_mystery(closer)
+    at = closer.open()
+    for key in ("wheel", "trend", "overall", "heatmap"):
+        at.toggle(key=f"{key}_as_table").set_value(True)
+    at.run()
+    assert not at.exception
+    wheel, trend, overall, grid = (frame.value for frame in at.dataframe[:4])
+    titles = [item.title for item in load_practices()]
+    assert list(wheel.columns) == ["Practice", "Rating", "4-week average"]
+    assert wheel["Practice"].tolist() == titles
+    assert list(trend.columns) == ["Week", "Week of", *(f"{title} (smoothed)" for title in titles)]
+    assert list(overall.columns) == ["Week", "Week of", "Average rating", "Practices rated"]
+    assert list(grid.columns) == ["Week", "Week of", *titles]
+    newest = [str(THIS_WEEK), str(THIS_WEEK.shifted(-1))]
+    for table in (trend, overall, grid):
+        assert table["Week"].tolist()[:2] == newest, "newest first, this week included"
+        assert table["Week of"].tolist()[:2] == ["Mon 23 Nov 2026", "Mon 16 Nov 2026"]
+    assert overall.iloc[0].tolist()[2:] == ["—", "—"], "no check-in this week yet"
+    assert overall.iloc[1].tolist()[2:] == ["6.2", "6 of 6"]  # (5 × 7 + 2) / 6 = 6.1666…
+    assert grid.iloc[1][titles[3]] == "2"
