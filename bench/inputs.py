@@ -21,7 +21,7 @@ from lib.entries import WeekEntry
 from lib.safety_copies import SafetyCopy
 from lib.settings import Settings
 from lib.weeks import IsoWeek, day_label, moment_label
-from ui import page_tweaks
+from ui import dashboard, page_tweaks
 
 # ui/practice_view.py's notes paging: the first page of notes, then a button.
 NOTES_PAGE = 20
@@ -39,9 +39,6 @@ CHECK_IN_STYLE = page_tweaks.CHECK_IN_CSS
 KEEP_TYPING_SCRIPT = page_tweaks.KEEP_TYPING_JS
 FLOOR: dict[str, object] = {}
 Value = TypeVar("Value")
-# pages/home.py's trend spans and its default.
-SPANS: dict[str, int | None] = {"12 weeks": 12, "26 weeks": 26, "1 year": 52, "All": None}
-DEFAULT_SPAN = "26 weeks"
 TREND_WORDS = {"rising": "↗ Rising", "steady": "→ Steady", "falling": "↘ Falling"}
 
 
@@ -82,7 +79,7 @@ class Home:
     wheel_table: pd.DataFrame
     wheel_chart: alt.LayerChart
     titles: Mapping[str, str]  # practice key to title, for the trend's "Pick out a practice"
-    trends: Mapping[str, views.TrendsView]
+    trends: Mapping[int | None, views.TrendsView]  # by the span's weeks (None: all)
     effects: list[dict[str, Any]]
 
 
@@ -229,7 +226,7 @@ def home(
         wheel_table=tables.wheel_table(wheel),
         wheel_chart=charts.wheel_chart(wheel, title),
         titles=titles,
-        trends={span: views.trends_view(history, weeks) for span, weeks in SPANS.items()},
+        trends={weeks: views.trends_view(history, weeks) for weeks in dashboard.SPANS.values()},
         effects=[
             {
                 "Practice": titles[effect.practice],

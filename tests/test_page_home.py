@@ -1,12 +1,14 @@
 """The home page: a welcome on the first visit, the dashboard afterwards."""
 
 import json
+import re
 from dataclasses import replace
 
 from streamlit.testing.v1 import AppTest
 
 from lib.content import load_app_text, load_practices
 from lib.entries import PRACTICE_KEYS, make_entry
+from lib.weeks import IsoWeek
 from tests.apptest import THIS_WEEK, Closer
 
 
@@ -212,6 +214,37 @@ def vega_spec(at: AppTest, title: str) -> dict:
     return spec
 
 
+def trend_weeks(at: AppTest) -> int:
+    """How many weeks the trend draws, up to this week (its text alternative says from when)."""
+    description = vega_spec(at, "How each practice is going")["description"]
+    first = IsoWeek.parse(re.search(r"from (\d{4}-W\d\d) ", description).group(1))
+    assert f"to {THIS_WEEK} " in description
+    return (THIS_WEEK.monday - first.monday).days // 7 + 1
+
+
+def test_the_trend_span_shown_is_always_the_span_drawn(closer: Closer) -> None:
+    """Regression: a click on the chosen span emptied the control; the chart stayed at 26 weeks."""
+    diary = closer.diary()
+    for offset in range(30, 0, -1):
+        diary.save_entry(make_entry(THIS_WEEK.shifted(-offset), dict.fromkeys(PRACTICE_KEYS, 6)))
+    at = closer.open()
+    span = at.radio(key="trend_span")
+    assert span.horizontal, "one row of choices, as the segmented control was"
+    assert span.options == ["12 weeks", "26 weeks", "1 year", "All"]
+    assert (span.value, trend_weeks(at)) == ("26 weeks", 26)
+    span.set_value("12 weeks").run()
+    assert (at.radio(key="trend_span").value, trend_weeks(at)) == ("12 weeks", 12)
+    at.radio(key="trend_span").set_value("All").run()
+    assert (at.radio(key="trend_span").value, trend_weeks(at)) == ("All", 31)
+    # What deselecting would send: a radio group puts its default back, and draws it.
+    at.radio(key="trend_span").set_value(None).run()
+    assert not at.exception
+    assert at.radio(key="trend_span").value is not None
+    assert trend_weeks(at) == {"12 weeks": 12, "26 weeks": 26}.get(
+        at.radio(key="trend_span").value, 31
+    )
+
+
 def test_choosing_a_week_in_the_list_opens_its_check_in(closer: Closer) -> None:
     """The heatmap's keyboard path: the same week a click on the grid would open."""
     seed_falling_mystery(closer)
@@ -265,7 +298,7 @@ def test_every_dashboard_control_has_its_own_name(closer: Closer) -> None:
     seed_falling_mystery(closer)
     at = closer.open()
     labels = [
-        *(widget.label for widget in at.segmented_control),
+        *(widget.label for widget in at.radio),
         *(widget.label for widget in at.pills),
         *(widget.label for widget in at.selectbox),
         *(widget.label for widget in at.toggle),
