@@ -15,13 +15,13 @@ from typing import TypeVar
 import altair as alt
 import pandas as pd
 
-from lib import backup_files, charts, checkin, csv_files, frames, insights, views
+from lib import backup_files, charts, checkin, csv_files, frames, insights, tables, views
 from lib.content import AppText, Practice, escape_markdown, personalise
 from lib.entries import WeekEntry
 from lib.safety_copies import SafetyCopy
 from lib.settings import Settings
 from lib.weeks import IsoWeek, day_label, moment_label
-from ui import page_tweaks
+from ui import dashboard, page_tweaks
 
 # ui/practice_view.py's notes paging: the first page of notes, then a button.
 NOTES_PAGE = 20
@@ -39,9 +39,6 @@ CHECK_IN_STYLE = page_tweaks.CHECK_IN_CSS
 KEEP_TYPING_SCRIPT = page_tweaks.KEEP_TYPING_JS
 FLOOR: dict[str, object] = {}
 Value = TypeVar("Value")
-# pages/home.py's trend spans and its default.
-SPANS: dict[str, int | None] = {"12 weeks": 12, "26 weeks": 26, "1 year": 52, "All": None}
-DEFAULT_SPAN = "26 weeks"
 TREND_WORDS = {"rising": "↗ Rising", "steady": "→ Steady", "falling": "↘ Falling"}
 SCORE_LINE = f"Score: {insights.SCORE_MEANING}."
 
@@ -80,10 +77,10 @@ class Home:
     weeks_checked_in: int
     focus_lines: tuple[tuple[str, str], ...]  # ("markdown" or "caption", text), in order
     focus_button: tuple[str, str] | None  # label, key
-    wheel: pd.DataFrame
+    wheel_table: pd.DataFrame
     wheel_chart: alt.LayerChart
     titles: Mapping[str, str]  # practice key to title, for the trend's "Pick out a practice"
-    trends: Mapping[str, views.TrendsView]
+    trends: Mapping[int | None, views.TrendsView]  # by the span's weeks (None: all)
     effects: tuple[tuple[str, str], ...]  # ("markdown" or "caption", text), in order
 
 
@@ -228,10 +225,10 @@ def home(
         weeks_checked_in=state.weeks_checked_in,
         focus_lines=lines,
         focus_button=button,
-        wheel=wheel,
+        wheel_table=tables.wheel_table(wheel),
         wheel_chart=charts.wheel_chart(wheel, title),
         titles=titles,
-        trends={span: views.trends_view(history, weeks) for span, weeks in SPANS.items()},
+        trends={weeks: views.trends_view(history, weeks) for weeks in dashboard.SPANS.values()},
         effects=_focus_effects(insights.focus_effects(entries), titles),
     )
 
@@ -401,7 +398,7 @@ def practice(
         change=None if moved.change is None else f"{moved.change:+d} over {moved.check_ins}",
         times_focused=sum(1 for entry in entries if entry.focus == key),
         chart=charts.practice_history_chart(history, key),
-        table=frames.history_table(frames.practice_rows(history, key)),
+        table=tables.practice_table(frames.practice_rows(history, key)),
         notes=tuple(
             (
                 f"{e.week} · {e.week.label()} · {e.ratings[key] or 'skipped'}",

@@ -22,6 +22,8 @@ LONG_SPAN_WEEKS = 53
 LEGEND_COLUMNS = alt.ExprRef("width >= 470 ? 3 : width >= 300 ? 2 : 1")
 # Wider than the longest practice title, which Vega would otherwise cut with "…".
 LABEL_LIMIT = 220
+# Every date on a week axis is the Monday the week starts, as in tooltips and tables.
+WEEK_TITLE = "Week (dates are Mondays)"
 
 
 def practices(frame: pd.DataFrame) -> pd.DataFrame:
@@ -74,13 +76,21 @@ def _week_ticks(frame: pd.DataFrame, offset_days: int) -> list[alt.DateTime]:
 
 
 def week_axis(frame: pd.DataFrame, offset_days: int = 0) -> alt.X:
-    """Time along x, ticked on Mondays (Vega's own weeks start on Sunday)."""
+    """Time along x, ticked and labelled on Mondays (Vega's own weeks start on Sunday).
+
+    With `offset_days` each tick sits that many days after its Monday (the middle
+    of a heatmap cell) but its label still names the Monday.
+    """
     long_span = frame["week_start"].nunique() > LONG_SPAN_WEEKS
+    date_format = "%b %Y" if long_span else "%-d %b"
+    # By calendar day, not by milliseconds: a clock change inside the week would
+    # otherwise land the label on Sunday evening.
+    monday = "datum.value" if not offset_days else f"timeOffset('day', datum.value, {-offset_days})"
     axis = alt.Axis(
         values=_week_ticks(frame, offset_days),
-        format="%b %Y" if long_span else "%-d %b",
+        labelExpr=f"timeFormat({monday}, '{date_format}')",
         labelOverlap=True,
         grid=False,
     )
     # Pixel padding keeps the first and last point off the plot's edges.
-    return alt.X("week_start:T", title="Week", axis=axis, scale=alt.Scale(padding=12))
+    return alt.X("week_start:T", title=WEEK_TITLE, axis=axis, scale=alt.Scale(padding=12))

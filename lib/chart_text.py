@@ -3,35 +3,33 @@
 A chart's `description` is what a screen reader announces for the whole chart;
 each data mark's label (Vega-Lite's `description` channel) is what it announces
 for one dot, slice or cell. Both say what a sighted reader sees, in practice
-titles and ISO weeks with the date they start. Built in pandas, where it is tested.
+titles and ISO weeks with the Monday they start (`2026-W41 (Mon 5 Oct 2026)`,
+as tooltips and tables name them). Built in pandas, where it is tested.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import date
 
 import pandas as pd
 
-from lib.frames import MISSED, SKIPPED, overall_frame
+from lib.frames import MISSED, SKIPPED, overall_frame, week_names
 from lib.insights import SCORE_MEANING
+from lib.weeks import IsoWeek
 
 # A smoothed score that moved less than this over the weeks shown "held near" its value.
 HELD = 1.0
 # Up to this many weeks without a check-in are named; more are only counted.
 NAMED_MISSED_WEEKS = 4
 NO_CHECK_INS = "There are no check-ins yet."
+# The lines break where a week has no check-in; a skipped rating has no dot.
+GAPS = "a skipped rating has no dot, and the lines break at weeks without a check-in."
 
 
-def week_of(start: date | pd.Timestamp) -> str:
-    """`week of 5 Oct 2026`."""
-    return f"week of {start.day} {start:%b %Y}"
-
-
-def week_words(week: str, start: date | pd.Timestamp) -> str:
-    """`2026-W41 (week of 5 Oct 2026)`."""
-    return f"{week} ({week_of(start)})"
+def week_words(week: str) -> str:
+    """`2026-W41 (Mon 5 Oct 2026)`."""
+    return IsoWeek.parse(week).with_monday()
 
 
 def joined(parts: Sequence[str]) -> str:
@@ -50,23 +48,14 @@ def whole(value: float) -> str:
 
 
 def span(frame: pd.DataFrame) -> str:
-    """`from 2026-W23 (week of 1 Jun 2026) to 2026-W48 (…)`, `for …`, or "" with no weeks."""
+    """`from 2026-W23 (Mon 1 Jun 2026) to 2026-W48 (…)`, `for …`, or "" with no weeks."""
     if frame.empty:
         return ""
     weeks = frame.drop_duplicates("week").sort_values("week_start")
     first, last = weeks.iloc[0], weeks.iloc[-1]
     if first["week"] == last["week"]:
-        return f"for {week_words(first['week'], first['week_start'])}"
-    return (
-        f"from {week_words(first['week'], first['week_start'])} "
-        f"to {week_words(last['week'], last['week_start'])}"
-    )
-
-
-def _week_labels(frame: pd.DataFrame) -> pd.Series:
-    """`week of 5 Oct 2026` for each row (the column-wise `week_of`)."""
-    starts = frame["week_start"]
-    return "week of " + starts.dt.day.astype(str) + " " + starts.dt.strftime("%b %Y")
+        return f"for {week_words(first['week'])}"
+    return f"from {week_words(first['week'])} to {week_words(last['week'])}"
 
 
 def _numbers(values: pd.Series, decimals: int) -> pd.Series:
@@ -78,20 +67,19 @@ def _numbers(values: pd.Series, decimals: int) -> pd.Series:
 
 
 def rating_labels(history: pd.DataFrame, with_title: bool = True) -> pd.Series:
-    """`Being present, week of 5 Oct 2026: 6, smoothed score 6.4` for each dot of a trend."""
+    """`Being present, 2026-W41 (Mon 5 Oct 2026): 6, smoothed score 6.4` for each trend dot."""
     head = history["practice_title"] + ", " if with_title else ""
     scores = _numbers(history["score"], 1)
     score_part = scores.where(scores == "", ", smoothed score " + scores)
     ratings = _numbers(history["rating"], 0).replace("", "not rated")
-    text = head + _week_labels(history) + ": " + ratings + score_part
-    return text if with_title else text.str[:1].str.upper() + text.str[1:]
+    return head + week_names(history) + ": " + ratings + score_part
 
 
 def cell_labels(history: pd.DataFrame) -> pd.Series:
-    """`Being present, week of 5 Oct 2026: 6` (or `: skipped`) for each heatmap cell."""
+    """`Being present, 2026-W41 (Mon 5 Oct 2026): 6` (or `: skipped`) for each heatmap cell."""
     ratings = _numbers(history["rating"], 0)
     ratings = ratings.where(history["status"] != SKIPPED, "skipped")
-    return history["practice_title"] + ", " + _week_labels(history) + ": " + ratings
+    return history["practice_title"] + ", " + week_names(history) + ": " + ratings
 
 
 def wheel_labels(wheel: pd.DataFrame) -> pd.Series:
@@ -103,11 +91,10 @@ def wheel_labels(wheel: pd.DataFrame) -> pd.Series:
 
 
 def overall_labels(overall: pd.DataFrame) -> pd.Series:
-    """`Week of 5 Oct 2026: average 6.2 of 5 practices rated` for each dot of the average."""
+    """`2026-W41 (Mon 5 Oct 2026): average 6.2 of 5 practices rated` for each dot of the average."""
     practices = overall["rated"].map(lambda count: plural(count, "practice")).astype(str)
-    text = _week_labels(overall) + ": average " + _numbers(overall["mean_rating"], 1)
-    text = text + " of " + practices + " rated"
-    return text.str[:1].str.upper() + text.str[1:]
+    text = week_names(overall) + ": average " + _numbers(overall["mean_rating"], 1)
+    return text + " of " + practices + " rated"
 
 
 # -- one description per chart ----------------------------------------------------------
@@ -145,7 +132,7 @@ def trend_description(history: pd.DataFrame, highlight: str | None = None) -> st
         return f"{chart}. {NO_CHECK_INS}"
     text = (
         f"{chart} {span(history)}: a dot for each rating and a thick line for each "
-        f"smoothed score ({SCORE_MEANING}); gaps are skipped or missed weeks. "
+        f"smoothed score ({SCORE_MEANING}); {GAPS} "
     )
     if history["score"].isna().all():
         text += "No practice has a rating yet."
@@ -163,14 +150,14 @@ def practice_description(own: pd.DataFrame, title: str) -> str:
         return f"{chart}. {NO_CHECK_INS}"
     text = (
         f"{chart} {span(own)}: a dot for each rating and a thick line for the smoothed "
-        f"score ({SCORE_MEANING}); gaps are skipped or missed weeks. "
+        f"score ({SCORE_MEANING}); {GAPS} "
     )
     rated = own.dropna(subset=["rating"]).sort_values("week_start")
     if rated.empty:
         return text + f"{title} has no rating in these weeks."
     latest = rated.iloc[-1]
     moved = _direction(own.sort_values("week_start")["score"])
-    when = week_words(latest["week"], latest["week_start"])
+    when = week_words(latest["week"])
     return (
         text
         + f"Over these weeks the smoothed score {moved}. "
@@ -179,8 +166,8 @@ def practice_description(own: pd.DataFrame, title: str) -> str:
 
 
 def _week_average(row: pd.Series) -> str:
-    """`6.2 in 2026-W47 (week of 16 Nov 2026)`."""
-    return f"{row['mean_rating']:.1f} in {week_words(row['week'], row['week_start'])}"
+    """`6.2 in 2026-W47 (Mon 16 Nov 2026)`."""
+    return f"{row['mean_rating']:.1f} in {week_words(row['week'])}"
 
 
 def _lowest_and_highest(rated: pd.DataFrame) -> str:
@@ -253,11 +240,10 @@ def wheel_description(wheel: pd.DataFrame, title: str) -> str:
 
 
 def week_choices(history: pd.DataFrame) -> dict[str, str]:
-    """The heatmap's weeks, newest first: `2026-W41` to `2026-W41 · week of 5 Oct`."""
+    """The heatmap's weeks, newest first: `2026-W41` to `2026-W41 (Mon 5 Oct 2026)`."""
     weeks = history.drop_duplicates("week").sort_values("week_start", ascending=False)
     missed = set(history.loc[history["status"] == MISSED, "week"])
     return {
-        row.week: f"{row.week} · week of {row.week_start.day} {row.week_start:%b}"
-        + (" · no check-in" if row.week in missed else "")
-        for row in weeks.itertuples()
+        week: week_words(week) + (" · no check-in" if week in missed else "")
+        for week in weeks["week"]
     }

@@ -23,9 +23,15 @@ from lib.chart_colours import (
     TEXT,
     UNSELECTED_OPACITY,
 )
-from lib.chart_guides import LABEL_LIMIT, practice_colour, practice_titles, week_axis
+from lib.chart_guides import (
+    LABEL_LIMIT,
+    WEEK_TITLE,
+    practice_colour,
+    practice_titles,
+    week_axis,
+)
 from lib.entries import PRACTICE_KEYS, RATING_MAX, RATING_MIN
-from lib.frames import RATED, SKIPPED
+from lib.frames import RATED, SKIPPED, week_names
 
 # Streamlit's theme fits a whole chart, legend included, into its height: on a
 # phone the trend's one-column legend would squash its plot to a strip. So the
@@ -52,6 +58,9 @@ RATING_SCALE = alt.Scale(domain=[0, RATING_MAX])
 # Each mark's words for a screen reader (Vega-Lite's `description` channel).
 LABEL = "label"
 DESCRIBED = alt.Description(f"{LABEL}:N")
+# Each mark's week in its tooltip, named as everywhere else: `2026-W41 (Mon 5 Oct 2026)`.
+WEEK_NAME = "week_name"
+WEEK_TOOLTIP = alt.Tooltip(f"{WEEK_NAME}:N", title="Week")
 
 
 def _title(text: str, *subtitle: str) -> alt.Title:
@@ -94,8 +103,10 @@ def trend_chart(history: pd.DataFrame, highlight: str | None = None) -> alt.Laye
     as a click on its legend entry does; None shows all six alike.
     """
     data = _slim(
-        history.assign(**{LABEL: chart_text.rating_labels(history)}),
-        ["week", "week_start", "practice_title", "rating", "score", LABEL],
+        history.assign(
+            **{LABEL: chart_text.rating_labels(history), WEEK_NAME: week_names(history)}
+        ),
+        ["week_start", WEEK_NAME, "practice_title", "rating", "score", LABEL],
     )
     picked = _picked_title(history, highlight)
     pick = alt.selection_point(
@@ -107,7 +118,7 @@ def trend_chart(history: pd.DataFrame, highlight: str | None = None) -> alt.Laye
     base = alt.Chart(data).encode(x=week_axis(history), color=practice_colour(history))
     rating_y = alt.Y("rating:Q", title="Rating", scale=RATING_SCALE)
     tooltip = [
-        alt.Tooltip("week:N", title="Week"),
+        WEEK_TOOLTIP,
         alt.Tooltip("practice_title:N", title="Practice"),
         alt.Tooltip("rating:Q", title="Rating"),
         alt.Tooltip("score:Q", title="Score", format=".1f"),
@@ -217,17 +228,13 @@ def heatmap_chart(history: pd.DataFrame) -> alt.LayerChart:
     cells = history.assign(
         week_end=history["week_start"] + pd.Timedelta(days=CELL_DAYS),
         week_mid=history["week_start"] + pd.Timedelta(days=CELL_DAYS / 2),
-        **{LABEL: chart_text.cell_labels(history)},
+        **{LABEL: chart_text.cell_labels(history), WEEK_NAME: week_names(history)},
     )
-    keep = ["week", "week_start", "week_end", "practice_title", LABEL]
+    keep = ["week", "week_start", "week_end", WEEK_NAME, "practice_title", LABEL]
     rated = cells.loc[cells["status"] == RATED, [*keep, "rating"]]
     skipped = cells.loc[cells["status"] == SKIPPED, [*keep, "week_mid", "status"]]
     pick = alt.selection_point(fields=["week"], name=WEEK_PICK)
-    tooltip = [
-        alt.Tooltip("week:N", title="Week"),
-        alt.Tooltip("week_start:T", title="Week of", format="%-d %b %Y"),
-        alt.Tooltip("practice_title:N", title="Practice"),
-    ]
+    tooltip = [WEEK_TOOLTIP, alt.Tooltip("practice_title:N", title="Practice")]
     base = alt.Chart(rated).encode(
         x=week_axis(history, offset_days=CELL_DAYS // 2),
         y=alt.Y(
@@ -272,7 +279,7 @@ def heatmap_chart(history: pd.DataFrame) -> alt.LayerChart:
     skipped_cells = skipped_base.mark_rect(cornerRadius=2, color=SKIPPED_FILL).encode(x2=week_end)
     # The cell under it says "skipped" already.
     skipped_dash = skipped_base.mark_text(text="–", color=TEXT, fontWeight="bold", aria=False)
-    skipped_dash = skipped_dash.encode(x=alt.X("week_mid:T", title="Week"))
+    skipped_dash = skipped_dash.encode(x=alt.X("week_mid:T", title=WEEK_TITLE))
     return _finish(
         alt.layer(rated_cells, skipped_cells, skipped_dash),
         _title(
@@ -291,8 +298,10 @@ def heatmap_chart(history: pd.DataFrame) -> alt.LayerChart:
 def overall_chart(overall: pd.DataFrame) -> alt.LayerChart:
     """The mean of the rated practices week by week, with a dashed line at the midpoint."""
     data = _slim(
-        overall.assign(**{LABEL: chart_text.overall_labels(overall)}),
-        ["week", "week_start", "mean_rating", "rated", LABEL],
+        overall.assign(
+            **{LABEL: chart_text.overall_labels(overall), WEEK_NAME: week_names(overall)}
+        ),
+        ["week_start", WEEK_NAME, "mean_rating", "rated", LABEL],
     )
     base = alt.Chart(data).encode(
         x=week_axis(overall),
@@ -312,7 +321,7 @@ def overall_chart(overall: pd.DataFrame) -> alt.LayerChart:
         filled=True, size=40, opacity=1, color=TEXT, invalid=DROP_NULLS
     ).encode(
         tooltip=[
-            alt.Tooltip("week:N", title="Week"),
+            WEEK_TOOLTIP,
             alt.Tooltip("mean_rating:Q", title="Average", format=".1f"),
             alt.Tooltip("rated:Q", title="Practices rated"),
         ],
@@ -334,8 +343,10 @@ def practice_history_chart(history: pd.DataFrame, practice: str) -> alt.LayerCha
     """One practice's weekly ratings with its smoothed score, in the practice's colour."""
     own = history[history["practice"] == practice]
     data = _slim(
-        own.assign(**{LABEL: chart_text.rating_labels(own, with_title=False)}),
-        ["week", "week_start", "rating", "score", LABEL],
+        own.assign(
+            **{LABEL: chart_text.rating_labels(own, with_title=False), WEEK_NAME: week_names(own)}
+        ),
+        ["week_start", WEEK_NAME, "rating", "score", LABEL],
     )
     colour = PALETTE[PRACTICE_KEYS.index(practice)]
     title = own["practice_title"].iloc[0] if not own.empty else practice
@@ -358,7 +369,7 @@ def practice_history_chart(history: pd.DataFrame, practice: str) -> alt.LayerCha
     ).encode(
         y=rating_y,
         tooltip=[
-            alt.Tooltip("week:N", title="Week"),
+            WEEK_TOOLTIP,
             alt.Tooltip("rating:Q", title="Rating"),
             alt.Tooltip("score:Q", title="Score", format=".1f"),
         ],

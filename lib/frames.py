@@ -71,6 +71,8 @@ def history_frame(
 ) -> pd.DataFrame:
     """One row per (week, practice) from the first check-in to `through`, missed weeks included.
 
+    A missed week has no rating and no score: the score carries on to the next
+    check-in, but a week without one shows none, so a line through it breaks.
     Built column by column, oldest week first and the practices in order within
     each week: a Python dict per row cost most of a dashboard's rebuild.
     """
@@ -84,7 +86,13 @@ def history_frame(
         key: [None if entry is None else entry.ratings[key] for entry in saved]
         for key in PRACTICE_KEYS
     }
-    scores = {key: smoothed_scores(ratings[key]) for key in PRACTICE_KEYS}
+    scores = {
+        key: [
+            None if entry is None else score
+            for entry, score in zip(saved, smoothed_scores(ratings[key]), strict=True)
+        ]
+        for key in PRACTICE_KEYS
+    }
     per_week = len(PRACTICE_KEYS)
     frame = pd.DataFrame(
         {
@@ -144,27 +152,18 @@ def wheel_frame(
     return wheel.astype(WHEEL_COLUMNS)
 
 
-def history_table(history: pd.DataFrame) -> pd.DataFrame:
-    """The weeks with a check-in, newest first, one column of ratings per practice."""
-    checked_in = history[history["status"] != MISSED]
-    titles = checked_in.sort_values("order")["practice_title"].unique().tolist()
-    table = checked_in.pivot(
-        index=["week", "week_start"], columns="practice_title", values="rating"
-    )
-    table = table.reindex(columns=titles).astype("Int64")
-    table = table.sort_index(level="week_start", ascending=False).reset_index()
-    table["week_start"] = table["week_start"].dt.date
-    table = table.rename(columns={"week": "Week", "week_start": "Week of"})
-    table.columns.name = None
-    return table
-
-
 def window(history: pd.DataFrame, weeks: int | None) -> pd.DataFrame:
     """Only the rows of the last `weeks` weeks (None keeps them all)."""
     if weeks is None:
         return history
     starts = history["week_start"].drop_duplicates().nlargest(max(weeks, 0))
     return history[history["week_start"].isin(starts)].reset_index(drop=True)
+
+
+def week_names(frame: pd.DataFrame) -> pd.Series:
+    """`2026-W41 (Mon 5 Oct 2026)` for each row's week (`IsoWeek.with_monday`)."""
+    names = {week: IsoWeek.parse(week).with_monday() for week in frame["week"].unique()}
+    return frame["week"].map(names).astype("str")
 
 
 def practice_rows(history: pd.DataFrame, practice: str) -> pd.DataFrame:

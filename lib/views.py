@@ -14,7 +14,7 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
-from lib import chart_text, charts, frames, insights
+from lib import chart_text, charts, frames, insights, tables
 from lib.checkin import (
     WeekStatus,
     focus_entry,
@@ -36,7 +36,7 @@ class HomeView:
     consistency: int
     suggestion: insights.FocusSuggestion | None
     focus_target: WeekEntry | None
-    wheel: pd.DataFrame
+    wheel_table: pd.DataFrame
     wheel_chart: alt.LayerChart
     effects: tuple[insights.FocusEffect, ...]
     history: pd.DataFrame
@@ -44,16 +44,18 @@ class HomeView:
 
 @dataclass(frozen=True)
 class TrendsView:
-    """The trend, overall and heatmap charts for the last `weeks` weeks, with their tables.
+    """The trend, overall and heatmap charts for the last `weeks` weeks, each with its table.
 
+    Each table shows what its chart shows, as a person reads it (`lib.tables`).
     `weeks` are the heatmap's weeks, newest first, each with its label: the
     keyboard's way to open one, as a click on the grid does.
     """
 
-    table: pd.DataFrame
+    trend_table: pd.DataFrame
     trend_chart: alt.LayerChart
-    overall: pd.DataFrame
+    overall_table: pd.DataFrame
     overall_chart: alt.LayerChart
+    heatmap_table: pd.DataFrame
     heatmap_chart: alt.LayerChart
     weeks: Mapping[str, str]
 
@@ -91,7 +93,7 @@ def home_view(entries: Sequence[WeekEntry], titles: Mapping[str, str], today: da
         consistency=insights.consistency(entries, today),
         suggestion=insights.focus_suggestion(entries, today),
         focus_target=focus_entry(entries, today),
-        wheel=wheel,
+        wheel_table=tables.wheel_table(wheel),
         wheel_chart=charts.wheel_chart(wheel, title),
         effects=tuple(insights.focus_effects(entries)),
         history=frames.history_frame(entries, titles, through=IsoWeek.of(today)),
@@ -106,12 +108,12 @@ def trends_view(
     `highlight` is the practice (a key) the trend picks out; None for none.
     """
     recent = frames.window(history, weeks)
-    overall = frames.overall_frame(recent)
     return TrendsView(
-        table=frames.history_table(recent),
+        trend_table=tables.trend_table(recent),
         trend_chart=charts.trend_chart(recent, highlight),
-        overall=overall,
-        overall_chart=charts.overall_chart(overall),
+        overall_table=tables.overall_table(recent),
+        overall_chart=charts.overall_chart(frames.overall_frame(recent)),
+        heatmap_table=tables.grid_table(recent),
         heatmap_chart=charts.heatmap_chart(recent),
         weeks=chart_text.week_choices(recent),
     )
@@ -142,6 +144,6 @@ def practice_view(
         trend=insights.trend(entries, key),
         times_focused=sum(1 for entry in entries if entry.focus == key),
         chart=charts.practice_history_chart(history, key),
-        table=frames.history_table(frames.practice_rows(history, key)),
+        table=tables.practice_table(frames.practice_rows(history, key)),
         notes=tuple(entry for entry in reversed(entries) if entry.notes[key]),
     )

@@ -86,6 +86,10 @@ class IsoWeek:
         """The week `weeks` later (negative: earlier)."""
         return IsoWeek.of(self.monday + timedelta(weeks=weeks))
 
+    def with_monday(self) -> str:
+        """How charts, tooltips and tables name a week: `2026-W41 (Mon 5 Oct 2026)`."""
+        return f"{self} ({monday_label(self.monday)})"
+
     def label(self) -> str:
         """A human label: `23–29 Nov 2026`."""
         start, end = self.monday, self.sunday
@@ -110,6 +114,11 @@ def check_not_future(week: IsoWeek, today: date) -> IsoWeek:
 def day_label(day: date) -> str:
     """`Sunday 29 November` (no `%-d`, which Windows does not know)."""
     return f"{day:%A} {day.day} {day:%B}"
+
+
+def monday_label(day: date) -> str:
+    """`Mon 5 Oct 2026`: the day a week starts, as charts and tables name it."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
 
 
 def moment_label(moment: datetime) -> str:

@@ -40,21 +40,19 @@ else:
     dashboard.focus_card(view, today, snapshot.settings)
 
     st.header("At a glance", anchor=False)
-    dashboard.chart(view.wheel_chart, view.wheel, "wheel", dashboard.CHART_NAMES["wheel"])
+    dashboard.chart(view.wheel_chart, view.wheel_table, "wheel", dashboard.CHART_NAMES["wheel"])
 
     st.header("Trends", anchor=False)
-    spans = {"12 weeks": 12, "26 weeks": 26, "1 year": 52, "All": None}
-    span = st.segmented_control("Show", list(spans), default="26 weeks", key="trend_span")
+    span = dashboard.trend_span()
     highlight = dashboard.practice_pick(texts.titles())
-    trends = views.trends(snapshot, today, spans.get(span or "26 weeks"), view, highlight)
-    dashboard.chart(trends.trend_chart, trends.table, "trend", dashboard.CHART_NAMES["trend"])
-    dashboard.chart(
-        trends.overall_chart, trends.overall, "overall", dashboard.CHART_NAMES["overall"]
-    )
+    trends = views.trends(snapshot, today, span, view, highlight)
+    names = dashboard.CHART_NAMES
+    dashboard.chart(trends.trend_chart, trends.trend_table, "trend", names["trend"])
+    dashboard.chart(trends.overall_chart, trends.overall_table, "overall", names["overall"])
 
     picked = dashboard.chart(
         trends.heatmap_chart,
-        trends.table,
+        trends.heatmap_table,
         "heatmap",
         dashboard.CHART_NAMES["heatmap"],
         charts.WEEK_PICK,

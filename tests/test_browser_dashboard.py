@@ -7,6 +7,8 @@ from playwright.sync_api import Locator, Page, expect
 
 from lib.chart_colours import GRAPHICS_CONTRAST
 from lib.contrast import contrast_ratio
+from lib.weeks import IsoWeek
+from tests.apptest import TODAY
 from tests.browser import Server, open_page, rerun, seed_sample
 
 CHARTS = '[data-testid="stVegaLiteChart"]'
@@ -40,7 +42,7 @@ def test_clicking_a_week_in_the_heatmap_opens_its_check_in(
     page = new_browser_page(viewport={"width": 1280, "height": 3600})
     open_page(page, server)
     heatmap = page.locator(CHARTS).nth(3)
-    label = f"week of {target.week.monday.day} {target.week.monday:%b %Y}: "
+    label = f"{target.week.with_monday()}: "
     with rerun(page):  # the click's run switches to the check-in, which runs next
         heatmap.locator(f'path[aria-label*="{label}"]').first.click()
     expect(page.get_by_role("heading", name="Check-in")).to_be_visible()
@@ -88,7 +90,7 @@ def test_the_week_grid_reads_as_words_and_opens_a_week_by_keyboard_alone(
     charts_drawn(page)
 
     heatmap = page.locator(CHARTS).nth(3)
-    cell = f"Being present, week of {target.week.monday.day} {target.week.monday:%b %Y}: {rating}"
+    cell = f"Being present, {target.week.with_monday()}: {rating}"
     expect(heatmap.locator(f'[role="graphics-symbol"][aria-label="{cell}"]')).to_have_count(1)
     labels = page.locator(SYMBOLS).evaluate_all(
         "symbols => symbols.map(symbol => symbol.getAttribute('aria-label') || '')"
@@ -186,3 +188,24 @@ def test_the_dashboard_fits_a_phone_without_scrolling_sideways(new_browser_page,
     expect(compared).to_contain_text("at the check-in after a focus week")
     expect(page.locator(f"{CHARTS} canvas, {CHARTS} svg").first).to_be_visible()
     assert page.evaluate(SIDEWAYS) == []
+
+
+def test_every_week_axis_labels_the_mondays_weeks_start_on(
+    new_browser_page, server: Server
+) -> None:
+    """Regression: the grid's axis, ticked mid-cell, labelled Thursdays; the trend Mondays."""
+    entries = seed_sample(server)
+    page = new_browser_page(viewport={"width": 1280, "height": 3600})
+    open_page(page, server)
+    charts_drawn(page)
+    week, mondays = entries[0].week, set()
+    while week <= IsoWeek.of(TODAY):
+        mondays.add(f"{week.monday.day} {week.monday:%b}")
+        week = week.shifted(1)
+    shown = {}
+    for index, name in ((1, "trend"), (2, "average"), (3, "grid")):
+        texts = page.locator(CHARTS).nth(index).locator(".role-axis-label text").all_text_contents()
+        shown[name] = [text for text in texts if re.fullmatch(r"\d{1,2} [A-Z][a-z]{2}", text)]
+        assert shown[name], f"the {name} labels its weeks"
+        assert set(shown[name]) <= mondays, name
+    assert set(shown["grid"]) <= set(shown["trend"]), "the same weeks, named by the same Mondays"

@@ -121,11 +121,11 @@ def download_entries_csv(page, by_keyboard: bool = False) -> bytes:
     return download.path().read_bytes()
 
 
-def trend_table(page, weeks: int) -> dict[str, list[str]]:
-    """Switch the trend chart to its table view; each of its `weeks` rows' cells by week."""
+def grid_table(page, weeks: int) -> dict[str, list[str]]:
+    """Switch the week grid to its table view; each of its `weeks` rows' cells by week."""
     with rerun(page):
-        page.locator('[class*="st-key-trend_as_table"]').get_by_text(
-            "Show the trends as a table"
+        page.locator('[class*="st-key-heatmap_as_table"]').get_by_text(
+            "Show the week grid as a table"
         ).click()
     table = page.locator('[data-testid="stDataFrame"]').filter(
         has=page.locator("th", has_text="Week of")
@@ -156,9 +156,10 @@ def test_back_filling_two_earlier_weeks_shows_on_the_dashboard(browser_page, ser
 
     go_to(page, "Home")
     expect_metric(page, "Weeks checked in", "2")
-    rows = trend_table(page, 2)
-    assert rows[str(picked)][:3] == [str(picked), picked.monday.isoformat(), "7"]
-    assert rows[str(linked)][:3] == [str(linked), linked.monday.isoformat(), "2"]
+    rows = grid_table(page, 6)  # every week from the first check-in to this one
+    assert rows[str(picked)][:3] == [str(picked), "Mon 2 Nov 2026", "7"]
+    assert rows[str(linked)][:3] == [str(linked), "Mon 19 Oct 2026", "2"]
+    assert rows[str(THIS_WEEK)][:3] == [str(THIS_WEEK), "Mon 23 Nov 2026", "—"]
     saved = Diary.open(server.db_path).snapshot().entries
     assert [(e.week, e.ratings["connection"]) for e in saved] == [(linked, 2), (picked, 7)]
 

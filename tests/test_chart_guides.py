@@ -47,8 +47,19 @@ def test_the_legend_fits_its_columns_to_the_width_and_never_cuts_a_title() -> No
 
 def test_a_long_span_ticks_months_at_most_max_ticks_times_on_mondays() -> None:
     axis = week_axis(history(520)).to_dict()["axis"]
-    assert axis["format"] == "%b %Y"
+    assert axis["labelExpr"] == "timeFormat(datum.value, '%b %Y')"
     ticks = [date(tick["year"], tick["month"], tick["date"]) for tick in axis["values"]]
     assert len(ticks) <= MAX_TICKS
     assert all(day.weekday() == 0 for day in ticks)
-    assert week_axis(history(26)).to_dict()["axis"]["format"] == "%-d %b"
+    assert week_axis(history(26)).to_dict()["axis"]["labelExpr"] == (
+        "timeFormat(datum.value, '%-d %b')"
+    )
+
+
+def test_ticks_moved_into_the_week_are_still_labelled_with_its_monday() -> None:
+    """Regression: the heatmap's axis, ticked mid-cell, labelled Thursdays, the trend Mondays."""
+    x = week_axis(history(26), offset_days=3).to_dict()
+    ticks = [date(tick["year"], tick["month"], tick["date"]) for tick in x["axis"]["values"]]
+    assert all(day.weekday() == 3 for day in ticks), "each tick sits mid-cell, on Thursday"
+    assert x["axis"]["labelExpr"] == "timeFormat(timeOffset('day', datum.value, -3), '%-d %b')"
+    assert x["title"] == "Week (dates are Mondays)"

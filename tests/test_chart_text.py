@@ -1,7 +1,5 @@
 """Charts in words: each chart's text alternative and each mark's label, on small diaries."""
 
-from datetime import date
-
 import pandas as pd
 import pytest
 
@@ -44,17 +42,14 @@ MOVING = history(
 
 
 def test_weeks_are_named_by_iso_week_and_the_day_they_start() -> None:
-    assert chart_text.week_of(date(2026, 10, 5)) == "week of 5 Oct 2026"
-    assert chart_text.week_words("2026-W41", pd.Timestamp(2026, 10, 5)) == (
-        "2026-W41 (week of 5 Oct 2026)"
-    )
+    assert chart_text.week_words("2026-W41") == ("2026-W41 (Mon 5 Oct 2026)")
 
 
 def test_span_names_the_first_and_last_week_shown() -> None:
     assert chart_text.span(MOVING) == (
-        "from 2026-W45 (week of 2 Nov 2026) to 2026-W47 (week of 16 Nov 2026)"
+        "from 2026-W45 (Mon 2 Nov 2026) to 2026-W47 (Mon 16 Nov 2026)"
     )
-    assert chart_text.span(history({})) == "for 2026-W45 (week of 2 Nov 2026)"
+    assert chart_text.span(history({})) == "for 2026-W45 (Mon 2 Nov 2026)"
     assert chart_text.span(EMPTY) == ""
 
 
@@ -71,12 +66,13 @@ def test_scores_round_half_up_as_people_do(value: float, shown: str) -> None:
 def test_trend_says_each_practices_direction_in_its_title() -> None:
     text = chart_text.trend_description(MOVING)
     assert text.startswith(
-        "Line chart of each practice's weekly ratings (0 to 10) from 2026-W45 (week of "
-        "2 Nov 2026) to 2026-W47 (week of 16 Nov 2026): a dot for each rating"
+        "Line chart of each practice's weekly ratings (0 to 10) from 2026-W45 (Mon "
+        "2 Nov 2026) to 2026-W47 (Mon 16 Nov 2026): a dot for each rating"
     )
     assert (
         "a thick line for each smoothed score (a weighted average of your ratings so far, in "
-        "which newer weeks count more); gaps are skipped or missed weeks."
+        "which newer weeks count more); a skipped rating has no dot, and the lines break at "
+        "weeks without a check-in."
     ) in text, "says what a score is"
     # By hand, weights d² d 1 (d = 0.840896, 2.548003 in all): 4, 10, 10 end at 8.34;
     # 8, 2, 2 at 3.66.
@@ -98,7 +94,10 @@ def test_trend_of_no_check_ins_or_only_skipped_ratings() -> None:
         "Line chart of each practice's weekly ratings (0 to 10). There are no check-ins yet."
     )
     text = chart_text.trend_description(history(SKIPPED_ALL, SKIPPED_ALL))
-    assert text.endswith("gaps are skipped or missed weeks. No practice has a rating yet.")
+    assert text.endswith(
+        "a skipped rating has no dot, and the lines break at weeks without a check-in. "
+        "No practice has a rating yet."
+    )
 
 
 # -- one practice -------------------------------------------------------------------------------
@@ -111,7 +110,7 @@ def test_practice_history_says_its_direction_and_latest_rating() -> None:
     assert "the smoothed score (a weighted average of your ratings so far, in which" in text
     assert text.endswith(
         "Over these weeks the smoothed score fell from 8 to 4. Latest rating: 2 in "
-        "2026-W47 (week of 16 Nov 2026), smoothed score 3.7."
+        "2026-W47 (Mon 16 Nov 2026), smoothed score 3.7."
     )
 
 
@@ -132,18 +131,18 @@ def test_overall_says_the_latest_average_its_direction_and_the_extremes() -> Non
     text = chart_text.overall_description(overall)
     assert text.startswith(
         "Line chart of the weekly average of the practices you rated (0 to 10) from 2026-W45 "
-        "(week of 2 Nov 2026) to 2026-W48 (week of 23 Nov 2026), with a dashed line at 5. "
+        "(Mon 2 Nov 2026) to 2026-W48 (Mon 23 Nov 2026), with a dashed line at 5. "
     )
     assert text.endswith(
-        "Latest average: 5.5 in 2026-W48 (week of 23 Nov 2026), down from 6.5 in 2026-W47 "
-        "(week of 16 Nov 2026). Of these weeks, the lowest was 5.2 in 2026-W45 (week of "
-        "2 Nov 2026), the highest 6.5 in 2026-W47 (week of 16 Nov 2026)."
+        "Latest average: 5.5 in 2026-W48 (Mon 23 Nov 2026), down from 6.5 in 2026-W47 "
+        "(Mon 16 Nov 2026). Of these weeks, the lowest was 5.2 in 2026-W45 (Mon "
+        "2 Nov 2026), the highest 6.5 in 2026-W47 (Mon 16 Nov 2026)."
     )
 
 
 def test_overall_of_one_week_none_or_only_skipped_ratings() -> None:
     one = chart_text.overall_description(overall_frame(history({})))
-    assert one.endswith("Only one week has an average: 6.0 in 2026-W45 (week of 2 Nov 2026).")
+    assert one.endswith("Only one week has an average: 6.0 in 2026-W45 (Mon 2 Nov 2026).")
     assert chart_text.overall_description(overall_frame(EMPTY)).endswith(
         "There are no check-ins yet."
     )
@@ -153,7 +152,7 @@ def test_overall_of_one_week_none_or_only_skipped_ratings() -> None:
 
 def test_an_unchanged_average_is_said_to_be_the_same() -> None:
     text = chart_text.overall_description(overall_frame(history({}, {})))
-    assert "Latest average: 6.0 in 2026-W46 (week of 9 Nov 2026), the same as 6.0 in" in text
+    assert "Latest average: 6.0 in 2026-W46 (Mon 9 Nov 2026), the same as 6.0 in" in text
 
 
 # -- the week grid ---------------------------------------------------------------------------------
@@ -164,11 +163,11 @@ def test_heatmap_says_lowest_and_highest_week_by_average_skipped_and_missed() ->
     text = chart_text.heatmap_description(grid)
     assert text.startswith(
         "Grid of weekly ratings (1 to 10), one row per practice and one column per week, "
-        "from 2026-W45 (week of 2 Nov 2026) to 2026-W48 (week of 23 Nov 2026); "
+        "from 2026-W45 (Mon 2 Nov 2026) to 2026-W48 (Mon 23 Nov 2026); "
     )
     assert text.endswith(
-        "By each week's average rating, the lowest was 5.0 in 2026-W45 (week of 2 Nov 2026), "
-        "the highest 6.5 in 2026-W47 (week of 16 Nov 2026). 2 ratings skipped (grey with a "
+        "By each week's average rating, the lowest was 5.0 in 2026-W45 (Mon 2 Nov 2026), "
+        "the highest 6.5 in 2026-W47 (Mon 16 Nov 2026). 2 ratings skipped (grey with a "
         "dash). 1 week without a check-in (empty columns): 2026-W46."
     )
 
@@ -188,7 +187,7 @@ def test_heatmap_of_no_check_ins_or_only_skipped_ratings() -> None:
         "Every week shown has a check-in."
     )
     one = chart_text.heatmap_description(history({"space": 9}))
-    assert "Only one week has ratings, averaging 6.5 in 2026-W45 (week of 2 Nov 2026)." in one
+    assert "Only one week has ratings, averaging 6.5 in 2026-W45 (Mon 2 Nov 2026)." in one
 
 
 # -- the wheel ------------------------------------------------------------------------------------
@@ -219,26 +218,26 @@ def test_wheel_of_a_week_all_skipped() -> None:
 def test_rating_labels_name_practice_week_rating_and_score() -> None:
     labels = chart_text.rating_labels(MOVING[MOVING["practice"] == "presence"]).tolist()
     assert labels == [
-        "Being present, week of 2 Nov 2026: 4, smoothed score 4.0",
-        "Being present, week of 9 Nov 2026: 10, smoothed score 7.3",
-        "Being present, week of 16 Nov 2026: 10, smoothed score 8.3",
+        "Being present, 2026-W45 (Mon 2 Nov 2026): 4, smoothed score 4.0",
+        "Being present, 2026-W46 (Mon 9 Nov 2026): 10, smoothed score 7.3",
+        "Being present, 2026-W47 (Mon 16 Nov 2026): 10, smoothed score 8.3",
     ]
     own = chart_text.rating_labels(MOVING[MOVING["practice"] == "associations"], with_title=False)
-    assert own.iloc[0] == "Week of 2 Nov 2026: not rated"
+    assert own.iloc[0] == "2026-W45 (Mon 2 Nov 2026): not rated"
 
 
 def test_cell_labels_say_skipped_for_a_skipped_rating() -> None:
     grid = history({"space": None})
     labels = dict(zip(grid["practice"], chart_text.cell_labels(grid), strict=True))
-    assert labels["space"] == "Creating space, week of 2 Nov 2026: skipped"
-    assert labels["presence"] == "Being present, week of 2 Nov 2026: 6"
+    assert labels["space"] == "Creating space, 2026-W45 (Mon 2 Nov 2026): skipped"
+    assert labels["presence"] == "Being present, 2026-W45 (Mon 2 Nov 2026): 6"
 
 
 def test_overall_labels_count_the_practices_rated() -> None:
     overall = overall_frame(history({key: None for key in PRACTICE_KEYS[1:]}, {}))
     assert chart_text.overall_labels(overall).tolist() == [
-        "Week of 2 Nov 2026: average 6.0 of 1 practice rated",
-        "Week of 9 Nov 2026: average 6.0 of 6 practices rated",
+        "2026-W45 (Mon 2 Nov 2026): average 6.0 of 1 practice rated",
+        "2026-W46 (Mon 9 Nov 2026): average 6.0 of 6 practices rated",
     ]
 
 
@@ -254,8 +253,8 @@ def test_labels_of_an_empty_frame_are_empty() -> None:
 def test_week_choices_list_the_grids_weeks_newest_first() -> None:
     choices = chart_text.week_choices(history({}, None, {}))
     assert choices == {
-        "2026-W47": "2026-W47 · week of 16 Nov",
-        "2026-W46": "2026-W46 · week of 9 Nov · no check-in",
-        "2026-W45": "2026-W45 · week of 2 Nov",
+        "2026-W47": "2026-W47 (Mon 16 Nov 2026)",
+        "2026-W46": "2026-W46 (Mon 9 Nov 2026) · no check-in",
+        "2026-W45": "2026-W45 (Mon 2 Nov 2026)",
     }
     assert chart_text.week_choices(EMPTY) == {}

@@ -197,7 +197,7 @@ def test_description_names_the_weeks_shown(name: str) -> None:
         assert build_wheel(26).to_dict()["description"].startswith("This week. A wheel")
         return
     description = BUILDERS[name](26).to_dict()["description"]
-    assert "from 2026-W23 (week of 1 Jun 2026) to 2026-W48 (week of 23 Nov 2026)" in description
+    assert "from 2026-W23 (Mon 1 Jun 2026) to 2026-W48 (Mon 23 Nov 2026)" in description
     assert NO_CHECK_INS in BUILDERS[name](0).to_dict()["description"]
 
 
@@ -226,6 +226,57 @@ def test_trend_smoothed_score_is_its_own_thicker_layer() -> None:
     assert by_field["score"]["invalid"] == BREAK_AT_NULLS
 
 
+GAP = LATEST.shifted(-1)
+
+
+def with_a_gap() -> pd.DataFrame:
+    """Three weeks rated 5, 9 (missed) and 7, oldest first; the middle week has no check-in."""
+    entries = [
+        make_entry(week, dict.fromkeys(PRACTICE_KEYS, rating))
+        for week, rating in ((LATEST.shifted(-2), 5), (LATEST, 7))
+    ]
+    return history_frame(entries, TITLES)
+
+
+def score_line_rows(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows of the chart's smoothed-score line, which must break at nulls."""
+    (line,) = [
+        layer
+        for layer in layers_where(spec, type="line")
+        if layer["encoding"]["y"]["field"] == "score"
+    ]
+    assert line["mark"]["invalid"] == BREAK_AT_NULLS
+    return layer_data(spec, line)
+
+
+@pytest.mark.parametrize(
+    "build",
+    [trend_chart, lambda history: practice_history_chart(history, "space")],
+    ids=["trend", "practice_history"],
+)
+def test_the_score_line_breaks_at_a_week_without_a_check_in(build) -> None:
+    """Regression: the smoothed score was drawn flat across a missed week, as if it were data."""
+    spec = build(with_a_gap()).to_dict()
+    rows = score_line_rows(spec)
+    gap = [row for row in rows if row["week_name"].startswith(str(GAP))]
+    around = [row for row in rows if not row["week_name"].startswith(str(GAP))]
+    assert gap
+    assert all(row["score"] is None for row in gap), "no score point in the gap"
+    assert around
+    assert all(row["score"] is not None for row in around), "a line on either side"
+    (points,) = layers_where(spec, type="point")
+    assert points["mark"]["invalid"] == "filter", "a null rating draws no dot"
+    assert all(row["rating"] is None for row in gap)
+
+
+def test_the_average_line_breaks_at_a_week_without_a_check_in() -> None:
+    spec = overall_chart(overall_frame(with_a_gap())).to_dict()
+    (line,) = layers_where(spec, type="line")
+    assert line["mark"]["invalid"] == BREAK_AT_NULLS
+    by_week = {row["week_name"][:8]: row["mean_rating"] for row in layer_data(spec, line)}
+    assert by_week == {str(LATEST.shifted(-2)): 5.0, str(GAP): None, str(LATEST): 7.0}
+
+
 def test_trend_legend_pick_is_bound_to_the_legend_and_fades_the_rest() -> None:
     spec = build_trend(26).to_dict()
     (param,) = [param for param in spec["params"] if param["name"] == LEGEND_PICK]
@@ -240,8 +291,11 @@ def test_trend_tooltip_shows_week_practice_rating_and_score() -> None:
     spec = build_trend(26).to_dict()
     (points,) = layers_where(spec, type="point")
     tooltip = {item["field"]: item for item in points["encoding"]["tooltip"]}
-    assert set(tooltip) == {"week", "practice_title", "rating", "score"}
+    assert set(tooltip) == {"week_name", "practice_title", "rating", "score"}
     assert tooltip["score"]["format"] == ".1f"
+    assert tooltip["week_name"]["title"] == "Week"
+    newest = layer_data(spec, points)[-1]
+    assert newest["week_name"] == "2026-W48 (Mon 23 Nov 2026)", "the ISO week and its Monday"
 
 
 def test_trend_ticks_fall_on_mondays() -> None:
@@ -421,14 +475,14 @@ def test_mark_labels_say_practice_week_and_value() -> None:
     trend = build_trend(26).to_dict()
     (dots,) = layers_where(trend, type="point")
     labels = {row[LABEL] for row in layer_data(trend, dots)}
-    assert "Space practice, week of 23 Nov 2026: 6, smoothed score 5.4" in labels
+    assert "Space practice, 2026-W48 (Mon 23 Nov 2026): 6, smoothed score 5.4" in labels
     heatmap = build_heatmap(26).to_dict()
     cells = {
         row[LABEL]
         for layer in layers_where(heatmap, type="rect")
         for row in layer_data(heatmap, layer)
     }
-    assert "Presence practice, week of 23 Nov 2026: 10" in cells
+    assert "Presence practice, 2026-W48 (Mon 23 Nov 2026): 10" in cells
     assert any(label.endswith(": skipped") for label in cells)
     wheel = build_wheel(26).to_dict()
     (slices,) = [
@@ -436,10 +490,10 @@ def test_mark_labels_say_practice_week_and_value() -> None:
     ]
     assert layer_data(wheel, slices)[0][LABEL] == "Connection practice: 4, 4-week average 4.5"
     own = build_practice_history(26).to_dict()
-    assert layer_data(own, own["layer"][2])[-1][LABEL].startswith("Week of 23 Nov 2026: ")
+    assert layer_data(own, own["layer"][2])[-1][LABEL].startswith("2026-W48 (Mon 23 Nov 2026): ")
     overall = build_overall(26).to_dict()
     assert layer_data(overall, overall["layer"][2])[-1][LABEL].startswith(
-        "Week of 23 Nov 2026: average "
+        "2026-W48 (Mon 23 Nov 2026): average "
     )
 
 

@@ -1,4 +1,4 @@
-"""Long-form frames: every week present, statuses, carried scores, the wheel, the table."""
+"""Long-form frames: every week present, statuses, carried scores, the wheel, week names."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from lib.frames import (
     OVERALL_COLUMNS,
     WHEEL_COLUMNS,
     history_frame,
-    history_table,
     overall_frame,
     wheel_frame,
     window,
@@ -91,7 +90,8 @@ def test_a_missed_week_is_missed_for_all_six_practices() -> None:
     assert missed["rating"].isna().all()
 
 
-def test_score_carries_across_skipped_and_missed_weeks_like_smoothed_scores() -> None:
+def test_score_carries_across_skipped_and_missed_weeks_but_shows_only_at_check_ins() -> None:
+    """Regression: a missed week showed the carried score, drawing a line through the gap."""
     ratings: list[int | None] = [2, None, 10, None, None, 6]
     first = IsoWeek(2026, 40)
     entries = [
@@ -102,9 +102,11 @@ def test_score_carries_across_skipped_and_missed_weeks_like_smoothed_scores() ->
     own = rows(history_frame(entries, TITLES), "connection")
     assert own["status"].tolist() == ["rated", "skipped", "rated", "missed", "skipped", "rated"]
     expected = smoothed_scores(ratings)
+    expected[3] = None
     assert all(same(got, want) for got, want in zip(own["score"], expected, strict=True))
     assert own["score"].iloc[1] == own["score"].iloc[0], "a skipped week keeps the score"
-    assert own["score"].iloc[3] == own["score"].iloc[2], "a missed week keeps the score"
+    assert math.isnan(own["score"].iloc[3]), "a missed week shows no score"
+    assert own["score"].iloc[4] == own["score"].iloc[2], "the score carries past it"
 
 
 def test_score_is_nan_before_the_first_rating() -> None:
@@ -212,26 +214,6 @@ def test_wheel_has_six_rows_in_practice_order() -> None:
     assert {column: str(dtype) for column, dtype in wheel.dtypes.items()} == WHEEL_COLUMNS
     assert wheel["practice"].tolist() == list(PRACTICE_KEYS)
     assert wheel["order"].tolist() == [1, 2, 3, 4, 5, 6]
-
-
-# -- history_table ---------------------------------------------------------------------
-
-
-def test_table_is_newest_first_with_nullable_whole_ratings() -> None:
-    table = history_table(history_frame([entry(W46, space=9), entry(W48, space=None)], TITLES))
-    assert list(table.columns) == ["Week", "Week of", *(TITLES[key] for key in PRACTICE_KEYS)]
-    assert table["Week"].tolist() == ["2026-W48", "2026-W46"], "missed weeks are left out"
-    assert table["Week of"].tolist() == [date(2026, 11, 23), date(2026, 11, 9)]
-    space = table[TITLES["space"]]
-    assert str(space.dtype) == "Int64"
-    assert space.iloc[0] is pd.NA
-    assert space.iloc[1] == 9
-
-
-def test_table_of_nothing_is_empty() -> None:
-    table = history_table(history_frame([], TITLES))
-    assert table.empty
-    assert list(table.columns)[:2] == ["Week", "Week of"]
 
 
 # -- window ----------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """The home page: a welcome on the first visit, the dashboard afterwards."""
 
 import json
+import re
 from dataclasses import replace
 
 from streamlit.testing.v1 import AppTest
@@ -8,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 from lib import insights
 from lib.content import load_app_text, load_practices
 from lib.entries import PRACTICE_KEYS, make_entry
+from lib.weeks import IsoWeek
 from tests.apptest import THIS_WEEK, Closer
 
 
@@ -213,6 +215,37 @@ def vega_spec(at: AppTest, title: str) -> dict:
     return spec
 
 
+def trend_weeks(at: AppTest) -> int:
+    """How many weeks the trend draws, up to this week (its text alternative says from when)."""
+    description = vega_spec(at, "How each practice is going")["description"]
+    first = IsoWeek.parse(re.search(r"from (\d{4}-W\d\d) ", description).group(1))
+    assert f"to {THIS_WEEK} " in description
+    return (THIS_WEEK.monday - first.monday).days // 7 + 1
+
+
+def test_the_trend_span_shown_is_always_the_span_drawn(closer: Closer) -> None:
+    """Regression: a click on the chosen span emptied the control; the chart stayed at 26 weeks."""
+    diary = closer.diary()
+    for offset in range(30, 0, -1):
+        diary.save_entry(make_entry(THIS_WEEK.shifted(-offset), dict.fromkeys(PRACTICE_KEYS, 6)))
+    at = closer.open()
+    span = at.radio(key="trend_span")
+    assert span.horizontal, "one row of choices, as the segmented control was"
+    assert span.options == ["12 weeks", "26 weeks", "1 year", "All"]
+    assert (span.value, trend_weeks(at)) == ("26 weeks", 26)
+    span.set_value("12 weeks").run()
+    assert (at.radio(key="trend_span").value, trend_weeks(at)) == ("12 weeks", 12)
+    at.radio(key="trend_span").set_value("All").run()
+    assert (at.radio(key="trend_span").value, trend_weeks(at)) == ("All", 31)
+    # What deselecting would send: a radio group puts its default back, and draws it.
+    at.radio(key="trend_span").set_value(None).run()
+    assert not at.exception
+    assert at.radio(key="trend_span").value is not None
+    assert trend_weeks(at) == {"12 weeks": 12, "26 weeks": 26}.get(
+        at.radio(key="trend_span").value, 31
+    )
+
+
 def test_choosing_a_week_in_the_list_opens_its_check_in(closer: Closer) -> None:
     """The heatmap's keyboard path: the same week a click on the grid would open."""
     seed_falling_mystery(closer)
@@ -222,8 +255,8 @@ def test_choosing_a_week_in_the_list_opens_its_check_in(closer: Closer) -> None:
     assert weeks.label == "Open a week's check-in"
     assert weeks.value is None, "nothing is chosen until the user chooses"
     assert weeks.options[:2] == [
-        f"{THIS_WEEK} · week of 23 Nov · no check-in",
-        f"{THIS_WEEK.shifted(-1)} · week of 16 Nov",
+        f"{THIS_WEEK} (Mon 23 Nov 2026) · no check-in",
+        f"{THIS_WEEK.shifted(-1)} (Mon 16 Nov 2026)",
     ]
     assert at.button(key="open_week").disabled
     week = THIS_WEEK.shifted(-3)
@@ -266,7 +299,7 @@ def test_every_dashboard_control_has_its_own_name(closer: Closer) -> None:
     seed_falling_mystery(closer)
     at = closer.open()
     labels = [
-        *(widget.label for widget in at.segmented_control),
+        *(widget.label for widget in at.radio),
         *(widget.label for widget in at.pills),
         *(widget.label for widget in at.selectbox),
         *(widget.label for widget in at.toggle),
@@ -317,3 +350,27 @@ def test_focus_effects_say_in_a_sentence_how_a_focused_practice_moved(closer: Cl
         "A bit of mystery, Creating space and Self-love."
     ) in [caption.value for caption in at.caption]
     assert not at.dataframe
+
+
+def test_each_table_shows_what_its_chart_shows_in_words(closer: Closer) -> None:
+    """Regression: tables showed keys, `mean_rating`, None, 4.6667 and midnight timestamps."""
+    seed_falling_mystery(closer)
+    at = closer.open()
+    for key in ("wheel", "trend", "overall", "heatmap"):
+        at.toggle(key=f"{key}_as_table").set_value(True)
+    at.run()
+    assert not at.exception
+    wheel, trend, overall, grid = (frame.value for frame in at.dataframe[:4])
+    titles = [item.title for item in load_practices()]
+    assert list(wheel.columns) == ["Practice", "Rating", "4-week average"]
+    assert wheel["Practice"].tolist() == titles
+    assert list(trend.columns) == ["Week", "Week of", *(f"{title} (smoothed)" for title in titles)]
+    assert list(overall.columns) == ["Week", "Week of", "Average rating", "Practices rated"]
+    assert list(grid.columns) == ["Week", "Week of", *titles]
+    newest = [str(THIS_WEEK), str(THIS_WEEK.shifted(-1))]
+    for table in (trend, overall, grid):
+        assert table["Week"].tolist()[:2] == newest, "newest first, this week included"
+        assert table["Week of"].tolist()[:2] == ["Mon 23 Nov 2026", "Mon 16 Nov 2026"]
+    assert overall.iloc[0].tolist()[2:] == ["—", "—"], "no check-in this week yet"
+    assert overall.iloc[1].tolist()[2:] == ["6.2", "6 of 6"]  # (5 × 7 + 2) / 6 = 6.1666…
+    assert grid.iloc[1][titles[3]] == "2"

@@ -60,3 +60,22 @@ def test_long_histories_show_the_newest_notes_and_a_button_for_older_ones(closer
     at.button(key="older_notes_space").click().run()
     assert [text.value for text in at.text][-1] == "n45"
     assert not [button for button in at.button if button.key == "older_notes_space"]
+
+
+def test_the_history_table_shows_weeks_ratings_and_scores_in_words(closer: Closer) -> None:
+    """Regression: the table showed a bare date and a nullable number, the missed week left out."""
+    diary = closer.diary()
+    diary.save_entry(make_entry(THIS_WEEK.shifted(-3), dict.fromkeys(PRACTICE_KEYS, 5)))
+    skipped = dict.fromkeys(PRACTICE_KEYS, 5) | {"mystery": None}
+    diary.save_entry(make_entry(THIS_WEEK.shifted(-1), skipped))
+    at = closer.open_url("mystery")
+    at.toggle(key="history_mystery_as_table").set_value(True).run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert list(table.columns) == ["Week", "Week of", "Rating", "Smoothed score"]
+    assert table.to_dict("list") == {
+        "Week": [str(THIS_WEEK.shifted(-offset)) for offset in range(4)],
+        "Week of": ["Mon 23 Nov 2026", "Mon 16 Nov 2026", "Mon 9 Nov 2026", "Mon 2 Nov 2026"],
+        "Rating": ["—", "skipped", "—", "5"],
+        "Smoothed score": ["—", "5.0", "—", "5.0"],
+    }

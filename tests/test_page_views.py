@@ -69,14 +69,14 @@ def test_a_write_by_another_program_shows_on_the_next_rerun(closer: Closer) -> N
 def test_an_edit_of_a_saved_week_shows_in_the_other_sessions_table(closer: Closer) -> None:
     seed(closer)
     home = closer.open()
-    home.toggle(key="trend_as_table").set_value(True).run()
+    home.toggle(key="heatmap_as_table").set_value(True).run()
     week = str(THIS_WEEK.shifted(-1))
-    assert home.dataframe[0].value.set_index("Week").loc[week, "A bit of mystery"] == 6
+    assert home.dataframe[0].value.set_index("Week").loc[week, "A bit of mystery"] == "6"
     form = closer.open(CHECK_IN, week=week)
     form.select_slider(key=widget_key(THIS_WEEK.shifted(-1), "rating", "mystery")).set_value(3)
     form.button(key="save").click().run()
     home.run()
-    assert home.dataframe[0].value.set_index("Week").loc[week, "A bit of mystery"] == 3
+    assert home.dataframe[0].value.set_index("Week").loc[week, "A bit of mystery"] == "3"
 
 
 @pytest.mark.usefixtures("steady_revision")

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from lib import charts, frames, insights, views
+from lib import charts, frames, insights, tables, views
 from lib.checkin import picker_weeks
 from lib.content import load_practices
 from lib.entries import PRACTICE_KEYS, make_entry
@@ -37,10 +37,11 @@ def test_home_view_gathers_what_the_dashboard_shows() -> None:
     assert view.focus_target == entries[-1]
     assert list(view.effects) == insights.focus_effects(entries)
     assert view.history.equals(frames.history_frame(entries, TITLES, through=WEEK))
-    assert view.wheel.equals(frames.wheel_frame(entries, TITLES, entries[-1].week))
+    wheel = frames.wheel_frame(entries, TITLES, entries[-1].week)
+    assert view.wheel_table.equals(tables.wheel_table(wheel))
     assert (
         view.wheel_chart.to_dict()
-        == charts.wheel_chart(view.wheel, f"Latest check-in: {entries[-1].week.label()}").to_dict()
+        == charts.wheel_chart(wheel, f"Latest check-in: {entries[-1].week.label()}").to_dict()
     )
 
 
@@ -55,10 +56,23 @@ def test_trends_view_keeps_only_the_chosen_window() -> None:
     history = views.home_view(diary(30), TITLES, TODAY).history
     twelve = views.trends_view(history, 12)
     everything = views.trends_view(history, None)
-    assert twelve.table["Week"].nunique() == 11  # this week has no check-in yet
-    assert everything.table["Week"].nunique() == 30
-    assert len(twelve.overall) == 12
+    assert len(twelve.trend_table) == 12, "this week, without a check-in yet, is a row of —"
+    assert len(everything.trend_table) == 31
     assert twelve.heatmap_chart.to_dict()["params"][0]["name"] == charts.WEEK_PICK
+
+
+def test_each_trend_chart_has_its_own_table_of_the_same_weeks_newest_first() -> None:
+    """Regression: the trend and the grid shared one table, sorted unlike the average's."""
+    history = views.home_view(diary(30), TITLES, TODAY).history
+    view = views.trends_view(history, 12)
+    recent = frames.window(history, 12)
+    assert view.trend_table.equals(tables.trend_table(recent))
+    assert view.overall_table.equals(tables.overall_table(recent))
+    assert view.heatmap_table.equals(tables.grid_table(recent))
+    assert not view.trend_table.equals(view.heatmap_table)
+    newest_first = [str(WEEK.shifted(-offset)) for offset in range(12)]
+    for table in (view.trend_table, view.overall_table, view.heatmap_table):
+        assert table["Week"].tolist() == newest_first
 
 
 def test_check_in_view_labels_every_picker_week_and_finds_the_week_before() -> None:
@@ -86,8 +100,8 @@ def test_practice_view_has_newest_notes_first_and_counts_focus_weeks() -> None:
     assert notes == ["note 7", "note 5", "note 3", "note 1"]
     assert views.practice_view(entries, TITLES, "mystery", TODAY).times_focused == 3
     assert view.score == insights.score(entries, "space")
-    assert list(view.table.columns) == ["Week", "Week of", TITLES["space"]]
-    assert len(view.table) == 8
+    assert list(view.table.columns) == ["Week", "Week of", "Rating", "Smoothed score"]
+    assert len(view.table) == 9, "every week from the first check-in to this one"
 
 
 def test_trends_view_picks_out_a_practice_and_lists_the_grids_weeks() -> None:
@@ -98,4 +112,4 @@ def test_trends_view_picks_out_a_practice_and_lists_the_grids_weeks() -> None:
     ]
     assert "value" not in views.trends_view(history, 12).trend_chart.to_dict()["params"][0]
     assert list(picked.weeks) == [str(WEEK.shifted(-offset)) for offset in range(4)]
-    assert picked.weeks[str(WEEK)] == f"{WEEK} · week of 23 Nov · no check-in"
+    assert picked.weeks[str(WEEK)] == f"{WEEK} (Mon 23 Nov 2026) · no check-in"

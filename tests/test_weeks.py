@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lib.weeks import IsoWeek, WeekError, check_not_future, weeks_in_year
+from lib.weeks import IsoWeek, WeekError, check_not_future, monday_label, weeks_in_year
 from tests.conftest import DAYS
 
 
@@ -198,6 +198,20 @@ def test_label_shortens_within_a_month_and_spells_out_across_years(
     week: IsoWeek, label: str
 ) -> None:
     assert week.label() == label
+
+
+@pytest.mark.parametrize(
+    ("week", "named"),
+    [
+        (IsoWeek(2026, 41), "2026-W41 (Mon 5 Oct 2026)"),
+        (IsoWeek(2026, 1), "2026-W01 (Mon 29 Dec 2025)"),
+        (IsoWeek(2026, 53), "2026-W53 (Mon 28 Dec 2026)"),
+    ],
+)
+def test_with_monday_names_the_iso_week_and_the_monday_it_starts(week: IsoWeek, named: str) -> None:
+    """Charts, tooltips and tables all name a week this way, even when it starts in December."""
+    assert week.with_monday() == named
+    assert monday_label(week.monday) == named.split("(")[1].rstrip(")")
 
 
 @pytest.mark.parametrize(

@@ -136,6 +136,25 @@ def chart(
     return dict(event.selection)
 
 
+# How many weeks the trends show; a radio group always has one chosen, so the
+# choice shown is always the span drawn (a segmented control can be emptied).
+SPANS: dict[str, int | None] = {"12 weeks": 12, "26 weeks": 26, "1 year": 52, "All": None}
+DEFAULT_SPAN = "26 weeks"
+SPAN_LABEL = "Show"
+
+
+def trend_span() -> int | None:
+    """The trends' span as the user chose it: a number of weeks, or None for all of them."""
+    span = st.radio(
+        SPAN_LABEL,
+        list(SPANS),
+        index=list(SPANS).index(DEFAULT_SPAN),
+        horizontal=True,
+        key="trend_span",
+    )
+    return SPANS[span]
+
+
 PICK_LABEL = "Pick out a practice"
 OPEN_WEEK_LABEL = "Open a week's check-in"
 

@@ -35,18 +35,19 @@ def draw() -> None:
             st.button(label, key=key)
 
     st.header("At a glance", anchor=False)
-    floors.chart(view.wheel_chart, view.wheel, "wheel", CHART_NAMES["wheel"])
+    floors.chart(view.wheel_chart, view.wheel_table, "wheel", CHART_NAMES["wheel"])
 
     st.header("Trends", anchor=False)
-    span = st.segmented_control(
-        "Show", list(inputs.SPANS), default=inputs.DEFAULT_SPAN, key="trend_span"
-    )
+    trends = view.trends[dashboard.trend_span()]
     dashboard.practice_pick(view.titles)  # never picked: the bench draws the unpicked trend
-    trends = view.trends[span or inputs.DEFAULT_SPAN]
-    floors.chart(trends.trend_chart, trends.table, "trend", CHART_NAMES["trend"])
-    floors.chart(trends.overall_chart, trends.overall, "overall", CHART_NAMES["overall"])
+    floors.chart(trends.trend_chart, trends.trend_table, "trend", CHART_NAMES["trend"])
+    floors.chart(trends.overall_chart, trends.overall_table, "overall", CHART_NAMES["overall"])
     floors.chart(
-        trends.heatmap_chart, trends.table, "heatmap", CHART_NAMES["heatmap"], charts.WEEK_PICK
+        trends.heatmap_chart,
+        trends.heatmap_table,
+        "heatmap",
+        CHART_NAMES["heatmap"],
+        charts.WEEK_PICK,
     )
     dashboard.open_week(trends.weeks)
 
