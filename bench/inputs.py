@@ -212,7 +212,7 @@ def home(
         suggestion, checkin.focus_entry(entries, today), by_key, today, settings
     )
     latest = entries[-1].week
-    title = "This week" if latest == current else f"Latest check-in: {latest.label()}"
+    title = "This week" if latest == current else f"Latest check-in: {latest.with_monday()}"
     wheel = frames.wheel_frame(entries, titles, latest)
     history = frames.history_frame(entries, titles, through=current)
     return Home(

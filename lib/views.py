@@ -85,7 +85,9 @@ class PracticeView:
 def home_view(entries: Sequence[WeekEntry], titles: Mapping[str, str], today: date) -> HomeView:
     """Everything the dashboard shows for these entries (at least one) as of `today`."""
     latest = entries[-1].week
-    title = "This week" if latest == IsoWeek.of(today) else f"Latest check-in: {latest.label()}"
+    title = (
+        "This week" if latest == IsoWeek.of(today) else f"Latest check-in: {latest.with_monday()}"
+    )
     wheel = frames.wheel_frame(entries, titles, latest)
     return HomeView(
         status=week_status(list(entries), today),

@@ -41,7 +41,11 @@ def test_home_view_gathers_what_the_dashboard_shows() -> None:
     assert view.wheel_table.equals(tables.wheel_table(wheel))
     assert (
         view.wheel_chart.to_dict()
-        == charts.wheel_chart(wheel, f"Latest check-in: {entries[-1].week.label()}").to_dict()
+        == charts.wheel_chart(wheel, f"Latest check-in: {entries[-1].week.with_monday()}").to_dict()
+    )
+    # One date convention: the ISO week and its Monday, as every other chart and table says.
+    assert (
+        view.wheel_chart.to_dict()["title"]["text"] == "Latest check-in: 2026-W47 (Mon 16 Nov 2026)"
     )
 
 
