@@ -21,12 +21,14 @@ PRONOUN_FORMS = {
 }
 _KNOWN_PLACEHOLDERS = {"partner", "Partner", "them", "their", "theirs"}
 _ZERO_WIDTH_SPACE = "\u200b"
+# Invisible, and unlike a zero-width space it never lets a line break after the colon.
+WORD_JOINER = "\u2060"
 _AUTOLINK_TRIGGERS = (
-    ("\\:/", f"\\:{_ZERO_WIDTH_SPACE}/"),
     ("www\\.", f"www{_ZERO_WIDTH_SPACE}\\."),
     ("@", f"@{_ZERO_WIDTH_SPACE}"),
 )
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|<>~$:]")
+_SHORTCODE_START = re.compile(r"\\:(?=\S)")  # an escaped colon with no space after it
 # Keys that must be present in every practice file, with their TOML types.
 _PRACTICE_FIELDS: dict[str, type] = {
     "key": str,
@@ -97,11 +99,16 @@ def personalise(text: str, partner_name: str = "", pronoun: str = "they") -> str
 def escape_markdown(text: str) -> str:
     """`text` with Markdown's special characters escaped, so it shows as typed.
 
-    Escaping does not stop the autolinker from turning `https://…`, `www.…` or
-    an e-mail address into a link, so a zero-width space breaks those triggers;
-    what the user reads is unchanged.
+    A backslash is not enough for Streamlit's shortcodes: it turns `:material/home:`
+    (and `:streamlit:`) into an icon after the Markdown is parsed, escaped or not.
+    So a word joiner follows every colon that is not followed by a space: no
+    shortcode, directive (`:red[…]`) or `https://` autolink can span it.
+    Escaping does not stop the autolinker from turning `www.…` or an e-mail
+    address into a link either, so a zero-width space breaks those triggers.
+    What the user reads is unchanged.
     """
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
+    escaped = _SHORTCODE_START.sub(f"\\\\:{WORD_JOINER}", escaped)
     for trigger, broken in _AUTOLINK_TRIGGERS:
         escaped = escaped.replace(trigger, broken)
     return escaped
