@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from lib.entries import PRACTICE_KEYS
+from lib.practices import PRACTICE_KEYS
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 DEFAULT_PARTNER = "your partner"
@@ -193,6 +194,16 @@ def load_practices(folder: Path = CONTENT_DIR) -> tuple[Practice, ...]:
         parse_practice(_read_toml(path), path)
         for path in (folder / "practices" / f"{key}.toml" for key in PRACTICE_KEYS)
     )
+
+
+@cache
+def _titles() -> dict[str, str]:
+    return {item.key: item.title for item in load_practices()}
+
+
+def practice_title(key: str) -> str:
+    """The title a sentence names a practice by ("Positive associations"), read once."""
+    return _titles()[key]
 
 
 def load_app_text(folder: Path = CONTENT_DIR) -> AppText:
