@@ -13,6 +13,9 @@ from lib.practices import PRACTICE_KEYS
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 DEFAULT_PARTNER = "your partner"
+OWN_PARTNER = "my partner"
+# A sentence in the user's own voice: the prompts are questions they ask themselves.
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself|[Mm]ine)\b")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 # Pronoun forms that never need a verb to agree with them ("they are" / "she is").
 PRONOUN_FORMS = {
@@ -90,9 +93,14 @@ class AppText:
 
 
 def personalise(text: str, partner_name: str = "", pronoun: str = "they") -> str:
-    """Fill `{partner}`/`{Partner}` with the name or "your partner", and `{them}` etc."""
+    """Fill `{partner}`/`{Partner}` with the name or "your partner", and `{them}` etc.
+
+    Without a name, a question the user asks themselves ("When did I share
+    something real with {partner}?") reads "my partner", in its own voice.
+    """
     name = partner_name.strip()
-    values = {"partner": name or DEFAULT_PARTNER, "Partner": name or DEFAULT_PARTNER.capitalize()}
+    fallback = OWN_PARTNER if _FIRST_PERSON.search(text) else DEFAULT_PARTNER
+    values = {"partner": name or fallback, "Partner": name or fallback.capitalize()}
     values |= PRONOUN_FORMS.get(pronoun, PRONOUN_FORMS["they"])
     return _PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), text)
 

@@ -272,6 +272,10 @@ def test_missing_app_text_file_is_named(content: Path) -> None:
         ("Keep {name} and {} as they are.", "Sam", "Keep {name} and {} as they are."),
         (r"Backslashes \1 are safe.", r"A\1", r"Backslashes \1 are safe."),
         ("Tell {partner}", r"Jo \g<0>", r"Tell Jo \g<0>"),
+        ("Did I thank {partner}?", "", "Did I thank my partner?"),
+        ("{Partner} asked me.", "", "My partner asked me."),
+        ("Did I thank {partner}?", "Sam", "Did I thank Sam?"),
+        ("Imagine {partner} in Italy.", "", "Imagine your partner in Italy."),
     ],
 )
 def test_personalise_fills_the_partner_placeholders(text: str, name: str, expected: str) -> None:
@@ -284,6 +288,26 @@ def test_personalised_content_has_no_placeholders_left() -> None:
     assert any("your partner" in text for text in texts), "and some had a placeholder"
     for text in texts:
         assert "{" not in text, text
+
+
+FIRST_PERSON = {"i", "me", "my", "myself", "mine"}
+SECOND_PERSON = {"you", "your", "yours", "yourself"}
+
+
+@pytest.mark.parametrize("pronoun", ["they", "she", "he"])
+@pytest.mark.parametrize("name", ["", "Sam"])
+def test_every_personalised_sentence_keeps_one_voice(name: str, pronoun: str) -> None:
+    # "When did I share something real with your partner" mixed the user's own
+    # voice with Closer's: a question the user asks themselves says "my partner".
+    mixed = []
+    for raw in raw_content_strings():
+        text = personalise(raw, name, pronoun)
+        spoken = set(re.findall(r"[a-z]+", text.lower()))
+        if "your partner" in text.lower() and spoken & FIRST_PERSON:
+            mixed.append(text)
+        if "my partner" in text.lower() and spoken & SECOND_PERSON:
+            mixed.append(text)
+    assert mixed == []
 
 
 @pytest.mark.parametrize("claim", ["studies show", "research", "proven"])
