@@ -19,8 +19,8 @@ test: $(VENV)/.dev-installed
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 # What `make test` leaves out, at their short size: the crash and concurrency fault tests
-# (`slow`) and the bench harness's own tests (`bench`). About 2 minutes; .ci/run runs it
-# after `make test`.
+# and the reminder's time zone block read back for every IANA zone (`slow`), and the bench
+# harness's own tests (`bench`). About 3 minutes; .ci/run runs it after `make test`.
 test-slow: $(VENV)/.dev-installed
 	$(BIN)/pytest -m "slow or bench"
 

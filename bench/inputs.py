@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import altair as alt
 import pandas as pd
@@ -43,6 +43,7 @@ Value = TypeVar("Value")
 SPANS: dict[str, int | None] = {"12 weeks": 12, "26 weeks": 26, "1 year": 52, "All": None}
 DEFAULT_SPAN = "26 weeks"
 TREND_WORDS = {"rising": "↗ Rising", "steady": "→ Steady", "falling": "↘ Falling"}
+SCORE_LINE = f"Score: {insights.SCORE_MEANING}."
 
 
 def put(value: object) -> None:
@@ -83,7 +84,7 @@ class Home:
     wheel_chart: alt.LayerChart
     titles: Mapping[str, str]  # practice key to title, for the trend's "Pick out a practice"
     trends: Mapping[str, views.TrendsView]
-    effects: list[dict[str, Any]]
+    effects: tuple[tuple[str, str], ...]  # ("markdown" or "caption", text), in order
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,7 @@ class Data:
     backup: bytes
     backup_name: str
     upload_caption: str
+    restore_caption: str
     safety_copies: Mapping[str, str]
     delete_label: str
     weeks: int
@@ -230,20 +232,25 @@ def home(
         wheel_chart=charts.wheel_chart(wheel, title),
         titles=titles,
         trends={span: views.trends_view(history, weeks) for span, weeks in SPANS.items()},
-        effects=[
-            {
-                "Practice": titles[effect.practice],
-                "Times as focus": effect.times_focused,
-                "Change after a focus week": insights.describe_change(
-                    effect.after_focus, effect.after_focus_count
-                ),
-                "Change after other weeks": insights.describe_change(
-                    effect.otherwise, effect.otherwise_count
-                ),
-            }
-            for effect in insights.focus_effects(entries)
-        ],
+        effects=_focus_effects(insights.focus_effects(entries), titles),
     )
+
+
+def _focus_effects(
+    effects: Sequence[insights.FocusEffect], titles: Mapping[str, str]
+) -> tuple[tuple[str, str], ...]:
+    """ui/dashboard.py's focus effects: a sentence per practice compared, or when one will be."""
+    ready = [effect for effect in effects if insights.compared(effect)]
+    if not ready:
+        return (("caption", insights.effects_pending(effects, titles)),)
+    lines = [
+        (
+            "markdown",
+            "\n".join(f"- {insights.describe_effect(e, titles[e.practice])}" for e in ready),
+        )
+    ]
+    left_out = insights.effects_left_out(effects, titles)
+    return (*lines, ("caption", left_out)) if left_out else tuple(lines)
 
 
 def _focus_card(
@@ -263,6 +270,7 @@ def _focus_card(
         lines = [
             ("header", f"Suggested focus{when}: {item.icon} {item.title}"),
             ("markdown", reasons),
+            ("caption", SCORE_LINE),
             ("markdown", f"**One idea to try:** {_words(idea, settings)}"),
         ]
         if target is None:
@@ -284,10 +292,12 @@ def _focus_card(
             *lines,
             ("markdown", f"✓ Closer suggests {chosen.title} too:"),
             ("markdown", reasons),
+            ("caption", SCORE_LINE),
         ), None
     lines += [
         ("markdown", f"**Closer suggests {item.icon} {item.title} instead:**"),
         ("markdown", reasons),
+        ("caption", SCORE_LINE),
     ]
     when = checkin.focus_week(target.week, today)
     label = f"Switch {when}'s focus to {item.title} (replaces {chosen.title})"
@@ -422,12 +432,23 @@ def data(
         tidy_name=csv_files.tidy_filename(today),
         backup=backup,
         backup_name=backup_files.backup_filename(now),
-        upload_caption=f"Files up to {max_upload_mb} MB. You see a preview first.",
+        upload_caption=(
+            f"A CSV file saved as UTF-8, such as Closer's “Entries (CSV)” export, up to "
+            f"{max_upload_mb} MB. You see what it would change before anything is saved."
+        ),
+        restore_caption=(
+            f"A Closer backup: the JSON file “Full backup (JSON)” saves, up to {max_upload_mb} MB. "
+            "You see what it would change before anything is replaced."
+        ),
         safety_copies={
             str(copy.path): f"{copy.taken.day} {copy.taken:%b %Y, %H:%M:%S} · before "
             f"{copy.reason.replace('-', ' ')} · {copy.size / 1024:.0f} KB"
             for copy in copies
         },
-        delete_label=f"Type DELETE to delete all {len(entries)} weeks",
+        delete_label=(
+            "Type DELETE to delete your one week"
+            if len(entries) == 1
+            else f"Type DELETE to delete all {len(entries):,} weeks"
+        ),
         weeks=len(entries),
     )

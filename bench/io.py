@@ -18,8 +18,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-import streamlit as st
-
 from lib import csv_files, transfer
 from lib.atomic import atomic_write
 from lib.diary import Diary
@@ -101,14 +99,14 @@ def import_csv(data: bytes, target: Path, today: date, max_bytes: int) -> int:
     diary = Diary.open(target)
     try:
         preview = transfer.preview(incoming, diary.snapshot().entries)
-        return diary.import_entries(transfer.to_write(preview, replace_differing=False))
+        return diary.import_entries(transfer.to_write(preview))
     finally:
         diary.close()
 
 
 def max_upload_bytes() -> int:
-    """The upload cap the data page applies (server.maxUploadSize, in MB)."""
-    return int(st.get_option("server.maxUploadSize")) * 1024 * 1024
+    """The upload limit the data page applies (Closer's own, lib/transfer.py)."""
+    return transfer.MAX_FILE_BYTES
 
 
 def measure_import(db_path: Path, weeks: int, runs: int) -> list[IoRow]:
@@ -138,7 +136,7 @@ def measure_import(db_path: Path, weeks: int, runs: int) -> list[IoRow]:
     def parse(_: int) -> None:
         incoming = csv_files.parse_csv(data, limit)
         transfer.refuse_future_weeks(incoming, today)
-        transfer.to_write(transfer.preview(incoming, []), replace_differing=False)
+        transfer.to_write(transfer.preview(incoming, []))
 
     return [
         IoRow(

@@ -25,6 +25,7 @@ from streamlit.runtime.scriptrunner import script_runner
 from streamlit.testing.v1 import AppTest
 
 from bench import inputs
+from lib import transfer
 from lib.checkin import widget_key
 from lib.content import load_app_text, load_practices
 from lib.diary import Diary
@@ -116,7 +117,7 @@ def prepare_floors(db_path: Path, today: date | None = None) -> None:
     inputs.put(inputs.check_in(entries, practices, today, settings))
     item = next(item for item in practices if item.key == PRACTICE)
     inputs.put(inputs.practice(entries, item, titles, today, settings))
-    upload_mb = int(st.get_option("server.maxUploadSize"))
+    upload_mb = transfer.MAX_FILE_BYTES // transfer.MB
     now = datetime.now().astimezone()
     inputs.put(inputs.data(entries, backup, str(db_path), today, now, upload_mb, copies))
 

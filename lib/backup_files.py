@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from lib import entries as entry_records
+from lib import settings as settings_records
 from lib.datafile import (
     ENTRIES_TABLE,
     META_TABLE,
@@ -31,33 +33,112 @@ from lib.transfer import (
     decode_text,
     filename_start,
     oldest_first,
+    other_kind,
 )
 from lib.weeks import IsoWeek
 
 SAMPLE_NOT_RESTORED = (
     "This file is Closer's made-up sample data, not a diary, so nothing was restored."
 )
+KNOWN_SECTIONS = (META_TABLE, SETTINGS_TABLE, ENTRIES_TABLE)
+META_FIELDS = ("app", "schema_version", SAMPLE_FLAG)
+# A list of unknown names stops helping beyond this many, and each is cut to this length.
+MAX_NAMES = 8
+MAX_NAME_CHARS = 40
 
 
 @dataclass(frozen=True)
 class Backup:
-    """What a backup file holds: its entries, oldest first, and its settings record."""
+    """What a backup file holds: its entries, oldest first, its settings record, and
+    what in it Closer does not know and will leave out, in plain words."""
 
     entries: list[WeekEntry]
     settings: dict[str, object]
+    ignored: tuple[str, ...] = ()
 
 
-def parse_backup(data: bytes, max_bytes: int = MAX_FILE_BYTES) -> Backup:
-    """The entries and settings in a backup (a copy of the data file), or TransferError."""
-    layout = _backup_layout(_load_json(data, max_bytes))
-    if layout[META_TABLE]["1"].get(SAMPLE_FLAG):
+WHAT_RESTORES = "A backup is the JSON file Closer's “Full backup (JSON)” button saves"
+
+
+def parse_backup(data: bytes, max_bytes: int = MAX_FILE_BYTES, name: str = "") -> Backup:
+    """The entries and settings in a backup (a copy of the data file), or TransferError.
+
+    Whatever a newer or another program added (sections, fields of an entry,
+    settings, header fields) is left out, one way for all, and named in
+    `ignored` so the preview can say so: nothing is dropped without a word.
+    """
+    kind = other_kind(data, name)
+    if kind is not None:
+        raise TransferError([f"This file is {kind}, not a Closer backup. {WHAT_RESTORES}."])
+    loaded = _load_json(data, max_bytes)
+    extra_sections = (
+        sorted(key for key in loaded if key not in KNOWN_SECTIONS)
+        if isinstance(loaded, dict)
+        else []
+    )
+    if isinstance(loaded, dict):
+        loaded = {key: value for key, value in loaded.items() if key in KNOWN_SECTIONS}
+    layout = _backup_layout(loaded)
+    meta = layout[META_TABLE]["1"]
+    if meta.get(SAMPLE_FLAG):
         raise TransferError([SAMPLE_NOT_RESTORED])
-    settings = dict(layout.get(SETTINGS_TABLE, {}).get("1", {}))
+    settings_table = layout.get(SETTINGS_TABLE, {})
+    stored_settings = settings_table.get("1", {})
+    settings = {
+        key: stored_settings[key]
+        for key in settings_records.RECORD_FIELDS
+        if key in stored_settings
+    }
     try:
         settings_from_record(settings)
     except SettingsError as error:
         raise TransferError([f"The settings in the file cannot be used: {error}"]) from None
-    return Backup(_backup_entries(layout.get(ENTRIES_TABLE, {})), settings)
+    table = layout.get(ENTRIES_TABLE, {})
+    ignored = [
+        _names("Sections Closer does not keep", extra_sections),
+        _names("Header fields Closer does not know", _unknown(meta, META_FIELDS)),
+        _names(
+            "Settings Closer does not know",
+            _unknown(stored_settings, settings_records.RECORD_FIELDS)
+            + [f"settings record {key}" for key in sorted(settings_table) if key != "1"],
+        ),
+        _entry_fields(table),
+    ]
+    return Backup(_backup_entries(table), settings, tuple(line for line in ignored if line))
+
+
+def _unknown(record: Mapping[str, Any], known: tuple[str, ...]) -> list[str]:
+    return sorted(key for key in record if key not in known)
+
+
+def _entry_fields(table: Mapping[str, Any]) -> str:
+    """The fields of entries that Closer does not know, each with how many weeks have it."""
+    weeks: dict[str, int] = {}
+    for record in table.values():
+        if isinstance(record, Mapping):
+            for key in _unknown(record, entry_records.RECORD_FIELDS):
+                weeks[key] = weeks.get(key, 0) + 1
+    return _names(
+        "Fields of a week Closer does not know",
+        sorted(weeks),
+        lambda name: f" (in {weeks[name]:,} week{'s' if weeks[name] > 1 else ''})",
+    )
+
+
+def _names(what: str, names: list[str], after: Callable[[str], str] = lambda _: "") -> str:
+    """`What: “a”, “b” and 3 more.` (`after` adds to each name), or "" when there are none."""
+    if not names:
+        return ""
+    shown = [
+        f"“{name if len(name) <= MAX_NAME_CHARS else name[: MAX_NAME_CHARS - 1] + '…'}”"
+        + after(name)
+        for name in names[:MAX_NAMES]
+    ]
+    more = len(names) - len(shown)
+    if more:
+        shown.append(f"{more} more")
+    listed = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+    return f"{what}: {listed}."
 
 
 def backup_filename(now: datetime, *, sample: bool = False) -> str:
@@ -77,6 +158,11 @@ def _load_json(data: bytes, max_bytes: int) -> object:
 
 
 def _json_problem(text: str, error: json.JSONDecodeError) -> str:
+    if error.pos == 0 and "week" in text.partition("\n")[0].lower():
+        return (
+            "This is a CSV file (perhaps Closer's entries export), not a backup. "
+            f"{WHAT_RESTORES}; import a CSV under “Import” instead."
+        )
     if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
         return "The file is not a complete Closer backup: it ends too early, as if cut off."
     return (

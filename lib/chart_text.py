@@ -15,6 +15,7 @@ from datetime import date
 import pandas as pd
 
 from lib.frames import MISSED, SKIPPED, overall_frame
+from lib.insights import SCORE_MEANING
 
 # A smoothed score that moved less than this over the weeks shown "held near" its value.
 HELD = 1.0
@@ -144,7 +145,7 @@ def trend_description(history: pd.DataFrame, highlight: str | None = None) -> st
         return f"{chart}. {NO_CHECK_INS}"
     text = (
         f"{chart} {span(history)}: a dot for each rating and a thick line for each "
-        "smoothed score; gaps are skipped or missed weeks. "
+        f"smoothed score ({SCORE_MEANING}); gaps are skipped or missed weeks. "
     )
     if history["score"].isna().all():
         text += "No practice has a rating yet."
@@ -162,7 +163,7 @@ def practice_description(own: pd.DataFrame, title: str) -> str:
         return f"{chart}. {NO_CHECK_INS}"
     text = (
         f"{chart} {span(own)}: a dot for each rating and a thick line for the smoothed "
-        "score; gaps are skipped or missed weeks. "
+        f"score ({SCORE_MEANING}); gaps are skipped or missed weeks. "
     )
     rated = own.dropna(subset=["rating"]).sort_values("week_start")
     if rated.empty:

@@ -44,6 +44,7 @@ from lib.transfer import (
     decode_text,
     filename_start,
     oldest_first,
+    other_kind,
 )
 from lib.weeks import IsoWeek
 
@@ -66,7 +67,6 @@ SAMPLE_NOT_IMPORTED = (
 )
 FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 GUARD = "'"
-_ZIP_MAGIC = b"PK\x03\x04"
 _SNIFF_BYTES = 8192
 
 
@@ -148,12 +148,22 @@ def _csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]], sample: boo
 # CSV import.
 
 
-def parse_csv(data: bytes, max_bytes: int = MAX_FILE_BYTES) -> list[WeekEntry]:
-    """Entries from a CSV export (oldest first, without created_at), or TransferError."""
-    text = _decode(data, max_bytes)
+WHAT_IMPORTS = "Closer imports CSV files saved as UTF-8, such as its own “Entries (CSV)” export"
+SAVE_AS_CSV = "In your spreadsheet program, save it as “CSV UTF-8” and import that file."
+
+
+def parse_csv(data: bytes, max_bytes: int = MAX_FILE_BYTES, name: str = "") -> list[WeekEntry]:
+    """Entries from a CSV export (oldest first, without created_at), or TransferError.
+
+    `name` is the uploaded file's name; it tells a spreadsheet workbook apart.
+    """
+    text = _decode(data, max_bytes, name)
     if text.lstrip().startswith("{"):
         raise TransferError(
-            ["This is a JSON file (perhaps a Closer backup), not a CSV export of entries."]
+            [
+                "This is a JSON file (perhaps a Closer backup), not a CSV export of entries. "
+                "Restore a backup under “Restore a backup”."
+            ]
         )
     records = _records(text)
     header = _header(records)
@@ -165,19 +175,18 @@ def parse_csv(data: bytes, max_bytes: int = MAX_FILE_BYTES) -> list[WeekEntry]:
     return _entries_from_rows(records, columns, len(header))
 
 
-def _decode(data: bytes, max_bytes: int) -> str:
+def _decode(data: bytes, max_bytes: int, name: str) -> str:
+    kind = other_kind(data, name)
+    if kind is not None:
+        raise TransferError([f"This file is {kind}. {WHAT_IMPORTS}. {SAVE_AS_CSV}"])
     check_size(data, max_bytes, "imports")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise TransferError(
             ["The file is not UTF-8 text (it is UTF-16). Save it again as “CSV UTF-8”."]
         )
-    if data.startswith(_ZIP_MAGIC) or _looks_binary(data[:_SNIFF_BYTES]):
-        # A spreadsheet workbook (.xlsx and .ods are zip files) or other binary data.
+    if _looks_binary(data[:_SNIFF_BYTES]):
         raise TransferError(
-            [
-                "This is not a CSV file (it looks like a spreadsheet workbook or other binary "
-                "data). In your spreadsheet program, save it as “CSV UTF-8” and import that."
-            ]
+            [f"This is not a CSV file (it looks like binary data). {WHAT_IMPORTS}. {SAVE_AS_CSV}"]
         )
     return decode_text(
         data,

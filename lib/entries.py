@@ -192,6 +192,18 @@ def _stored_time(value: object, what: str) -> datetime:
         raise EntryError([f"The {what} time {error}"]) from None
 
 
+# The fields of a stored entry (`entry_to_record`); a backup's other fields are ignored.
+RECORD_FIELDS: tuple[str, ...] = (
+    "week",
+    "ratings",
+    "notes",
+    "reflection",
+    "focus",
+    "created_at",
+    "updated_at",
+)
+
+
 def entry_to_record(entry: WeekEntry) -> dict[str, Any]:
     """The JSON-ready form of an entry, as stored in the data file."""
     return {

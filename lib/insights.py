@@ -6,7 +6,7 @@ each rule in plain words with a worked example.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
@@ -15,9 +15,13 @@ from statistics import fmean
 from lib.entries import PRACTICE_KEYS, WeekEntry, practice_name
 from lib.weeks import IsoWeek
 
+# What a score is, in the words every place that shows one uses.
+SCORE_MEANING = "a weighted average of your ratings so far, in which newer weeks count more"
+
 HALF_LIFE_CHECK_INS = 4
-# Each new rating moves the score this share of the way towards it; after
-# HALF_LIFE_CHECK_INS ratings, an old rating's weight has halved.
+# Each rating weighs (1 - SMOOTHING) times as much as the one after it, so
+# HALF_LIFE_CHECK_INS ratings later its weight has halved. After many ratings,
+# each new one moves the score this share of the way towards it.
 SMOOTHING = 1 - 0.5 ** (1 / HALF_LIFE_CHECK_INS)
 TREND_CHECK_INS = 3
 TREND_THRESHOLD = 2
@@ -30,17 +34,22 @@ ENOUGH_EFFECT_SAMPLES = 3
 
 
 def smoothed_scores(ratings: Iterable[int | None]) -> list[float | None]:
-    """The running score after each week: an exponential moving average of the ratings.
+    """The running score after each week: a weighted average of the ratings so far.
 
-    A skipped or missed week (None) leaves the score where it was; the first
-    rating starts it.
+    Each rating weighs (1 - SMOOTHING) times as much as the one after it, so the
+    newest counts most and, HALF_LIFE_CHECK_INS ratings later, a rating counts
+    half as much as when it was new. The weights are shared out over the ratings
+    there are, so with few of them the first is not a heavy starting value: a
+    slide 5, 4, 3 scores 3.9, not 4.5. A skipped or missed week (None) leaves
+    the score where it was.
     """
     scores: list[float | None] = []
-    score: float | None = None
+    weighted = weights = 0.0
     for rating in ratings:
         if rating is not None:
-            score = float(rating) if score is None else score + SMOOTHING * (rating - score)
-        scores.append(score)
+            weighted = (1 - SMOOTHING) * weighted + rating
+            weights = (1 - SMOOTHING) * weights + 1
+        scores.append(weighted / weights if weights else None)
     return scores
 
 
@@ -271,9 +280,54 @@ def focus_effects(entries: Sequence[WeekEntry]) -> list[FocusEffect]:
     return effects
 
 
-def describe_change(mean: float | None, count: int) -> str:
-    """`+1.3 over 4 weeks`, or `not enough data yet (2 weeks)` below ENOUGH_EFFECT_SAMPLES."""
-    weeks = _plural(count, "week")
-    if mean is None or count < ENOUGH_EFFECT_SAMPLES:
-        return f"not enough data yet ({weeks})"
-    return f"{mean:+.1f} over {weeks}"
+def compared(effect: FocusEffect) -> bool:
+    """Whether `effect` has ENOUGH_EFFECT_SAMPLES pairs after a focus and as many otherwise."""
+    return min(effect.after_focus_count, effect.otherwise_count) >= ENOUGH_EFFECT_SAMPLES
+
+
+def _moved(mean: float | None) -> str:
+    shown = round(mean or 0.0, 1)
+    if shown == 0:
+        return "no change"
+    return f"{'up' if shown > 0 else 'down'} {abs(shown):.1f}"
+
+
+def describe_effect(effect: FocusEffect, title: str) -> str:
+    """One practice's comparison in a sentence (Markdown), for an effect that is `compared`."""
+    return (
+        f"**{title}**, your focus {_plural(effect.times_focused, 'time')}: on average "
+        f"{_moved(effect.after_focus)} at the check-in after a focus week "
+        f"({_plural(effect.after_focus_count, 'time')}), "
+        f"{_moved(effect.otherwise)} after other check-ins "
+        f"({_plural(effect.otherwise_count, 'time')})."
+    )
+
+
+def effects_pending(effects: Sequence[FocusEffect], titles: Mapping[str, str]) -> str:
+    """When the focus comparison will have something to say, and how far each practice is."""
+    enough = ENOUGH_EFFECT_SAMPLES
+    text = (
+        f"Once a practice has been your focus at {enough} check-ins, each rated then and "
+        f"at the next check-in, Closer compares how it moved after those with how it moved "
+        f"after {enough} or more other check-ins."
+    )
+    started = [
+        f"{titles[effect.practice]} {effect.after_focus_count} of {enough}"
+        for effect in effects
+        if 0 < effect.after_focus_count < enough
+    ]
+    if started:
+        text += f" So far: {_joined(started)}."
+    return text
+
+
+def effects_left_out(effects: Sequence[FocusEffect], titles: Mapping[str, str]) -> str | None:
+    """The practices without a comparison yet, in a sentence; None when every one has one."""
+    left = [titles[effect.practice] for effect in effects if not compared(effect)]
+    if not left:
+        return None
+    return f"Not enough focus weeks yet to compare {_joined(left)}."
+
+
+def _joined(words: Sequence[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"

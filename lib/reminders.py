@@ -9,7 +9,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from icalendar import TRANSP, Alarm, Calendar, Event, Timezone
+from icalendar import TRANSP, Alarm, Calendar, Event
+
+from lib.vtimezone import vtimezone
 
 WEEKDAYS: tuple[str, ...] = (
     "Monday",
@@ -25,11 +27,17 @@ _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 PRODID = "-//Closer//Weekly reminder//EN"
 SUMMARY = "Closer: weekly check-in"
-NUDGE = "Set aside a few quiet minutes together and look back on your week."
+NUDGE = "Set aside a few quiet minutes and look back on your week."
+# The link is to this computer (http://127.0.0.1:PORT/): it leads nowhere while Closer is stopped.
+LINK_NOTE = (
+    "This link opens Closer only while it is running on this computer: "
+    "if the page does not load, start Closer, then open the link again."
+)
 DURATION = timedelta(minutes=15)
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
-# VTIMEZONE spells out each DST change; twenty years keeps the file small. Calendar
-# apps that know the IANA name (most of them) use their own rules anyway.
+# The VTIMEZONE's rules come from the zone's changes over this many years from the first
+# reminder, and its yearly rules go on after that. Calendar apps that know the IANA name
+# (most of them) use their own rules anyway.
 _ZONE_YEARS = 20
 _ETC = Path("/etc")
 
@@ -75,7 +83,7 @@ def _weekly_event(start: datetime, url: str, uid: str) -> Event:
     """The check-in event: weekly from `start`, with a pop-up as it begins."""
     event = Event.new(
         summary=SUMMARY,
-        description=f"{NUDGE}\n\nOpen Closer: {url}",
+        description=f"{NUDGE}\n\nOpen Closer: {url}\n{LINK_NOTE}",
         start=start,
         end=start + DURATION,
         uid=uid,
@@ -95,7 +103,7 @@ def _calendar(event: Event, start: datetime) -> Calendar:
     calendar.version = "2.0"
     tzid = event["DTSTART"].params.get("TZID")
     if tzid and start.tzinfo is not None:  # UTC is written with a Z and needs no VTIMEZONE.
-        calendar.add_component(_vtimezone(start.tzinfo, tzid, start.date()))
+        calendar.add_component(vtimezone(start.tzinfo, tzid, start.date(), _ZONE_YEARS))
     calendar.add_component(event)
     return calendar
 
@@ -157,12 +165,6 @@ def _zone(tz: tzinfo | str) -> tzinfo:
         raise ValueError(
             f"“{tz[:60]}” is not a time zone Closer knows. Use a name like Europe/Berlin."
         ) from None
-
-
-def _vtimezone(zone: tzinfo, tzid: str, first: date) -> Timezone:
-    """The VTIMEZONE that spells out `zone` for calendar apps that do not know `tzid`."""
-    last = date(first.year + _ZONE_YEARS, 1, 1)
-    return Timezone.from_tzinfo(zone, tzid=tzid, first_date=first, last_date=last)
 
 
 def _check_weekday(weekday: int) -> None:

@@ -38,6 +38,10 @@ def make_settings(partner_name: object = "", partner_pronoun: object = "they") -
     return Settings(name, str(partner_pronoun))
 
 
+# The fields of the stored settings (`settings_to_record`); a backup's others are ignored.
+RECORD_FIELDS: tuple[str, ...] = ("partner_name", "partner_pronoun")
+
+
 def settings_to_record(settings: Settings) -> dict[str, Any]:
     """The JSON-ready form stored in the data file's settings table."""
     return {"partner_name": settings.partner_name, "partner_pronoun": settings.partner_pronoun}

@@ -12,7 +12,7 @@ never reach a real diary.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -21,7 +21,10 @@ from lib.errors import DiaryError
 from lib.weeks import IsoWeek
 
 MB = 1024 * 1024
-MAX_FILE_BYTES = 20 * MB  # ten years of weekly check-ins take well under 1 MB
+# What Closer reads from one upload: ten years of weekly check-ins take well under
+# 1 MB. Streamlit's own cap (server.maxUploadSize) is set higher, so a larger file
+# reaches Closer and is refused in words, not with an icon on the file chip.
+MAX_FILE_BYTES = 5 * MB
 MAX_WEEKS = 10_000  # 190 years of weeks: more than any real diary
 MAX_PROBLEMS = 50  # beyond this a list of problems stops helping
 MAX_PROBLEM_CHARS = 300
@@ -54,6 +57,36 @@ def check_size(data: bytes, max_bytes: int, verb: str) -> None:
         raise TransferError(
             [f"The file is {_size(len(data))}, larger than the {_size(max_bytes)} Closer {verb}."]
         )
+
+
+# The first bytes of files people pick by mistake, and what to call them.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\xd0\xcf\x11\xe0", "an Excel 97–2003 workbook (.xls)"),
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+)
+_ZIPPED: dict[str, str] = {
+    ".xlsx": "an Excel workbook (.xlsx)",
+    ".xlsm": "an Excel workbook (.xlsm)",
+    ".ods": "a LibreOffice or OpenOffice spreadsheet (.ods)",
+    ".numbers": "a Numbers spreadsheet",
+    ".docx": "a Word document (.docx)",
+    ".odt": "a text document (.odt)",
+}
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+def other_kind(data: bytes, name: str = "") -> str | None:
+    """What `data` is when it is plainly not text (a workbook, PDF, image, archive), else None.
+
+    `name` is the file's name as uploaded: a zip file's kind comes from its ending.
+    """
+    if data.startswith(ZIP_MAGIC):
+        ending = name[name.rfind(".") :].lower() if "." in name else ""
+        return _ZIPPED.get(ending, "a zip archive or a spreadsheet workbook")
+    return next((kind for magic, kind in _MAGIC if data.startswith(magic)), None)
 
 
 def decode_text(data: bytes, not_utf8: str) -> str:
@@ -122,13 +155,17 @@ def _content(entry: WeekEntry) -> tuple[object, ...]:
     return entry.week, entry.ratings, notes, entry.reflection, entry.focus
 
 
-def to_write(preview: ImportPreview, replace_differing: bool) -> list[WeekEntry]:
-    """What the import saves, oldest first: new weeks, and changed weeks if asked to replace."""
+def to_write(preview: ImportPreview, replacing: Collection[IsoWeek] = ()) -> list[WeekEntry]:
+    """What the import saves, oldest first: new weeks, and the differing weeks in `replacing`.
+
+    A differing week is replaced only when the user picked it: a spreadsheet
+    rewrites cells on its own, and one changed rating must not carry those along.
+    """
     replaced = [
         # The week keeps the day it was first written in Closer.
         replace(incoming, created_at=saved.created_at or incoming.created_at)
         for saved, incoming in preview.differing
-        if replace_differing
+        if saved.week in replacing
     ]
     return oldest_first([*preview.new, *replaced])
 

@@ -51,6 +51,7 @@ progress = checkin.form_progress(week, st.session_state)
 page_tweaks.mute_unrated(progress.unanswered)
 check_in_form.save_bar(week, progress, checkin.has_unsaved_changes(week, st.session_state, entry))
 check_in_form.save_outcome(week)
+check_in_form.undo_delete(week, entry)
 if entry is not None:
     check_in_form.delete_section(week)
 page_tweaks.keep_typing()

@@ -7,7 +7,8 @@ import streamlit as st
 from lib import backup_files, csv_files
 from ui import data_sections, messages, page_start, session
 
-entries = page_start.open_page().entries
+snapshot = page_start.open_page()
+entries = snapshot.entries
 today = session.today()
 sample = session.in_sample_mode()  # then every export is the sample's, and nothing here writes
 
@@ -69,7 +70,7 @@ st.header("Import", anchor=False)
 data_sections.import_section(entries, sample)
 
 st.header("Restore a backup", anchor=False)
-data_sections.restore_section(entries, sample)
+data_sections.restore_section(entries, snapshot.settings, sample)
 
 st.header("Safety copies", anchor=False)
 data_sections.safety_copies_section(sample)

@@ -66,3 +66,4 @@ else:
         key="reminder_download",
     )
     st.caption(f"Every {reminders.WEEKDAYS[weekday]} at {at:%H:%M}. Open the file to add it.")
+    st.caption("The reminder's link opens Closer only while it is running on this computer.")

@@ -57,7 +57,18 @@ def entry_record(**changes: object) -> dict[str, object]:
 
 
 BACKUP_PROBLEMS = [
-    ("not JSON", b"week,week_start\r\n", "it is not valid JSON at line 1, column 1"),
+    ("not JSON", b"Dear diary,\r\n", "it is not valid JSON at line 1, column 1"),
+    (
+        "a CSV export",
+        b"week,week_start\r\n",
+        "This is a CSV file (perhaps Closer's entries export)",
+    ),
+    (
+        "a workbook",
+        b"PK\x03\x04\x14\x00",
+        "This file is a zip archive or a spreadsheet workbook, not",
+    ),
+    ("a PDF", b"%PDF-1.7\n", "This file is a PDF document, not a Closer backup."),
     ("truncated", stored_bytes([stamped_entry()])[:100], "it ends too early, as if cut off"),
     ("truncated mid-list", b'{"entries": {"1": [1, 2', "it ends too early, as if cut off"),
     ("not an object", b"[]", "The file is JSON but not a Closer diary (it is not an object)."),
@@ -157,3 +168,43 @@ def test_a_real_backup_has_no_sample_flag_and_restores() -> None:
     real = backup_of([stamped_entry()], sample=False)
     assert json.loads(real)["meta"]["1"] == {"app": "closer", "schema_version": 1}
     assert parse_backup(real).entries == [stamped_entry()]
+
+
+# What a backup holds that Closer does not know: left out, and named.
+
+
+def test_a_backup_with_nothing_unknown_ignores_nothing() -> None:
+    assert parse_backup(backup_with(settings={"1": {"partner_name": "Sam"}})).ignored == ()
+
+
+def test_unknown_sections_fields_and_settings_are_named_and_left_out() -> None:
+    record = entry_record(mood="calm", tags=["walk"])
+    data = stored_bytes(
+        [],
+        {
+            "entries": {"202648": record, "202647": entry_record(week="2026-W47", mood="ok")},
+            "meta": {"1": {"app": "closer", "schema_version": 1, "exported_by": "phone"}},
+            "settings": {"1": {"partner_name": "Sam", "theme": "dark"}, "2": {}},
+            "photos": {"1": {"path": "x.jpg"}},
+            "comment": "a top-level string, as another program might add",
+        },
+    )
+    backup = parse_backup(data)
+    assert backup.ignored == (
+        "Sections Closer does not keep: “comment” and “photos”.",
+        "Header fields Closer does not know: “exported_by”.",
+        "Settings Closer does not know: “theme” and “settings record 2”.",
+        "Fields of a week Closer does not know: “mood” (in 2 weeks) and “tags” (in 1 week).",
+    )
+    assert backup.settings == {"partner_name": "Sam"}
+    assert [entry.week for entry in backup.entries] == [
+        stamped_entry("2026-W47").week,
+        stamped_entry().week,
+    ]
+
+
+def test_a_long_list_of_unknown_names_is_cut_short() -> None:
+    extra = {f"section_{number:02}": {} for number in range(12)}
+    [line] = parse_backup(stored_bytes([stamped_entry()], extra)).ignored
+    assert line.startswith("Sections Closer does not keep: “section_00”, “section_01”,")
+    assert line.endswith("“section_07” and 4 more.")

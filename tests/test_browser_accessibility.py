@@ -11,12 +11,15 @@ and docs/ACCESSIBILITY.md for the rest.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from lib.content import load_practices
+from lib.csv_files import export_csv
 from tests.accessibility import VIEWPORTS, audit, page_problems, wait_for_charts
 from tests.browser import Server, go_to, open_page, rerun, seed_sample
 
@@ -123,4 +126,39 @@ def test_no_page_is_clipped_or_scrolls_sideways_when_narrow_or_zoomed(
             page.get_by_role("tab", name="Your history").press("Enter")
             wait_for_charts(page)
             problems += [f"{name} history: {line}" for line in page.evaluate(PAST_THE_EDGE)]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_import_and_restore_previews_have_no_serious_accessibility_problem(
+    new_browser_page: Callable[..., Page], server: Server
+) -> None:
+    """The data page with a file in each picker: week-by-week changes, tick boxes, a refusal."""
+    entries = seed_sample(server)
+    edited = [
+        replace(entry, ratings={**entry.ratings, "presence": 9}, reflection="")
+        for entry in entries[-3:]
+    ]
+    backup = json.loads(server.db_path.read_text(encoding="utf-8"))
+    backup["photos"] = {"1": {"path": "x.jpg"}}
+    page = new_browser_page(viewport=VIEWPORTS["desktop"], color_scheme="light")
+    open_page(page, server, "data")
+    pickers = page.locator('[data-testid="stFileUploader"]')
+    with rerun(page):
+        pickers.filter(has_text="Import a CSV export").locator(
+            'input[type="file"]'
+        ).set_input_files({"name": "e.csv", "mimeType": "text/csv", "buffer": export_csv(edited)})
+    with rerun(page):
+        page.get_by_text(f"Replace {edited[0].week}").click()
+    with rerun(page):
+        pickers.filter(has_text="Restore a backup").locator('input[type="file"]').set_input_files(
+            {
+                "name": "b.json",
+                "mimeType": "application/json",
+                "buffer": json.dumps(backup).encode(),
+            }
+        )
+    expect(page.get_by_text("Closer will leave out what it does not know")).to_be_visible()
+    expect(page.get_by_role("button", name="Import 0")).to_have_count(0)
+    expect(page.get_by_role("button", name="Replace 1 week")).to_be_visible()
+    problems = page_problems(page, "Your data")
     assert not problems, "\n".join(problems)

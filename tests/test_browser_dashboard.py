@@ -167,3 +167,22 @@ def test_drawn_marks_have_three_to_one_and_text_is_the_page_text_colour(
         "texts => [...new Set(texts.map(text => getComputedStyle(text).fill))]"
     )
     assert [rgb_hex(fill) for fill in words] == [text]
+
+
+# Elements on the page that scroll sideways: wider content than their box, and allowed to scroll.
+SIDEWAYS = """Array.from(document.querySelectorAll('[data-testid=stMain] *'))
+  .filter(e => e.scrollWidth > e.clientWidth + 1
+    && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))
+  .map(e => `${e.dataset.testid || e.tagName}: ${e.scrollWidth} in ${e.clientWidth}`)"""
+
+
+def test_the_dashboard_fits_a_phone_without_scrolling_sideways(new_browser_page, server) -> None:
+    """Regression: "Does focusing help?" was a four-column table scrolling sideways at 390 px."""
+    seed_sample(server)
+    page = new_browser_page(viewport={"width": 390, "height": 844})
+    open_page(page, server)
+    page.get_by_role("heading", name="Does focusing help?").scroll_into_view_if_needed()
+    compared = page.get_by_role("listitem").filter(has_text="Emotional connection, your focus")
+    expect(compared).to_contain_text("at the check-in after a focus week")
+    expect(page.locator(f"{CHARTS} canvas, {CHARTS} svg").first).to_be_visible()
+    assert page.evaluate(SIDEWAYS) == []

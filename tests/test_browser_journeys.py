@@ -11,6 +11,7 @@ import io
 import re
 from collections.abc import Callable
 
+import pytest
 from playwright.sync_api import expect
 
 from lib import insights
@@ -89,12 +90,12 @@ def expect_metric(page, label: str, value: str) -> None:
     expect(box.locator('[data-testid="stMetricValue"]')).to_have_text(value)
 
 
-def upload(page, name: str, data: bytes) -> None:
+def upload(page, name: str, data: bytes, mime: str = "text/csv") -> None:
     """Put a file into the data page's CSV import picker."""
     picker = page.locator('[data-testid="stFileUploader"]').filter(has_text="Import a CSV export")
     with rerun(page):
         picker.locator('input[type="file"]').set_input_files(
-            {"name": name, "mimeType": "text/csv", "buffer": data}
+            {"name": name, "mimeType": mime, "buffer": data}
         )
 
 
@@ -105,8 +106,8 @@ def import_csv(page, data: bytes, weeks: int) -> None:
     expect_metric(page, "Differ from saved", "0")
     expect_metric(page, "Identical", "0")
     with rerun(page):
-        page.get_by_role("button", name=f"Import {weeks} weeks").click()
-    expect(page.get_by_text(f"Imported {weeks} weeks.")).to_be_visible()
+        page.get_by_role("button", name=f"Import {weeks} new weeks").click()
+    expect(page.get_by_text(f"Imported {weeks} new weeks.")).to_be_visible()
 
 
 def download_entries_csv(page, by_keyboard: bool = False) -> bytes:
@@ -238,10 +239,43 @@ def test_a_valid_import_adds_weeks_and_a_broken_one_changes_nothing(browser_page
     expect(problem).to_contain_text("Row 2, column “connection”")
     expect(problem).to_contain_text("not 11")
     # The upload's run has ended (upload waits for it): no Import button was drawn.
-    expect(page.get_by_role("button", name=re.compile(r"^Import \d+ weeks$"))).to_have_count(0)
+    expect(page.get_by_role("button", name=re.compile(r"^Import"))).to_have_count(0)
     assert server.db_path.read_bytes() == before
     go_to(page, "Home")
     expect_metric(page, "Weeks checked in", "4")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "mime", "said"),
+    [
+        (
+            "diary.xlsx",
+            b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 64,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "This file is an Excel workbook (.xlsx). Closer imports CSV files saved as UTF-8",
+        ),
+        (
+            "huge.csv",
+            b"week\n" + b"x" * (6 * 1024 * 1024),
+            "text/csv",
+            "The file is 6 MB, larger than the 5 MB Closer imports.",
+        ),
+    ],
+    ids=["workbook", "over-the-limit"],
+)
+def test_a_file_closer_cannot_import_is_refused_in_words_on_the_page(
+    browser_page, server, name: str, data: bytes, mime: str, said: str
+) -> None:
+    # Streamlit's own refusal is a red icon on the file chip with a MIME type on hover;
+    # the file must reach Closer, which says what it is and what Closer takes instead.
+    page = browser_page
+    open_page(page, server, "data")
+    expect(page.get_by_text("A CSV file saved as UTF-8")).to_be_visible()
+    upload(page, name, data, mime)
+    problem = page.locator('[data-testid="stAlert"]').filter(has_text="cannot be used")
+    expect(problem).to_contain_text(said)
+    expect(page.get_by_text("files are not allowed")).to_have_count(0)
+    expect(page.get_by_role("button", name=re.compile(r"^Import"))).to_have_count(0)
 
 
 def test_check_in_back_fill_and_export_with_the_keyboard_only(browser_page, server) -> None:

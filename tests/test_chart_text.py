@@ -74,11 +74,16 @@ def test_trend_says_each_practices_direction_in_its_title() -> None:
         "Line chart of each practice's weekly ratings (0 to 10) from 2026-W45 (week of "
         "2 Nov 2026) to 2026-W47 (week of 16 Nov 2026): a dot for each rating"
     )
-    # Smoothed by hand: 4 moves 0.159 of the way to 10 twice (4.95, 5.76); 8 towards 2.
+    assert (
+        "a thick line for each smoothed score (a weighted average of your ratings so far, in "
+        "which newer weeks count more); gaps are skipped or missed weeks."
+    ) in text, "says what a score is"
+    # By hand, weights d² d 1 (d = 0.840896, 2.548003 in all): 4, 10, 10 end at 8.34;
+    # 8, 2, 2 at 3.66.
     assert text.endswith(
         "Over these weeks the smoothed score of Emotional connection stands at 5; "
-        "Positive associations has no rating yet; Being present rose from 4 to 6; "
-        "A bit of mystery fell from 8 to 6; Creating space held near 6; Self-love held near 6."
+        "Positive associations has no rating yet; Being present rose from 4 to 8; "
+        "A bit of mystery fell from 8 to 4; Creating space held near 6; Self-love held near 6."
     )
     assert "presence" not in text, "practice titles, never keys"
 
@@ -103,9 +108,10 @@ def test_practice_history_says_its_direction_and_latest_rating() -> None:
     own = MOVING[MOVING["practice"] == "mystery"]
     text = chart_text.practice_description(own, "A bit of mystery")
     assert text.startswith("Line chart of your weekly A bit of mystery rating (0 to 10) from")
+    assert "the smoothed score (a weighted average of your ratings so far, in which" in text
     assert text.endswith(
-        "Over these weeks the smoothed score fell from 8 to 6. Latest rating: 2 in "
-        "2026-W47 (week of 16 Nov 2026), smoothed score 6.2."
+        "Over these weeks the smoothed score fell from 8 to 4. Latest rating: 2 in "
+        "2026-W47 (week of 16 Nov 2026), smoothed score 3.7."
     )
 
 
@@ -214,8 +220,8 @@ def test_rating_labels_name_practice_week_rating_and_score() -> None:
     labels = chart_text.rating_labels(MOVING[MOVING["practice"] == "presence"]).tolist()
     assert labels == [
         "Being present, week of 2 Nov 2026: 4, smoothed score 4.0",
-        "Being present, week of 9 Nov 2026: 10, smoothed score 5.0",
-        "Being present, week of 16 Nov 2026: 10, smoothed score 5.8",
+        "Being present, week of 9 Nov 2026: 10, smoothed score 7.3",
+        "Being present, week of 16 Nov 2026: 10, smoothed score 8.3",
     ]
     own = chart_text.rating_labels(MOVING[MOVING["practice"] == "associations"], with_title=False)
     assert own.iloc[0] == "Week of 2 Nov 2026: not rated"

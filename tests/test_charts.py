@@ -421,7 +421,7 @@ def test_mark_labels_say_practice_week_and_value() -> None:
     trend = build_trend(26).to_dict()
     (dots,) = layers_where(trend, type="point")
     labels = {row[LABEL] for row in layer_data(trend, dots)}
-    assert "Space practice, week of 23 Nov 2026: 6, smoothed score 5.3" in labels
+    assert "Space practice, week of 23 Nov 2026: 6, smoothed score 5.4" in labels
     heatmap = build_heatmap(26).to_dict()
     cells = {
         row[LABEL]

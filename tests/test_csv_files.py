@@ -279,7 +279,7 @@ CSV_PROBLEMS = [
     ),
     ("row too short", f"{HEADER}\r\n2026-W48,,7\r\n".encode(), "Row 2 has 3 cells"),
     ("UTF-16", b"\xff\xfew\x00e\x00e\x00k\x00", "The file is not UTF-8 text (it is UTF-16)."),
-    ("binary junk", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "This is not a CSV file"),
+    ("an image", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "This file is a PNG image."),
     ("plain text", b"Dear diary,\nwhat a week.\n", "The column “Dear diary” is not one Closer"),
     (
         "broken quoting",
@@ -373,17 +373,38 @@ def test_sample_file_names_say_sample() -> None:
 
 
 @pytest.mark.parametrize(
-    "data",
-    [b"PK\x03\x04\x14\x00 workbook", b"week,space\x00\x01\x02\x03\x04"],
-    ids=["xlsx", "nul-bytes"],
+    ("data", "name", "kind"),
+    [
+        (b"PK\x03\x04\x14\x00 workbook", "diary.xlsx", "an Excel workbook (.xlsx)"),
+        (b"PK\x03\x04\x14\x00 workbook", "Diary.ODS", "a LibreOffice or OpenOffice spreadsheet"),
+        (b"PK\x03\x04\x14\x00 workbook", "", "a zip archive or a spreadsheet workbook"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old.xls", "an Excel 97–2003 workbook (.xls)"),
+        (b"%PDF-1.7\n", "diary.pdf", "a PDF document"),
+    ],
 )
-def test_a_binary_file_is_called_not_a_csv(data: bytes) -> None:
+def test_a_workbook_or_document_is_named_and_what_closer_imports_said(
+    data: bytes, name: str, kind: str
+) -> None:
     with pytest.raises(TransferError) as caught:
-        parse_csv(data)
-    assert caught.value.problems == [
-        "This is not a CSV file (it looks like a spreadsheet workbook or other binary data). "
-        "In your spreadsheet program, save it as “CSV UTF-8” and import that."
-    ]
+        parse_csv(data, name=name)
+    [problem] = caught.value.problems
+    assert problem.startswith(f"This file is {kind}")
+    assert "Closer imports CSV files saved as UTF-8" in problem
+    assert problem.endswith("save it as “CSV UTF-8” and import that file.")
+
+
+def test_other_binary_data_is_called_not_a_csv() -> None:
+    with pytest.raises(TransferError) as caught:
+        parse_csv(b"week,space\x00\x01\x02\x03\x04")
+    [problem] = caught.value.problems
+    assert problem.startswith("This is not a CSV file (it looks like binary data).")
+    assert "save it as “CSV UTF-8”" in problem
+
+
+def test_a_file_over_the_limit_says_its_size_and_the_limit() -> None:
+    with pytest.raises(TransferError) as caught:
+        parse_csv(b"week\n" + b"x" * 2_000, max_bytes=1_024)
+    assert caught.value.problems == ["The file is 2 KB, larger than the 1 KB Closer imports."]
 
 
 # The sample marker: exports of the made-up sample say so inside, and are never imported.

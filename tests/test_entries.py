@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from lib.entries import (
     NOTE_MAX_CHARS,
     PRACTICE_KEYS,
+    RECORD_FIELDS,
     REFLECTION_MAX_CHARS,
     SKIPPED,
     EntryError,
@@ -21,7 +22,7 @@ from lib.entries import (
     make_entry,
 )
 from lib.weeks import IsoWeek
-from tests.conftest import EntryFactory, aware_datetimes, week_entries
+from tests.conftest import EntryFactory, aware_datetimes, stamped_entry, week_entries
 
 ALL_SEVEN = dict.fromkeys(PRACTICE_KEYS, 7)
 CET = timezone(timedelta(hours=1))
@@ -354,3 +355,8 @@ def test_a_control_character_is_refused_exactly_when_unicode_calls_it_one(text: 
             clean_text(text, 100, "note")
     else:
         assert clean_text(text, 100, "note") == cleaned
+
+
+def test_record_fields_name_every_field_an_entry_is_stored_with() -> None:
+    # A backup's other fields are reported as unknown: the two lists must not drift apart.
+    assert tuple(entry_to_record(stamped_entry())) == RECORD_FIELDS

@@ -1,8 +1,8 @@
 """Insights: smoothed scores, trends, streaks, consistency, the focus suggestion and its effect.
 
-Expected numbers are worked out by hand. The smoothing factor is
-k = 1 - 0.5 ** (1/4) = 0.159104 (so 1 - k = 0.840896): each rating moves the
-score k of the way towards it.
+Expected numbers are worked out by hand. The score is a weighted average of
+the ratings in which each rating weighs d = 0.5 ** (1/4) = 0.840896 times the
+one after it (d² = 0.707107, d³ = 0.594604, d⁴ = 0.5).
 """
 
 from __future__ import annotations
@@ -20,8 +20,11 @@ from lib.insights import (
     FocusOutcome,
     FocusSuggestion,
     Trend,
+    compared,
     consistency,
-    describe_change,
+    describe_effect,
+    effects_left_out,
+    effects_pending,
     focus_effects,
     focus_outcome,
     focus_suggestion,
@@ -86,21 +89,57 @@ def weekly(*weeks: str) -> list[WeekEntry]:
         pytest.param([None, None], [None, None], id="all-skipped"),
         pytest.param([6], [6.0], id="first-rating-starts-the-score"),
         pytest.param([None, 6, None], [None, 6.0, 6.0], id="starts-at-first-rating-then-holds"),
-        # 4 + k × (8 - 4) = 4.636414
-        pytest.param([4, None, 8], [4.0, 4.0, 4.636414], id="skipped-week-leaves-it"),
-        # 2 + k × 8 = 3.272829
-        pytest.param([2, 10], [2.0, 3.272829], id="one-step-is-k-of-the-gap"),
-        # The gap to 8 shrinks by (1 - k) each time: 4, 3.363586, 2.828427, 2.378414, 2.
+        # (4d + 8) / (d + 1) = 11.363586 / 1.840896 = 6.172854
+        pytest.param([4, None, 8], [4.0, 4.0, 6.172854], id="skipped-week-leaves-it"),
+        # (2d + 10) / (d + 1): the second rating moves the score 1 / (1 + d) = 54% of the way.
+        pytest.param([2, 10], [2.0, 6.345709], id="second-rating-weighs-more-than-the-first"),
+        # The 4 weighs d⁴ = 0.5 at the end, each 8 weighs 1, d, d², d³ (3.142607 in all):
+        # (0.5 × 4 + 3.142607 × 8) / 3.642607 = 7.450943.
         pytest.param(
             [4, 8, 8, 8, 8],
-            [4.0, 4.636414, 5.171573, 5.621586, 6.0],
-            id="gap-halves-in-four-ratings",
+            [4.0, 6.172854, 6.889944, 7.243172, 7.450943],
+            id="a-rating-weighs-half-four-ratings-later",
         ),
     ],
 )
 def test_smoothed_scores(ratings: list[int | None], expected: list[float | None]) -> None:
     scores = smoothed_scores(ratings)
     assert [None if value is None else round(value, 6) for value in scores] == expected
+
+
+RATING_LISTS = st.lists(st.none() | st.integers(1, 10), max_size=30)
+
+
+@given(RATING_LISTS)
+def test_a_score_lies_between_the_lowest_and_highest_rating_so_far(
+    ratings: list[int | None],
+) -> None:
+    for index, value in enumerate(smoothed_scores(ratings)):
+        so_far = [rating for rating in ratings[: index + 1] if rating is not None]
+        if not so_far:
+            assert value is None
+            continue
+        assert value is not None
+        assert min(so_far) - 1e-9 <= value <= max(so_far) + 1e-9
+
+
+@given(st.integers(1, 10), st.lists(st.booleans(), min_size=1, max_size=30))
+def test_the_same_rating_every_week_is_the_score(rating: int, skipped: list[bool]) -> None:
+    ratings = [None if skip else rating for skip in skipped]
+    for index, value in enumerate(smoothed_scores(ratings)):
+        started = any(entry is not None for entry in ratings[: index + 1])
+        assert value == (pytest.approx(rating) if started else None)
+
+
+@given(RATING_LISTS, st.integers(1, 10))
+def test_each_new_rating_moves_the_score_towards_it(ratings: list[int | None], rating: int) -> None:
+    before = smoothed_scores(ratings)[-1] if ratings else None
+    after = smoothed_scores([*ratings, rating])[-1]
+    assert after is not None
+    if before is None:
+        assert after == rating
+    else:
+        assert min(before, rating) - 1e-9 <= after <= max(before, rating) + 1e-9
 
 
 @pytest.mark.parametrize(
@@ -110,7 +149,7 @@ def test_smoothed_scores(ratings: list[int | None], expected: list[float | None]
         pytest.param(diary(presence=[None, None]), None, id="never-rated"),
         pytest.param(diary(presence=[8, None, None, 8]), 8.0, id="skipped-weeks-do-not-pull-down"),
         pytest.param(diary(presence=[5, None]), 5.0, id="latest-skipped-keeps-score"),
-        pytest.param(diary(presence=[4, 8, 8, 8, 8]), 6.0, id="half-life"),
+        pytest.param(diary(presence=[4, 8, 8, 8, 8]), 7.450943, id="half-life"),
     ],
 )
 def test_score(entries: list[WeekEntry], expected: float | None) -> None:
@@ -247,32 +286,32 @@ SPACE_3X = ["space", "space", "space", None]  # the focus for 2026-W46, W47 and 
 @pytest.mark.parametrize(
     ("entries", "practice", "reasons"),
     [
-        # presence 6, 5, 3: 6 → 6 - k = 5.840896 → 5.840896 + k × (3 - 5.840896) = 5.388900.
+        # presence 6, 5, 3: (6d² + 5d + 3) / (d² + d + 1) = 11.447122 / 2.548003 = 4.492586.
         pytest.param(
             diary(presence=[6, 5, 3]),
             "presence",
-            ("lowest score of the six (5.4)", "down 3 points over your last 3 check-ins", NEVER),
+            ("lowest score of the six (4.5)", "down 3 points over your last 3 check-ins", NEVER),
             id="clearly-lowest-and-falling",
         ),
-        # connection 8, 8, 5: 8 - 3k = 7.522689, need 2.477311 + 0.5 × 3 = 3.977311;
-        # mystery 7: need 3. Average (7.522689 + 7 + 4 × 8) / 6 = 7.753781.
+        # connection 8, 8, 5: 8 - 3 / 2.548003 = 6.822607, need 3.177393 + 0.5 × 3 = 4.677393;
+        # mystery 6: need 4. Average (6.822607 + 6 + 4 × 8) / 6 = 7.470435.
         pytest.param(
-            diary(rest=8, connection=[8, 8, 5], mystery=[7, 7, 7]),
+            diary(rest=8, connection=[8, 8, 5], mystery=[6, 6, 6]),
             "connection",
             (
-                "score 7.5, below your average of 7.8",
+                "score 6.8, below your average of 7.5",
                 "down 3 points over your last 3 check-ins",
                 NEVER,
             ),
             id="steep-fall-beats-slightly-lower",
         ),
-        # connection 7, 7, 6: 7 - k = 6.840896, need 3.159104 + 0.5 × 1 = 3.659104;
-        # mystery 6, 7, 8: 6.159104, then + k × 1.840896 = 6.451997, need 3.548003.
-        # Average (6.840896 + 6.451997 + 4 × 7) / 6 = 6.882149.
+        # connection 7, 7, 6: 7 - 1 / 2.548003 = 6.607536, need 3.392464 + 0.5 × 1 = 3.892464;
+        # mystery 6, 6, 7: 6 + 1 / 2.548003 = 6.392464, need 3.607536.
+        # Average (6.607536 + 6.392464 + 4 × 7) / 6 = 6.833333.
         pytest.param(
-            diary(connection=[7, 7, 6], mystery=[6, 7, 8]),
+            diary(connection=[7, 7, 6], mystery=[6, 6, 7]),
             "connection",
-            ("score 6.8, below your average of 6.9", NEVER),
+            ("score 6.6, below your average of 6.8", NEVER),
             id="a-one-point-drop-still-adds-need",
         ),
         pytest.param(
@@ -372,12 +411,12 @@ SPACE_3X = ["space", "space", "space", None]  # the focus for 2026-W46, W47 and 
             ("lowest score of the six (3.0)", NEVER, "based on only 1 check-in so far"),
             id="thin-one-check-in",
         ),
-        # presence 6, 4: 6 - 2k = 5.681793.
+        # presence 6, 4: (6d + 4) / (d + 1) = 4.913573.
         pytest.param(
             diary(presence=[6, 4]),
             "presence",
             (
-                "lowest score of the six (5.7)",
+                "lowest score of the six (4.9)",
                 "down 2 points over your last 2 check-ins",
                 NEVER,
                 "based on only 2 check-ins so far",
@@ -451,10 +490,10 @@ def test_focus_suggestion_is_one_practice_and_the_same_every_time(
 @pytest.mark.parametrize(
     ("entries", "practice", "first_reason"),
     [
-        # connection 10, 10, 1: 10 - 9k = 8.568068, need 1.431932 + 4.5 = 5.93 > 5.
-        # Average (8.568068 + 5 × 5) / 6 = 5.594678: above it, so the score stands alone.
+        # connection 10, 10, 1: 10 - 9 / 2.548003 = 6.467822, need 3.532178 + 4.5 = 8.03 > 5.
+        # Average (6.467822 + 5 × 5) / 6 = 5.244637: above it, so the score stands alone.
         pytest.param(
-            diary(rest=5, connection=[10, 10, 1]), "connection", "score 8.6", id="steep-fall"
+            diary(rest=5, connection=[10, 10, 1]), "connection", "score 6.5", id="steep-fall"
         ),
         # space 1 after 3 focus weeks: need 9 - 4.5 = 4.5 < 5, so connection (5.0) is
         # suggested. Average (1 + 5 × 5) / 6 = 4.333333: above it again.
@@ -577,21 +616,61 @@ def test_focus_effects_with_no_check_ins() -> None:
     assert focus_effects([]) == [FocusEffect(key, 0, None, 0, None, 0) for key in PRACTICE_KEYS]
 
 
+TITLES = {key: f"Practice {key}" for key in PRACTICE_KEYS}
+PENDING = (
+    "Once a practice has been your focus at 3 check-ins, each rated then and at the next "
+    "check-in, Closer compares how it moved after those with how it moved after 3 or more "
+    "other check-ins."
+)
+
+
 @pytest.mark.parametrize(
-    ("mean", "count", "text"),
+    ("after_focus", "otherwise", "expected"),
     [
-        pytest.param(None, 0, "not enough data yet (0 weeks)", id="none"),
-        pytest.param(1.0, 1, "not enough data yet (1 week)", id="one"),
-        pytest.param(-0.5, 2, "not enough data yet (2 weeks)", id="two"),
-        pytest.param(5 / 3, 3, "+1.7 over 3 weeks", id="three"),
-        pytest.param(-0.25, 9, "-0.2 over 9 weeks", id="more"),
-        pytest.param(0.0, 4, "+0.0 over 4 weeks", id="no-change"),
+        pytest.param(0, 0, False, id="nothing"),
+        pytest.param(2, 9, False, id="two-after-focus"),
+        pytest.param(5, 2, False, id="two-otherwise"),
+        pytest.param(3, 3, True, id="three-each"),
     ],
 )
-def test_a_focus_effect_is_described_from_three_pairs_of_check_ins(
-    mean: float | None, count: int, text: str
+def test_an_effect_is_compared_from_three_pairs_on_each_side(
+    after_focus: int, otherwise: int, expected: bool
 ) -> None:
-    assert describe_change(mean, count) == text
+    effect = FocusEffect("space", after_focus, 0.5, after_focus, 0.0, otherwise)
+    assert compared(effect) is expected
+
+
+def test_a_compared_effect_is_one_sentence_in_words() -> None:
+    presence = focus_effects(EFFECT_DIARY)[PRACTICE_KEYS.index("presence")]
+    assert describe_effect(presence, "Being present") == (
+        "**Being present**, your focus 3 times: on average up 1.7 at the check-in after a "
+        "focus week (3 times), down 0.5 after other check-ins (4 times)."
+    )
+    still = FocusEffect("space", 3, 0.04, 3, -0.04, 3)
+    assert describe_effect(still, "Creating space") == (
+        "**Creating space**, your focus 3 times: on average no change at the check-in after a "
+        "focus week (3 times), no change after other check-ins (3 times)."
+    )
+
+
+def test_until_a_comparison_one_line_says_when_and_how_far_each_practice_is() -> None:
+    assert effects_pending(focus_effects([]), TITLES) == PENDING
+    # presence was the focus at two check-ins, each followed by a rated one; space at one.
+    entries = diary(presence=[5, 6, 7], space=[5, 5, 5], focus=["presence", "presence", "space"])
+    assert effects_pending(focus_effects(entries), TITLES) == (
+        f"{PENDING} So far: Practice presence 2 of 3."
+    )
+
+
+def test_practices_not_yet_compared_are_named() -> None:
+    effects = {effect.practice: effect for effect in focus_effects(EFFECT_DIARY)}
+    assert compared(effects["presence"])
+    others = [TITLES[key] for key in PRACTICE_KEYS if key != "presence"]
+    assert effects_left_out(list(effects.values()), TITLES) == (
+        f"Not enough focus weeks yet to compare {', '.join(others[:-1])} and {others[-1]}."
+    )
+    everyone = [FocusEffect(key, 3, 1.0, 3, 0.0, 3) for key in PRACTICE_KEYS]
+    assert effects_left_out(everyone, TITLES) is None
 
 
 def test_a_rise_is_never_given_as_a_reason_to_focus() -> None:
@@ -600,7 +679,7 @@ def test_a_rise_is_never_given_as_a_reason_to_focus() -> None:
     entries = diary(rest=8, mystery=[2, 3, 4])
     assert trend(entries, "mystery").direction == "rising"
     suggestion = focus_suggestion(entries, TODAY)
-    assert suggestion == FocusSuggestion("mystery", ("lowest score of the six (2.5)", NEVER))
+    assert suggestion == FocusSuggestion("mystery", ("lowest score of the six (3.1)", NEVER))
 
 
 def test_a_focus_already_chosen_for_next_week_is_said_so() -> None:

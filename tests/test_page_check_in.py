@@ -354,3 +354,29 @@ def test_deleting_a_week_removes_it_keeps_a_copy_and_clears_the_form(closer: Clo
     assert [copy.reason for copy in closer.diary().safety_copies()] == ["delete-week"]
     assert ratings(at) == [None] * 6
     assert any(f"Deleted the check-in for {THIS_WEEK}" in item.value for item in at.success)
+
+
+def test_a_deleted_week_can_be_put_back_as_it_was(closer: Closer) -> None:
+    saved = closer.diary().save_entry(
+        make_entry(THIS_WEEK, dict.fromkeys(PRACTICE_KEYS, 9), {"space": "a walk"}, "Calm.")
+    )
+    at = closer.open(PAGE)
+    at.button(key="delete_week").click().run()
+    undo = at.button(key="undo_delete")
+    assert undo.label == f"Undo: put {THIS_WEEK}'s check-in back"
+    undo.click().run()
+    assert not at.exception
+    assert closer.diary().get_entry(THIS_WEEK) == saved, "back as it was, save times included"
+    assert ratings(at) == [9] * 6
+    assert any(f"Put the check-in for {THIS_WEEK} back" in item.value for item in at.success)
+    assert not [button for button in at.button if button.key == "undo_delete"]
+
+
+def test_undo_never_overwrites_a_check_in_saved_after_the_delete(closer: Closer) -> None:
+    closer.diary().save_entry(make_entry(THIS_WEEK, dict.fromkeys(PRACTICE_KEYS, 9)))
+    at = closer.open(PAGE)
+    at.button(key="delete_week").click().run()
+    newer = closer.diary().save_entry(make_entry(THIS_WEEK, dict.fromkeys(PRACTICE_KEYS, 3)))
+    at.button(key="undo_delete").click().run()
+    assert closer.diary().get_entry(THIS_WEEK) == newer
+    assert any("Not put back." in item.value for item in at.warning)

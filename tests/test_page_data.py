@@ -4,14 +4,16 @@ import csv
 import io
 import json
 import re
+import tomllib
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
-from lib import backup_files, csv_files
+from lib import backup_files, csv_files, transfer
 from lib.entries import PRACTICE_KEYS, make_entry
 from tests.apptest import THIS_WEEK, TODAY, Closer
 
@@ -52,18 +54,125 @@ def test_import_previews_counts_then_adds_only_new_weeks_by_default(closer: Clos
         str(THIS_WEEK.shifted(-2)): 4,
         str(THIS_WEEK.shifted(-1)): 7,
     }
-    assert any("Imported 1 weeks" in item.value for item in at.success)
+    assert [item.value for item in at.success] == ["Imported 1 new week."]
 
 
-def test_import_can_also_replace_the_differing_weeks(closer: Closer) -> None:
+def pick_key(offset: int) -> str:
+    return f"replace_{THIS_WEEK.shifted(-offset)}_0"
+
+
+def test_import_can_also_replace_a_differing_week_once_it_is_ticked(closer: Closer) -> None:
     closer.diary().save_entry(week(2, 4))
     at = upload(
         closer.open(PAGE), "Import", "c.csv", csv_files.export_csv([week(2, 9)]), "text/csv"
     )
-    at.radio(key="import_choice").set_value("Add new weeks and replace the differing ones").run()
+    confirm = at.button(key="import_confirm")
+    assert confirm.disabled, "nothing new, and no week ticked: nothing to import"
+    assert confirm.label == "Import"
+    at.checkbox(key=pick_key(2)).check().run()
+    assert at.button(key="import_confirm").label == "Replace 1 week"
     at.button(key="import_confirm").click().run()
     assert closer.diary().get_entry(THIS_WEEK.shifted(-2)).ratings["space"] == 9
     assert [copy.reason for copy in closer.diary().safety_copies()] == ["import"]
+    assert [item.value for item in at.success] == ["Replaced 1 week. A safety copy was kept first."]
+
+
+def test_the_preview_says_field_by_field_what_a_differing_week_changes(closer: Closer) -> None:
+    # The case: in a spreadsheet the user changed one rating and one note.
+    saved = make_entry(
+        THIS_WEEK.shifted(-2),
+        {**dict.fromkeys(PRACTICE_KEYS, 5), "presence": 6},
+        {"connection": "007", "mystery": "a long walk by the river at dusk, and a talk"},
+        reflection="A calm week.",
+    )
+    closer.diary().save_entry(saved)
+    before = closer.db_path.read_bytes()
+    edited = make_entry(
+        saved.week,
+        {**saved.ratings, "presence": 9},
+        {**saved.notes, "connection": "7", "mystery": "a long walk by the river at dusk"},
+        reflection="",
+    )
+    at = upload(closer.open(PAGE), "Import", "c.csv", csv_files.export_csv([edited]), "text/csv")
+    assert not at.exception
+    shown = " ".join(item.value.replace("\\", "") for item in at.main.markdown)
+    assert "1 week in the file differs from your diary" in shown
+    assert at.checkbox(key=pick_key(2)).label == f"Replace {saved.week} ({saved.week.label()})"
+    assert "Being present: 6 → 9" in shown
+    assert "Emotional connection's note: “007” → “7”" in shown
+    assert "A bit of mystery's note changed" in shown
+    assert "The reflection would be emptied" in shown
+    assert "presence" not in shown, "practices are named by title, never by key"
+    assert closer.db_path.read_bytes() == before, "a preview writes nothing"
+
+
+def test_only_the_ticked_weeks_are_replaced_and_tick_all_ticks_every_one(closer: Closer) -> None:
+    for offset in (2, 3, 4):
+        closer.diary().save_entry(week(offset, 4))
+    changed = csv_files.export_csv([week(2, 8), week(3, 8), week(4, 8), week(1, 6)])
+    at = upload(closer.open(PAGE), "Import", "c.csv", changed, "text/csv")
+    assert at.button(key="import_confirm").label == "Import 1 new week"
+    at.checkbox(key=pick_key(3)).check().run()
+    assert at.button(key="import_confirm").label == "Import 1 new week and replace 1"
+    at.button(key="import_confirm").click().run()
+    space = {e.week: e.ratings["space"] for e in closer.diary().snapshot().entries}
+    assert [space[THIS_WEEK.shifted(-offset)] for offset in (4, 3, 2, 1)] == [4, 8, 4, 6]
+    # A second file: "Tick all" ticks every differing week, "Untick all" none.
+    at = upload(at, "Import", "d.csv", csv_files.export_csv([week(2, 9), week(4, 9)]), "text/csv")
+    at.button(key="replace_all").click().run()
+    assert at.button(key="import_confirm").label == "Replace 2 weeks"
+    at.button(key="replace_none").click().run()
+    assert at.button(key="import_confirm").disabled
+    at.button(key="replace_all").click().run()
+    at.button(key="import_confirm").click().run()
+    space = {e.week: e.ratings["space"] for e in closer.diary().snapshot().entries}
+    assert [space[THIS_WEEK.shifted(-offset)] for offset in (4, 3, 2, 1)] == [9, 8, 9, 6]
+
+
+def test_a_file_with_nothing_new_says_so(closer: Closer) -> None:
+    closer.diary().save_entry(week(2, 4))
+    at = upload(
+        closer.open(PAGE), "Import", "c.csv", csv_files.export_csv([week(2, 4)]), "text/csv"
+    )
+    assert at.button(key="import_confirm").disabled
+    assert any("already in your diary, just as it is" in item.value for item in at.main.caption)
+
+
+def test_import_is_the_pages_highlighted_action_and_delete_all_is_not(closer: Closer) -> None:
+    closer.diary().save_entry(week(2, 4))
+    at = upload(
+        closer.open(PAGE), "Import", "c.csv", csv_files.export_csv([week(1, 4)]), "text/csv"
+    )
+    assert at.button(key="import_confirm").proto.type == "primary"
+    assert at.button(key="delete_all").proto.type == "secondary"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("diary.xlsx", b"PK\x03\x04\x14\x00\x06\x00", "This file is an Excel workbook (.xlsx)."),
+        ("diary.pdf", b"%PDF-1.7\n%", "This file is a PDF document."),
+    ],
+)
+def test_a_workbook_is_refused_in_closers_words_with_what_it_accepts(
+    closer: Closer, name: str, data: bytes, message: str
+) -> None:
+    at = upload(closer.open(PAGE), "Import", name, data, "application/octet-stream")
+    [error] = [item.value.replace("\\", "") for item in at.error]
+    assert message in error
+    assert "Closer imports CSV files saved as UTF-8" in error
+    assert "CSV file saved as UTF-8" in at.main.caption[1].value + at.main.caption[2].value
+
+
+def test_a_file_over_closers_limit_reaches_closer_and_is_refused_in_words(closer: Closer) -> None:
+    # Streamlit's own cap is higher, so a browser sends such a file and Closer says why not,
+    # rather than Streamlit marking the file chip with a red icon.
+    config = tomllib.loads(Path(".streamlit/config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] * transfer.MB >= 10 * transfer.MAX_FILE_BYTES
+    big = b"week\n" + b"x" * (6 * transfer.MB)
+    at = upload(closer.open(PAGE), "Import", "huge.csv", big, "text/csv")
+    [error] = [item.value.replace("\\", "") for item in at.error]
+    assert "The file is 6 MB, larger than the 5 MB Closer imports." in error
 
 
 HEADER = "week,connection,associations,presence,mystery,space,self_love"
@@ -119,7 +228,11 @@ def test_restore_replaces_the_diary_with_the_backup(closer: Closer) -> None:
     backup = closer.diary().backup_json()
     closer.diary().save_entry(week(1, 8))
     at = upload(closer.open(PAGE), "Restore", "b.json", backup, "application/json")
-    assert any("1 weeks saved now are not in it" in item.value for item in at.warning)
+    assert any("1 week saved now is not in it and will go" in item.value for item in at.warning)
+    going = f"**Not in the backup, so it goes:** {THIS_WEEK.shifted(-1)}"
+    assert going in [item.value for item in at.main.markdown]
+    assert at.button(key="restore_confirm").disabled, "the riskier action asks to be sure"
+    at.checkbox(key="restore_sure_0").check().run()
     at.button(key="restore_confirm").click().run()
     assert [str(e.week) for e in closer.diary().snapshot().entries] == [str(THIS_WEEK.shifted(-2))]
 
@@ -161,6 +274,7 @@ def test_restoring_a_backup_without_settings_keeps_the_partners_name(closer: Clo
     at = upload(
         closer.open(PAGE), "Restore", "b.json", json.dumps(backup).encode(), "application/json"
     )
+    at.checkbox(key="restore_sure_0").check().run()
     at.button(key="restore_confirm").click().run()
     assert closer.diary().get_settings().partner_name == "Sam"
 
@@ -313,3 +427,46 @@ def test_a_sample_file_never_reaches_the_diary(
     assert not [b for b in at.button if b.key in ("import_confirm", "restore_confirm")]
     assert closer.db_path.read_bytes() == before
     assert closer.diary().safety_copies() == []
+
+
+def test_a_restore_names_what_it_leaves_out_and_what_changes(closer: Closer) -> None:
+    from lib.settings import make_settings
+
+    closer.diary().save_entry(week(2, 4, "before"))
+    backup = json.loads(closer.diary().backup_json())
+    [record] = backup["entries"].values()
+    record.update(mood="calm", ratings={**record["ratings"], "space": 9})
+    backup["settings"] = {"1": {"partner_name": "Sam", "partner_pronoun": "she", "theme": "x"}}
+    backup["photos"] = {"1": {"path": "x.jpg"}}
+    before = closer.db_path.read_bytes()
+    at = upload(
+        closer.open(PAGE), "Restore", "b.json", json.dumps(backup).encode(), "application/json"
+    )
+    [info] = [item.value.replace("\\", "") for item in at.info]
+    assert "Closer will leave out what it does not know" in info
+    assert "Sections Closer does not keep: “photos”." in info
+    assert "Settings Closer does not know: “theme”." in info
+    assert "Fields of a week Closer does not know: “mood” (in 1 week)." in info
+    shown = [item.value.replace("\\", "") for item in at.main.markdown]
+    assert "- Creating space: 4 → 9" in shown
+    assert "Your partner's name and pronoun become **Sam**, she." in shown
+    assert closer.db_path.read_bytes() == before
+    at.checkbox(key="restore_sure_0").check().run()
+    at.button(key="restore_confirm").click().run()
+    assert closer.diary().get_entry(THIS_WEEK.shifted(-2)).ratings["space"] == 9
+    assert closer.diary().get_settings() == make_settings("Sam", "she")
+    assert "mood" not in closer.db_path.read_text(encoding="utf-8")
+
+
+def test_an_empty_diary_offers_nothing_to_delete(closer: Closer) -> None:
+    at = closer.open(PAGE)
+    assert not [item for item in at.text_input if item.key == "delete_word"]
+    assert not [item for item in at.button if item.key == "delete_all"]
+    assert "Your diary has no weeks to delete." in [item.value for item in at.main.caption]
+
+
+def test_one_week_is_deleted_as_your_one_week(closer: Closer) -> None:
+    closer.diary().save_entry(week(2, 4))
+    assert closer.open(PAGE).text_input(key="delete_word").label == (
+        "Type DELETE to delete your one week"
+    )

@@ -5,6 +5,7 @@ from dataclasses import replace
 
 from streamlit.testing.v1 import AppTest
 
+from lib import insights
 from lib.content import load_app_text, load_practices
 from lib.entries import PRACTICE_KEYS, make_entry
 from tests.apptest import THIS_WEEK, Closer
@@ -58,8 +59,8 @@ def test_focus_card_names_the_lowest_falling_practice_with_its_numbers(closer: C
         "Suggested focus this week: 🔮 A bit of mystery"
     ]
     text = card_text(at)
-    # Score by hand: start 7, then k = 1 - 0.5 ** 0.25 towards 6, 5, 4, 3, 2.
-    assert "Lowest score of the six (5.1)" in text
+    # Score by hand: 7, 6, 5, 4, 3, 2 weighted d⁵ … d, 1 (d = 0.5 ** 0.25) is 4.0.
+    assert "Lowest score of the six (4.0)" in text
     assert "Down 2 points over your last 3 check-ins" in text
 
 
@@ -271,3 +272,48 @@ def test_every_dashboard_control_has_its_own_name(closer: Closer) -> None:
         *(widget.label for widget in at.toggle),
     ]
     assert len(labels) == len(set(labels)) == 7
+
+
+def test_the_focus_card_says_what_a_score_is(closer: Closer) -> None:
+    seed_falling_mystery(closer)
+    assert f"Score: {insights.SCORE_MEANING}." in card_text(closer.open())
+
+
+def test_focus_effects_wait_with_one_line_until_a_practice_can_be_compared(
+    closer: Closer,
+) -> None:
+    """Regression: after the first check-in every row of a wide table said "not enough data"."""
+    closer.diary().save_entry(make_entry(THIS_WEEK, dict.fromkeys(PRACTICE_KEYS, 5), focus="space"))
+    at = closer.open()
+    assert not at.exception
+    assert "Does focusing help?" in [header.value for header in at.header]
+    captions = [caption.value for caption in at.caption]
+    assert any(
+        caption.startswith("Once a practice has been your focus at 3") for caption in captions
+    )
+    assert not any("not enough data" in caption for caption in captions)
+    assert not at.dataframe, "no table until there is something to compare"
+    assert not any("after a focus week" in markdown.value for markdown in at.markdown)
+
+
+def test_focus_effects_say_in_a_sentence_how_a_focused_practice_moved(closer: Closer) -> None:
+    # Being present 5 6 6 8 7 7 9 8, the focus at the 1st, 3rd and 6th check-ins:
+    # +1, +2, +2 after a focus week, 0, -1, 0, -1 after the others.
+    diary = closer.diary()
+    ratings = [5, 6, 6, 8, 7, 7, 9, 8]
+    focus = ["presence", None, "presence", None, None, "presence", None, None]
+    for index, (rating, chosen) in enumerate(zip(ratings, focus, strict=True)):
+        week = THIS_WEEK.shifted(index - len(ratings))
+        entry = dict.fromkeys(PRACTICE_KEYS, 7) | {"presence": rating}
+        diary.save_entry(make_entry(week, entry, focus=chosen))
+    at = closer.open()
+    assert not at.exception
+    assert (
+        "- **Being present**, your focus 3 times: on average up 1.7 at the check-in after a "
+        "focus week (3 times), down 0.5 after other check-ins (4 times)."
+    ) in [markdown.value for markdown in at.markdown]
+    assert (
+        "Not enough focus weeks yet to compare Emotional connection, Positive associations, "
+        "A bit of mystery, Creating space and Self-love."
+    ) in [caption.value for caption in at.caption]
+    assert not at.dataframe

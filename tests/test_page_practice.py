@@ -2,6 +2,7 @@
 
 import pytest
 
+from lib import insights
 from lib.content import load_practices, personalise
 from lib.entries import PRACTICE_KEYS, make_entry
 from tests.apptest import THIS_WEEK, Closer
@@ -40,6 +41,7 @@ def test_history_shows_score_trend_and_notes_newest_first_as_plain_text(closer: 
     at = closer.open_url("mystery")
     assert not at.exception
     assert [metric.label for metric in at.metric] == ["Score", "Trend", "Times as focus"]
+    assert f"Score: {insights.SCORE_MEANING}." in [caption.value for caption in at.caption]
     assert [text.value for text in at.text] == ["[click](javascript:alert(1))", "<b>old</b>"]
     assert not any("javascript:" in markdown.value for markdown in at.markdown)
     assert at.get("vega_lite_chart")

@@ -44,3 +44,9 @@ def test_the_reminder_file_is_offered(closer: Closer) -> None:
     at = closer.open(PAGE)
     assert at.download_button(key="reminder_download")
     assert any("Every Sunday at 19:00" in caption.value for caption in at.caption)
+
+
+def test_the_page_says_the_reminder_link_needs_closer_running(closer: Closer) -> None:
+    at = closer.open(PAGE)
+    captions = [caption.value for caption in at.caption]
+    assert any("only while it is running on this computer" in caption for caption in captions)

@@ -1,12 +1,14 @@
 """The weekly reminder .ics: what a calendar app reads back, the time zone, the guard rails."""
 
+import itertools
 import re
-from datetime import date, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given
+import vobject
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar, Event
 
@@ -93,6 +95,91 @@ def test_rule_is_kept_in_local_time_so_daylight_saving_does_not_move_it() -> Non
     assert timedelta(hours=1) in [winter.TZOFFSETTO for winter in zone.standard]
 
 
+# What another calendar program makes of the file. vobject reads the VTIMEZONE with its own
+# code (dateutil's), not icalendar's, so it checks the rules rather than echoing them.
+WEEKS = 20 * 52 + 1
+
+
+def vobject_occurrences(ics: bytes, zone: str, weeks: int = WEEKS) -> list[datetime]:
+    """The first `weeks` occurrences of the reminder as vobject expands it, in UTC."""
+    # vobject keeps one tzinfo per TZID for the whole process and uses the first it saw;
+    # forgetting it makes this file's VTIMEZONE the one that counts.
+    if zone != "UTC":  # UTC times end in Z, which vobject maps to its own UTC
+        vobject.icalendar.registerTzid(zone, None)
+    event = vobject.readOne(ics.decode()).vevent
+    # Not pytz: vobject falls back on it for a TZID with no VTIMEZONE, which proves nothing.
+    assert "pytz" not in type(event.dtstart.value.tzinfo).__module__
+    return [moment.astimezone(UTC) for moment in itertools.islice(event.getrruleset(), weeks)]
+
+
+def wall_clock_readings(day: date, at: time, zone: str) -> set[datetime]:
+    """The UTC instants `at` on `day` in `zone` can mean: one, or two at a clock change."""
+    local = datetime.combine(day, at, ZoneInfo(zone))
+    return {local.astimezone(UTC), local.replace(fold=1).astimezone(UTC)}
+
+
+@pytest.mark.parametrize(
+    "zone", ["Europe/Berlin", "America/New_York", "Australia/Sydney", "Asia/Kolkata", "UTC"]
+)
+@pytest.mark.parametrize(("weekday", "at"), [(2, time(7, 30)), (6, time(19, 0)), (4, time(0, 15))])
+def test_another_calendar_program_puts_20_years_of_weeks_at_the_chosen_local_time(
+    zone: str, weekday: int, at: time
+) -> None:
+    # Regression: with the old VTIMEZONE (one comma-separated RDATE) Mozilla's ical.js put a
+    # Wednesday 07:30 in Berlin at 08:30 for 31 of the next 60 weeks, vobject every summer
+    # from 2029.
+    today = date(2026, 11, 27)
+    occurrences = vobject_occurrences(reminder_ics(weekday, at, URL, zone, today), zone)
+    first = today + timedelta(days=(weekday - today.weekday()) % 7)
+    expected = [
+        datetime.combine(first + timedelta(weeks=week), at, ZoneInfo(zone)).astimezone(UTC)
+        for week in range(WEEKS)
+    ]
+    assert occurrences == expected
+    local = [moment.astimezone(ZoneInfo(zone)) for moment in occurrences]
+    assert {(moment.weekday(), moment.time()) for moment in local} == {(weekday, at)}
+
+
+@pytest.mark.parametrize(
+    ("zone", "at"),
+    [
+        ("Europe/Berlin", time(2, 30)),  # skipped in March, twice in October
+        ("Europe/Berlin", time(2, 0)),  # the first minute clocks skip
+        ("America/New_York", time(1, 30)),  # twice in November
+        ("Australia/Sydney", time(2, 30)),  # twice in April, skipped in October
+    ],
+)
+def test_a_time_that_clocks_skip_or_repeat_moves_by_at_most_that_hour(zone: str, at: time) -> None:
+    # The file says the chosen wall time (RFC 5545 reads a skipped time with the offset before
+    # the change, a repeated one as its first time, as Python's fold=0 does). Readers differ
+    # in those weeks: vobject takes a skipped 02:30 as 01:30, ical.js also takes the second of
+    # a repeated time. Every other week is the same everywhere.
+    today = date(2026, 11, 27)
+    occurrences = vobject_occurrences(reminder_ics(6, at, URL, zone, today), zone)
+    first = today + timedelta(days=(6 - today.weekday()) % 7)
+    odd_weeks = 0
+    for week, moment in enumerate(occurrences):
+        readings = wall_clock_readings(first + timedelta(weeks=week), at, zone)
+        assert moment in readings
+        odd_weeks += len(readings) == 2
+    assert 20 <= odd_weeks <= 42  # once or twice a year, depending on the zone and time
+
+
+def test_a_skipped_time_is_written_as_the_chosen_wall_time() -> None:
+    ics = reminder_ics(6, time(2, 30), URL, BERLIN, date(2027, 3, 22))
+    assert b"DTSTART;TZID=Europe/Berlin:20270328T023000" in ics
+    assert b"RRULE:FREQ=WEEKLY;BYDAY=SU" in ics
+    assert parse(ics)[1].start.utcoffset() == timedelta(hours=1)  # fold=0: the offset before
+
+
+def test_time_zone_is_yearly_rules_not_a_list_of_dates() -> None:
+    calendar, _ = parse(reminder_ics(2, time(7, 30), URL, BERLIN, TODAY))
+    [zone] = calendar.timezones
+    assert [block.name for block in zone.subcomponents] == ["DAYLIGHT", "STANDARD"]
+    assert [block["RRULE"]["BYDAY"] for block in zone.subcomponents] == [["-1SU"], ["-1SU"]]
+    assert all("RDATE" not in block for block in zone.subcomponents)
+
+
 def test_start_names_its_time_zone_and_the_calendar_describes_it() -> None:
     calendar, event = parse(reminder_ics(1, time(20, 15), URL, BERLIN, TODAY))
     assert event["DTSTART"].params["TZID"] == BERLIN
@@ -135,6 +222,20 @@ def test_event_text_link_and_alarm() -> None:
     assert alarm["ACTION"] == "DISPLAY"
     assert alarm["TRIGGER"].dt == timedelta(0)
     assert alarm["DESCRIPTION"]
+
+
+def test_event_text_says_the_link_works_only_while_closer_runs() -> None:
+    description = berlin_event()["DESCRIPTION"]
+    assert f"Open Closer: {URL}\n" in description
+    assert "only while it is running on this computer" in description
+    assert "start Closer" in description
+
+
+def test_the_nudge_is_for_one_person() -> None:
+    # The check-in is a solo reflection, not something done together.
+    nudge = berlin_event()["DESCRIPTION"].splitlines()[0]
+    assert "together" not in nudge.lower()
+    assert nudge == "Set aside a few quiet minutes and look back on your week."
 
 
 def test_event_has_a_stamp_and_does_not_block_time() -> None:
@@ -200,6 +301,9 @@ def test_bad_input_is_refused_with_a_plain_message(
         reminder_ics(weekday, at, url, tz, TODAY, uid=uid)
 
 
+# Each example works out a zone's changes over 22 years, tens of milliseconds on a busy
+# machine: no deadline, as this checks what is written, not how fast.
+@settings(max_examples=60, deadline=None)
 @given(
     weekday=st.integers(0, 6),
     at=st.times(),

@@ -4,6 +4,7 @@ import pytest
 
 from lib.errors import DiaryError
 from lib.settings import (
+    RECORD_FIELDS,
     Settings,
     SettingsError,
     make_settings,
@@ -46,3 +47,7 @@ def test_bad_settings_are_explained(name: str, pronoun: str, message: str) -> No
 def test_a_stored_record_that_cannot_be_used_is_a_settings_error(record: dict) -> None:
     with pytest.raises(SettingsError):
         settings_from_record(record)
+
+
+def test_record_fields_name_every_field_the_settings_are_stored_with() -> None:
+    assert tuple(settings_to_record(Settings("Sam", "she"))) == RECORD_FIELDS

@@ -45,8 +45,8 @@ def test_preview_sorts_weeks_into_new_differing_and_identical() -> None:
     assert result.new == [fresh]
     assert result.differing == [(saved[2], changed)]
     assert result.identical == [same]
-    assert to_write(result, replace_differing=False) == [fresh]
-    assert to_write(result, replace_differing=True) == [
+    assert to_write(result) == [fresh]
+    assert to_write(result, {changed.week}) == [
         replace(changed, created_at=START),
         fresh,
     ]
@@ -67,7 +67,18 @@ def test_any_change_in_content_makes_a_week_differ(change: dict[str, object]) ->
 
 def test_an_empty_import_changes_nothing() -> None:
     result = preview([], [stamped_entry()])
-    assert to_write(result, replace_differing=True) == []
+    assert to_write(result, {stamped_entry().week}) == []
+
+
+def test_only_the_differing_weeks_picked_are_replaced() -> None:
+    saved = [stamped_entry("2026-W46"), stamped_entry("2026-W47"), stamped_entry("2026-W48")]
+    changed = [replace(entry, reflection="edited in a spreadsheet") for entry in saved]
+    result = preview(changed, saved)
+    assert [old.week for old, _ in result.differing] == [entry.week for entry in saved]
+    picked = {saved[0].week, saved[2].week}
+    assert [entry.week for entry in to_write(result, picked)] == sorted(picked)
+    # A week that is new, or identical, is never "replaced" by being picked.
+    assert to_write(preview([saved[1]], saved), {saved[1].week}) == []
 
 
 # Reading an upload.

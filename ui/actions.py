@@ -14,6 +14,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from lib.chart_text import plural
 from lib.checkin import (
     draft_from_form,
     entry_from_form,
@@ -33,6 +34,7 @@ from ui.texts import practice
 UNANSWERED = "unanswered_question"
 RESTORED = "draft_restored"
 UPLOAD_ROUND = "data_upload_round"
+DELETED = "deleted_week"  # the check-in just deleted, until it is put back or replaced
 
 
 def _failed(place: str, what: str, error: Exception) -> None:
@@ -173,18 +175,51 @@ def restored_draft(week: IsoWeek) -> Draft | None:
 def delete_week(week: IsoWeek) -> None:
     """Delete `week`'s check-in (a safety copy is kept) and clear its form."""
     place = messages.week_place(week)
-
+    store = session.active_diary()
     try:
-        session.active_diary().delete_entry(week)
+        deleted = store.get_entry(week)
+        store.delete_entry(week)
         if not session.in_sample_mode():
             session.diary().discard_draft(week)
     except DiaryError as error:
         _failed(place, "Not deleted.", error)
         return
     clear_form(week)
+    if deleted is not None:
+        st.session_state[DELETED] = deleted
     messages.tell(
         place, "success", f"Deleted the check-in for {week}. A safety copy was kept.", icon="🗑️"
     )
+
+
+def deleted_week(week: IsoWeek) -> WeekEntry | None:
+    """The check-in for `week` deleted this session, which Undo can put back."""
+    entry = st.session_state.get(DELETED)
+    return entry if isinstance(entry, WeekEntry) and entry.week == week else None
+
+
+def undo_delete(week: IsoWeek) -> None:
+    """Put the check-in just deleted back as it was, unless the week has been saved since."""
+    place = messages.week_place(week)
+    entry = deleted_week(week)
+    store = session.active_diary()
+    try:
+        if entry is None or store.get_entry(week) is not None:
+            messages.tell(
+                place,
+                "warning",
+                f"**Not put back.** {week} has a check-in saved since; the one deleted is in "
+                "the safety copy made before the delete (Your data).",
+            )
+            return
+        store.import_entries([entry])  # as it was, its first and last save times included
+    except DiaryError as error:
+        _failed(place, "Not put back.", error)
+        return
+    finally:
+        st.session_state.pop(DELETED, None)
+    clear_form(week)
+    messages.tell(place, "success", f"Put the check-in for {week} back.", icon="↩️")
 
 
 def set_focus(week: IsoWeek, key: str, when: str) -> None:
@@ -223,14 +258,23 @@ def upload_round() -> int:
     return int(st.session_state.get(UPLOAD_ROUND, 0))
 
 
-def import_weeks(chosen: Sequence[WeekEntry]) -> None:
-    """Add (or replace) the weeks the user chose from an uploaded CSV."""
+def import_weeks(chosen: Sequence[WeekEntry], replaced: int) -> None:
+    """Add the new weeks, and replace the `replaced` saved ones, the user chose from a CSV."""
     try:
         session.active_diary().import_entries(chosen)
     except DiaryError as error:
         _failed(messages.DATA, "Not imported.", error)
         return
-    _data_done(f"Imported {len(chosen)} weeks.")
+    added = len(chosen) - replaced
+    if not replaced:
+        _data_done(f"Imported {plural(added, 'new week')}.")
+        return
+    said = (
+        f"Imported {plural(added, 'new week')} and replaced {replaced}"
+        if added
+        else (f"Replaced {plural(replaced, 'week')}")
+    )
+    _data_done(f"{said}. A safety copy was kept first.")
 
 
 def restore_backup(entries: Sequence[WeekEntry], settings: Settings | None) -> None:
@@ -240,7 +284,7 @@ def restore_backup(entries: Sequence[WeekEntry], settings: Settings | None) -> N
     except DiaryError as error:
         _failed(messages.DATA, "Not restored.", error)
         return
-    _data_done(f"Restored {len(entries)} weeks from the backup.")
+    _data_done(f"Restored {plural(len(entries), 'week')} from the backup.")
 
 
 def restore_safety_copy(copy: Path) -> None:
@@ -261,7 +305,7 @@ def delete_all(confirmation_key: str) -> None:
         _failed(messages.DATA, "Nothing was deleted.", error)
         return
     st.session_state.pop(confirmation_key, None)
-    _data_done(f"Deleted {deleted} weeks. A safety copy was kept first.")
+    _data_done(f"Deleted {plural(deleted, 'week')}. A safety copy was kept first.")
 
 
 # Settings

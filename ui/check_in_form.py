@@ -216,6 +216,22 @@ def save_outcome(week: IsoWeek) -> None:
         )
 
 
+def undo_delete(week: IsoWeek, entry: WeekEntry | None) -> None:
+    """Right after a week is deleted: a way to put it back, while the week stays empty."""
+    if entry is not None:
+        if actions.deleted_week(week) is not None:
+            st.session_state.pop(actions.DELETED)  # saved again: nothing left to undo
+        return
+    if actions.deleted_week(week) is not None:
+        st.button(
+            f"Undo: put {week}'s check-in back",
+            key="undo_delete",
+            icon="↩️",
+            on_click=actions.undo_delete,
+            args=(week,),
+        )
+
+
 def delete_section(week: IsoWeek) -> None:
     """Delete a saved week, behind an expander (a safety copy is kept first)."""
     with st.expander(f"Delete the check-in for {week}"):

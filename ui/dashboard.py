@@ -37,6 +37,11 @@ def status(view: HomeView) -> None:
     total.metric("Weeks checked in", state.weeks_checked_in)
 
 
+def score_line() -> str:
+    """What a score is, said where scores are shown."""
+    return f"Score: {insights.SCORE_MEANING}."
+
+
 def focus_card(view: HomeView, today: date, current: Settings) -> None:
     """The chosen focus, if any; Closer's suggestion, why, one idea, and a button to choose it."""
     suggestion = view.suggestion
@@ -55,6 +60,7 @@ def focus_card(view: HomeView, today: date, current: Settings) -> None:
             heading = "Suggested focus" if when is None else f"Suggested focus {when}"
             st.header(f"{heading}: {item.icon} {item.title}", anchor=False)
             st.markdown(reasons)
+            st.caption(score_line())
             idea = item.ideas[idea_index % len(item.ideas)]
             st.markdown(f"**One idea to try:** {texts.personal_markdown(idea, current)}")
             if target is None:
@@ -78,9 +84,11 @@ def focus_card(view: HomeView, today: date, current: Settings) -> None:
         if chosen.key == item.key:
             st.markdown(f"✓ Closer suggests {chosen.title} too:")
             st.markdown(reasons)
+            st.caption(score_line())
             return
         st.markdown(f"**Closer suggests {item.icon} {item.title} instead:**")
         st.markdown(reasons)
+        st.caption(score_line())
         st.button(
             f"Switch {when}'s focus to {item.title} (replaces {chosen.title})",
             key="switch_focus",
@@ -169,18 +177,17 @@ def open_week(weeks: Mapping[str, str]) -> None:
 
 
 def focus_effects(effects: Sequence[insights.FocusEffect]) -> None:
-    """How often each practice was the focus, and how it moved after focus versus otherwise."""
-    rows = [
-        {
-            "Practice": texts.practice(effect.practice).title,
-            "Times as focus": effect.times_focused,
-            "Change after a focus week": insights.describe_change(
-                effect.after_focus, effect.after_focus_count
-            ),
-            "Change after other weeks": insights.describe_change(
-                effect.otherwise, effect.otherwise_count
-            ),
-        }
-        for effect in effects
-    ]
-    st.dataframe(rows, hide_index=True, width="stretch")
+    """Per practice with enough weeks, a sentence on how it moved after focus versus otherwise.
+
+    Sentences, not a table: they fit a phone's width. Until one practice can be
+    compared, one line says when it will.
+    """
+    titles = texts.titles()
+    ready = [effect for effect in effects if insights.compared(effect)]
+    if not ready:
+        st.caption(insights.effects_pending(effects, titles))
+        return
+    st.markdown("\n".join(f"- {insights.describe_effect(e, titles[e.practice])}" for e in ready))
+    left_out = insights.effects_left_out(effects, titles)
+    if left_out:
+        st.caption(left_out)

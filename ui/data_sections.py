@@ -10,12 +10,12 @@ from collections.abc import Sequence
 import streamlit as st
 
 from lib import backup_files, csv_files, transfer
+from lib.chart_text import plural
 from lib.content import escape_markdown
 from lib.entries import WeekEntry
-from lib.settings import settings_from_record
-from ui import actions, session
+from lib.settings import Settings, settings_from_record
+from ui import actions, import_preview, session
 
-REPLACE_CHOICES = ("Only add new weeks", "Add new weeks and replace the differing ones")
 DELETE_WORD = "DELETE"
 # In sample mode nothing on the data page may act on a diary: why each control is off.
 _OFF = "is off while you explore sample data"
@@ -38,8 +38,12 @@ DELETE_OFF = (
 
 
 def max_upload_bytes() -> int:
-    """The upload cap set in .streamlit/config.toml (server.maxUploadSize, in MB)."""
-    return int(st.get_option("server.maxUploadSize")) * 1024 * 1024
+    """What Closer reads from one upload; Streamlit's own cap is higher (see lib/transfer)."""
+    return transfer.MAX_FILE_BYTES
+
+
+def _limit() -> str:
+    return f"{transfer.MAX_FILE_BYTES // transfer.MB} MB"
 
 
 def _upload_key(name: str) -> str:
@@ -52,55 +56,57 @@ def _problems(error: transfer.TransferError) -> None:
     st.error(f"**This file cannot be used. Nothing was changed.**\n\n{lines}")
 
 
-def _preview_counts(preview: transfer.ImportPreview) -> None:
-    new, differing, identical = st.columns(3)
-    new.metric("New weeks", len(preview.new))
-    differing.metric("Differ from saved", len(preview.differing))
-    identical.metric("Identical", len(preview.identical))
-    if preview.differing:
-        weeks = ", ".join(str(saved.week) for saved, _ in preview.differing)
-        st.caption(f"Differing weeks: {weeks}")
-
-
 def import_section(entries: Sequence[WeekEntry], sample: bool) -> None:
-    """Upload a CSV export, preview what it changes, and import on confirmation."""
+    """Upload a CSV export, preview what it changes, and import what the user picks."""
     if sample:
         # No greyed-out file drop: its faded text could not be read, and it can do nothing.
         st.caption(IMPORT_OFF)
         return
-    st.caption(f"Files up to {st.get_option('server.maxUploadSize')} MB. You see a preview first.")
-    uploaded = st.file_uploader("Import a CSV export", type=["csv"], key=_upload_key("import"))
+    st.caption(
+        f"A CSV file saved as UTF-8, such as Closer's “Entries (CSV)” export, up to {_limit()}. "
+        "You see what it would change before anything is saved."
+    )
+    # Any file is taken: Closer, not the browser, says why a workbook cannot be imported.
+    uploaded = st.file_uploader("Import a CSV export", key=_upload_key("import"))
     if uploaded is None:
         return
     try:
-        incoming = csv_files.parse_csv(uploaded.getvalue(), max_upload_bytes())
+        incoming = csv_files.parse_csv(uploaded.getvalue(), max_upload_bytes(), uploaded.name)
         transfer.refuse_future_weeks(incoming, session.today())
     except transfer.TransferError as error:
         _problems(error)
         return
     preview = transfer.preview(incoming, entries)
-    _preview_counts(preview)
-    choice = st.radio("What to import", REPLACE_CHOICES, key="import_choice")
-    chosen = transfer.to_write(preview, replace_differing=choice == REPLACE_CHOICES[1])
+    import_preview.counts(preview)
+    picked = import_preview.pick_weeks(import_preview.changes_of(preview))
+    chosen = transfer.to_write(preview, picked)
+    why_not = import_preview.nothing_to_import(preview) if not chosen else ""
+    if why_not:
+        st.caption(why_not)
     st.button(
-        f"Import {len(chosen)} weeks",
+        import_preview.import_label(len(preview.new), len(picked)),
+        type="primary",
         disabled=not chosen,
         key="import_confirm",
         on_click=actions.import_weeks,
-        args=(chosen,),
+        args=(chosen, len(picked)),
     )
 
 
-def restore_section(entries: Sequence[WeekEntry], sample: bool) -> None:
-    """Upload a JSON backup, preview it, and replace the diary with it on confirmation."""
+def restore_section(entries: Sequence[WeekEntry], current: Settings, sample: bool) -> None:
+    """Upload a JSON backup, preview it, and replace the diary with it once the user confirms."""
     if sample:
         st.caption(RESTORE_OFF)
         return
-    uploaded = st.file_uploader("Restore a backup", type=["json"], key=_upload_key("restore"))
+    st.caption(
+        f"A Closer backup: the JSON file “Full backup (JSON)” saves, up to {_limit()}. "
+        "You see what it would change before anything is replaced."
+    )
+    uploaded = st.file_uploader("Restore a backup", key=_upload_key("restore"))
     if uploaded is None:
         return
     try:
-        backup = backup_files.parse_backup(uploaded.getvalue(), max_upload_bytes())
+        backup = backup_files.parse_backup(uploaded.getvalue(), max_upload_bytes(), uploaded.name)
         transfer.refuse_future_weeks(backup.entries, session.today())
     except transfer.TransferError as error:
         _problems(error)
@@ -108,15 +114,21 @@ def restore_section(entries: Sequence[WeekEntry], sample: bool) -> None:
     # A backup without settings leaves the current ones alone.
     settings = settings_from_record(backup.settings) if backup.settings else None
     preview = transfer.preview(backup.entries, entries)
-    _preview_counts(preview)
-    dropped = len({e.week for e in entries} - {e.week for e in backup.entries})
+    import_preview.counts(preview)
+    kept = {entry.week for entry in backup.entries}
+    going = [entry for entry in entries if entry.week not in kept]
+    import_preview.restore_changes(preview, going, settings, current)
+    import_preview.ignored(backup.ignored)
+    goes = f"; {plural(len(going), 'week')} saved now {'is' if len(going) == 1 else 'are'}"
     st.warning(
-        f"Restoring replaces your diary with the backup's {len(backup.entries)} weeks"
-        + (f"; {dropped} weeks saved now are not in it and will go" if dropped else "")
+        f"Restoring replaces your diary with the backup's {plural(len(backup.entries), 'week')}"
+        + (f"{goes} not in it and will go" if going else "")
         + ". A safety copy of your diary is kept first."
     )
+    sure = st.checkbox("Yes, replace my diary with this backup", key=_upload_key("restore_sure"))
     st.button(
         "Restore this backup",
+        disabled=not sure,
         key="restore_confirm",
         on_click=actions.restore_backup,
         args=(backup.entries, settings),
@@ -159,15 +171,19 @@ def safety_copies_section(sample: bool) -> None:
 
 def delete_all_section(count: int, sample: bool) -> None:
     """Delete every week after the user types the confirmation word."""
+    if not sample and not count:
+        st.caption("Your diary has no weeks to delete.")
+        return
     st.caption(DELETE_OFF if sample else "To delete one week, open it on the check-in page.")
+    every = "your one week" if count == 1 else f"all {count:,} weeks"
     typed = st.text_input(
-        f"Type {DELETE_WORD} to delete all {count} weeks", key="delete_word", disabled=sample
+        f"Type {DELETE_WORD} to delete {every}", key="delete_word", disabled=sample
     )
     confirmed = typed.strip() == DELETE_WORD and not sample
+    # Not a primary button: the page's one highlighted action should never be the riskiest.
     st.button(
         "Delete all my weeks",
-        type="primary",
-        disabled=not confirmed or not count,
+        disabled=not confirmed,
         key="delete_all",
         on_click=actions.delete_all,
         args=("delete_word",),

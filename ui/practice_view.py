@@ -51,7 +51,8 @@ def _history(key: str, snapshot: Snapshot) -> None:
     view = views.practice(snapshot, session.today(), key)
     left, middle, right = st.columns(3)
     score = "–" if view.score is None else f"{view.score:.1f}"
-    left.metric("Score", score, help="Smoothed, out of 10")
+    left.metric("Score", score, help="Out of 10, like a rating")
+    left.caption(dashboard.score_line())
     moved = view.trend
     change = None if moved.change is None else f"{moved.change:+d} over {moved.check_ins}"
     middle.metric("Trend", TREND_WORDS.get(moved.direction, "Not enough data"), change)

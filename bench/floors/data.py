@@ -47,10 +47,11 @@ def draw() -> None:
 
     st.header("Import", anchor=False)
     st.caption(view.upload_caption)
-    st.file_uploader("Import a CSV export", type=["csv"], key="import_0")
+    st.file_uploader("Import a CSV export", key="import_0")
 
     st.header("Restore a backup", anchor=False)
-    st.file_uploader("Restore a backup", type=["json"], key="restore_0")
+    st.caption(view.restore_caption)
+    st.file_uploader("Restore a backup", key="restore_0")
 
     st.header("Safety copies", anchor=False)
     if not view.safety_copies:
@@ -69,14 +70,12 @@ def draw() -> None:
         st.button("Restore this copy", disabled=not sure, key="safety_restore")
 
     st.header("Delete", anchor=False)
+    if not view.weeks:
+        st.caption("Your diary has no weeks to delete.")
+        return
     st.caption("To delete one week, open it on the check-in page.")
     typed = st.text_input(view.delete_label, key="delete_word")
-    st.button(
-        "Delete all my weeks",
-        type="primary",
-        disabled=typed.strip() != "DELETE" or not view.weeks,
-        key="delete_all",
-    )
+    st.button("Delete all my weeks", disabled=typed.strip() != "DELETE", key="delete_all")
 
 
 floors.route(draw, "data")

@@ -51,7 +51,8 @@ def draw() -> None:
     dashboard.open_week(trends.weeks)
 
     st.header("Does focusing help?", anchor=False)
-    st.dataframe(view.effects, hide_index=True, width="stretch")
+    for kind, line in view.effects:
+        (st.caption if kind == "caption" else st.markdown)(line)
 
     st.divider()
     st.caption(view.text.disclaimer)

@@ -26,7 +26,8 @@ def draw() -> None:
         st.markdown(view.scale)
     with history:
         left, middle, right = st.columns(3)
-        left.metric("Score", view.score, help="Smoothed, out of 10")
+        left.metric("Score", view.score, help="Out of 10, like a rating")
+        left.caption(inputs.SCORE_LINE)
         middle.metric("Trend", view.trend, view.change)
         right.metric("Times as focus", view.times_focused)
         floors.chart(view.chart, view.table, f"history_{view.key}", view.chart_name)
