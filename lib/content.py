@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from lib.entries import PRACTICE_KEYS
+from lib.practices import PRACTICE_KEYS
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 DEFAULT_PARTNER = "your partner"
+OWN_PARTNER = "my partner"
+# A sentence in the user's own voice: the prompts are questions they ask themselves.
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself|[Mm]ine)\b")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 # Pronoun forms that never need a verb to agree with them ("they are" / "she is").
 PRONOUN_FORMS = {
@@ -21,12 +25,14 @@ PRONOUN_FORMS = {
 }
 _KNOWN_PLACEHOLDERS = {"partner", "Partner", "them", "their", "theirs"}
 _ZERO_WIDTH_SPACE = "\u200b"
+# Invisible, and unlike a zero-width space it never lets a line break after the colon.
+WORD_JOINER = "\u2060"
 _AUTOLINK_TRIGGERS = (
-    ("\\:/", f"\\:{_ZERO_WIDTH_SPACE}/"),
     ("www\\.", f"www{_ZERO_WIDTH_SPACE}\\."),
     ("@", f"@{_ZERO_WIDTH_SPACE}"),
 )
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|<>~$:]")
+_SHORTCODE_START = re.compile(r"\\:(?=\S)")  # an escaped colon with no space after it
 # Keys that must be present in every practice file, with their TOML types.
 _PRACTICE_FIELDS: dict[str, type] = {
     "key": str,
@@ -87,9 +93,14 @@ class AppText:
 
 
 def personalise(text: str, partner_name: str = "", pronoun: str = "they") -> str:
-    """Fill `{partner}`/`{Partner}` with the name or "your partner", and `{them}` etc."""
+    """Fill `{partner}`/`{Partner}` with the name or "your partner", and `{them}` etc.
+
+    Without a name, a question the user asks themselves ("When did I share
+    something real with {partner}?") reads "my partner", in its own voice.
+    """
     name = partner_name.strip()
-    values = {"partner": name or DEFAULT_PARTNER, "Partner": name or DEFAULT_PARTNER.capitalize()}
+    fallback = OWN_PARTNER if _FIRST_PERSON.search(text) else DEFAULT_PARTNER
+    values = {"partner": name or fallback, "Partner": name or fallback.capitalize()}
     values |= PRONOUN_FORMS.get(pronoun, PRONOUN_FORMS["they"])
     return _PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), text)
 
@@ -97,11 +108,16 @@ def personalise(text: str, partner_name: str = "", pronoun: str = "they") -> str
 def escape_markdown(text: str) -> str:
     """`text` with Markdown's special characters escaped, so it shows as typed.
 
-    Escaping does not stop the autolinker from turning `https://…`, `www.…` or
-    an e-mail address into a link, so a zero-width space breaks those triggers;
-    what the user reads is unchanged.
+    A backslash is not enough for Streamlit's shortcodes: it turns `:material/home:`
+    (and `:streamlit:`) into an icon after the Markdown is parsed, escaped or not.
+    So a word joiner follows every colon that is not followed by a space: no
+    shortcode, directive (`:red[…]`) or `https://` autolink can span it.
+    Escaping does not stop the autolinker from turning `www.…` or an e-mail
+    address into a link either, so a zero-width space breaks those triggers.
+    What the user reads is unchanged.
     """
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
+    escaped = _SHORTCODE_START.sub(f"\\\\:{WORD_JOINER}", escaped)
     for trigger, broken in _AUTOLINK_TRIGGERS:
         escaped = escaped.replace(trigger, broken)
     return escaped
@@ -186,6 +202,16 @@ def load_practices(folder: Path = CONTENT_DIR) -> tuple[Practice, ...]:
         parse_practice(_read_toml(path), path)
         for path in (folder / "practices" / f"{key}.toml" for key in PRACTICE_KEYS)
     )
+
+
+@cache
+def _titles() -> dict[str, str]:
+    return {item.key: item.title for item in load_practices()}
+
+
+def practice_title(key: str) -> str:
+    """The title a sentence names a practice by ("Positive associations"), read once."""
+    return _titles()[key]
 
 
 def load_app_text(folder: Path = CONTENT_DIR) -> AppText:

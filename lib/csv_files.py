@@ -23,6 +23,7 @@ from datetime import date, datetime
 from functools import partial
 from typing import Any
 
+from lib.content import practice_title
 from lib.entries import (
     NOTE_MAX_CHARS,
     PRACTICE_KEYS,
@@ -33,7 +34,6 @@ from lib.entries import (
     clean_text,
     make_entry,
     parse_time,
-    practice_name,
 )
 from lib.transfer import (
     MAX_FILE_BYTES,
@@ -329,6 +329,10 @@ def _read_text(limit: int, what: str, cell: str) -> str:
     return clean_text(unguard_formula(cell), limit, what)
 
 
+def _read_note(key: str, cell: str) -> str:
+    return _read_text(NOTE_MAX_CHARS, f"note on {practice_title(key)}", cell)
+
+
 def _read_focus(cell: str) -> str | None:
     return clean_focus(cell.strip())
 
@@ -346,10 +350,7 @@ _CELL_READERS: dict[str, Callable[[str], object]] = {
     "week": IsoWeek.parse,
     "week_start": _ignore,
     **{key: partial(_read_rating, key) for key in PRACTICE_KEYS},
-    **{
-        f"{key}_note": partial(_read_text, NOTE_MAX_CHARS, f"note on {practice_name(key)}")
-        for key in PRACTICE_KEYS
-    },
+    **{f"{key}_note": partial(_read_note, key) for key in PRACTICE_KEYS},
     "reflection": partial(_read_text, REFLECTION_MAX_CHARS, "reflection"),
     "focus": _read_focus,
     "updated_at": _read_time,

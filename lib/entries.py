@@ -8,17 +8,11 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from lib.content import practice_title
 from lib.errors import DiaryError
+from lib.practices import PRACTICE_KEYS
 from lib.weeks import IsoWeek, WeekError
 
-PRACTICE_KEYS: tuple[str, ...] = (
-    "connection",
-    "associations",
-    "presence",
-    "mystery",
-    "space",
-    "self_love",
-)
 RATING_MIN = 1
 RATING_MAX = 10
 SKIPPED = "skipped"
@@ -42,7 +36,7 @@ class EntryError(DiaryError, ValueError):
 
 
 def practice_name(key: str) -> str:
-    """The practice as a word for messages (`self_love` -> `self-love`)."""
+    """The practice's key as a word (`self_love` -> `self-love`); messages use its title."""
     return key.replace("_", "-")
 
 
@@ -70,7 +64,7 @@ class WeekEntry:
 
 def clean_rating(key: str, value: object) -> int | None:
     """A rating from 1 to 10, or None for skipped; otherwise say what is wrong."""
-    name = practice_name(key)
+    name = practice_title(key)
     if value is None or (isinstance(value, str) and value.strip().lower() == SKIPPED):
         return None
     if isinstance(value, bool):
@@ -145,7 +139,7 @@ def make_entry(
     clean_notes: dict[str, str] = {}
     for key in PRACTICE_KEYS:
         if key not in ratings:
-            problems.append(f"Rate {practice_name(key)} or mark it skipped.")
+            problems.append(f"Rate {practice_title(key)} or mark it skipped.")
         else:
             try:
                 clean_ratings[key] = clean_rating(key, ratings[key])
@@ -153,7 +147,7 @@ def make_entry(
                 problems.append(str(error))
         try:
             clean_notes[key] = clean_text(
-                (notes or {}).get(key), NOTE_MAX_CHARS, f"note on {practice_name(key)}"
+                (notes or {}).get(key), NOTE_MAX_CHARS, f"note on {practice_title(key)}"
             )
         except ValueError as error:
             problems.append(str(error))

@@ -11,7 +11,10 @@ current = page_start.open_page().settings
 st.title("⚙️ Settings", anchor=False)
 
 st.header("Your partner", anchor=False)
-st.caption("Used where Closer's prompts mention your partner. Leave empty for “your partner”.")
+st.caption(
+    "Used where Closer's ideas and questions mention your partner. Leave empty for "
+    "“your partner” (“my partner” in the questions you ask yourself)."
+)
 with st.form("partner"):
     st.text_input("Name", value=current.partner_name, key="partner_name")
     st.radio(

@@ -93,7 +93,8 @@ BACKUP_PROBLEMS = [
                 "202648": entry_record(ratings={**dict.fromkeys(PRACTICE_KEYS, 7), "space": 11})
             }
         ),
-        "The entry stored under 202648: The rating for space must be from 1 to 10, not 11.",
+        "The entry stored under 202648: The rating for Creating space must be "
+        "from 1 to 10, not 11.",
     ),
     (
         "entry under another week",

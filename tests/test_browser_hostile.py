@@ -115,3 +115,27 @@ def test_a_link_in_the_week_parameter_is_not_a_live_link(browser_page, server: S
     alert = page.get_by_role("alert").first
     expect(alert).to_be_visible()
     expect(alert.locator("a")).to_have_count(0)
+
+
+def test_a_partner_named_like_a_streamlit_icon_reads_as_typed(browser_page, server: Server) -> None:
+    # Streamlit's Markdown turns `:material/home:` into an icon after parsing, so a
+    # backslash before the colon was not enough: the name showed as a house.
+    page = browser_page
+    name = ":material/home:"
+    open_page(page, server, "settings")
+    page.get_by_role("textbox", name="Name").fill(name)
+    with rerun(page):
+        page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Saved.")).to_be_visible()
+
+    go_to(page, "Emotional connection")
+    asked = f"When did I share something real with {name} this week, and how did it feel?"
+    prompt = page.get_by_role("listitem").filter(has_text="When did I share something real")
+    expect(prompt).to_be_visible()
+    assert prompt.inner_text().replace("\u2060", "") == asked  # the joiner is invisible
+    expect(page.get_by_role("img", name="home icon")).to_have_count(0)
+
+    go_to(page, "Check-in")
+    note = open_note(page, "Emotional connection")
+    expect(note).to_have_attribute("placeholder", asked)
+    expect(page.get_by_role("img", name="home icon")).to_have_count(0)

@@ -29,7 +29,8 @@ from lib.checkin import (
     week_status,
     widget_key,
 )
-from lib.entries import PRACTICE_KEYS, SKIPPED, EntryError, WeekEntry, make_entry, practice_name
+from lib.content import practice_title
+from lib.entries import PRACTICE_KEYS, SKIPPED, EntryError, WeekEntry, make_entry
 from lib.weeks import IsoWeek
 from tests.conftest import DAYS, START, EntryFactory, check_in_forms, week_entries
 
@@ -48,7 +49,7 @@ def rated_form(rating: int = 6, week: IsoWeek = WEEK) -> dict[str, object]:
 
 def rate_me(*keys: str) -> list[str]:
     """The problems `entry_from_form` names for practices neither rated nor skipped."""
-    return [f"Rate {practice_name(key)} or mark it skipped." for key in keys]
+    return [f"Rate {practice_title(key)} or mark it skipped." for key in keys]
 
 
 @pytest.fixture
@@ -150,8 +151,8 @@ def test_untouched_sliders_are_not_saved_as_a_made_up_5() -> None:
     with pytest.raises(EntryError) as caught:
         entry_from_form(WEEK, form)
     assert caught.value.problems == rate_me(*PRACTICE_KEYS)
-    assert str(caught.value).startswith("Rate connection or mark it skipped. ")
-    assert "Rate self-love or mark it skipped." in str(caught.value)
+    assert str(caught.value).startswith("Rate Emotional connection or mark it skipped. ")
+    assert "Rate Self-love or mark it skipped." in str(caught.value)
 
 
 def test_a_partly_answered_form_names_only_the_practices_left() -> None:

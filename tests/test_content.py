@@ -9,9 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from lib.content import (
     CONTENT_DIR,
+    WORD_JOINER,
     ContentError,
     escape_markdown,
     load_app_text,
@@ -269,6 +272,10 @@ def test_missing_app_text_file_is_named(content: Path) -> None:
         ("Keep {name} and {} as they are.", "Sam", "Keep {name} and {} as they are."),
         (r"Backslashes \1 are safe.", r"A\1", r"Backslashes \1 are safe."),
         ("Tell {partner}", r"Jo \g<0>", r"Tell Jo \g<0>"),
+        ("Did I thank {partner}?", "", "Did I thank my partner?"),
+        ("{Partner} asked me.", "", "My partner asked me."),
+        ("Did I thank {partner}?", "Sam", "Did I thank Sam?"),
+        ("Imagine {partner} in Italy.", "", "Imagine your partner in Italy."),
     ],
 )
 def test_personalise_fills_the_partner_placeholders(text: str, name: str, expected: str) -> None:
@@ -281,6 +288,26 @@ def test_personalised_content_has_no_placeholders_left() -> None:
     assert any("your partner" in text for text in texts), "and some had a placeholder"
     for text in texts:
         assert "{" not in text, text
+
+
+FIRST_PERSON = {"i", "me", "my", "myself", "mine"}
+SECOND_PERSON = {"you", "your", "yours", "yourself"}
+
+
+@pytest.mark.parametrize("pronoun", ["they", "she", "he"])
+@pytest.mark.parametrize("name", ["", "Sam"])
+def test_every_personalised_sentence_keeps_one_voice(name: str, pronoun: str) -> None:
+    # "When did I share something real with your partner" mixed the user's own
+    # voice with Closer's: a question the user asks themselves says "my partner".
+    mixed = []
+    for raw in raw_content_strings():
+        text = personalise(raw, name, pronoun)
+        spoken = set(re.findall(r"[a-z]+", text.lower()))
+        if "your partner" in text.lower() and spoken & FIRST_PERSON:
+            mixed.append(text)
+        if "my partner" in text.lower() and spoken & SECOND_PERSON:
+            mixed.append(text)
+    assert mixed == []
 
 
 @pytest.mark.parametrize("claim", ["studies show", "research", "proven"])
@@ -319,7 +346,9 @@ def test_content_does_not_copy_six_word_runs_from_the_reference_article() -> Non
     ("name", "shown"),
     [
         ("Sam", "Sam"),
-        ("[x](javascript:alert(1))", r"\[x\]\(javascript\:alert\(1\)\)"),
+        ("[x](javascript:alert(1))", rf"\[x\]\(javascript\:{WORD_JOINER}alert\(1\)\)"),
+        (":material/home:", rf"\:{WORD_JOINER}material/home\:"),
+        ("Row 2: Sam", r"Row 2\: Sam"),
         ("*Sam*_", r"\*Sam\*\_"),
         ("Noa Ørsted ✨", "Noa Ørsted ✨"),
     ],
@@ -355,5 +384,64 @@ def test_escape_markdown_breaks_autolinks_without_changing_what_is_read(text: st
     assert "://" not in escaped
     assert "www." not in escaped.replace("\\", "")
     assert "@e" not in escaped
-    unescaped = escaped.replace("\u200b", "").replace("\\", "")
-    assert unescaped == text
+    assert shown_as(escaped) == text
+
+
+def shown_as(escaped: str) -> str:
+    """What a reader sees of escaped text: the escapes and the invisible breaks gone."""
+    return re.sub(r"\\(.)", r"\1", escaped).replace("\u200b", "").replace(WORD_JOINER, "")
+
+
+# What Streamlit's Markdown makes of text, found in its frontend (1.67): after
+# parsing, `:material/name:` (written `:material_name:` by then) and `:streamlit:`
+# become icons and `:name:` an emoji; `:red[…]`, `:small[…]` and the like are
+# directives; `[…](…)`, `<…>` and `http://…` are links and HTML.
+STREAMLIT_SHORTCODE = re.compile(r":[\w/+-]+:")
+STREAMLIT_DIRECTIVE = re.compile(r":[\w-]+\[")
+# A character Markdown gives a meaning to (checked once the escaped pairs are gone).
+MARKUP = re.compile(r"[\[\]()<>`*_#!|~$\\]")
+MARKUP_ALPHABET = st.sampled_from(
+    [
+        ":",
+        "material/",
+        "home",
+        "smile",
+        "streamlit",
+        "red",
+        "-background",
+        "[",
+        "]",
+        "(",
+        ")",
+        "<",
+        ">",
+        "/",
+        "https",
+        "www.",
+        "@",
+        "\\",
+        "`",
+        "*",
+        "_",
+        "!",
+        " ",
+        "x",
+        "é",
+        "✨",
+    ]
+)
+HOSTILE_TEXT = st.lists(MARKUP_ALPHABET, max_size=30).map("".join) | st.text(max_size=60)
+
+
+@given(HOSTILE_TEXT)
+@example(":material/home:")
+@example("Sam :smile: :red[Sam]")
+def test_escaped_text_reads_as_typed_and_holds_no_streamlit_markup(text: str) -> None:
+    escaped = escape_markdown(text)
+    parsed = re.sub(r"\\(.)", r"\1", escaped)  # the text Markdown's parser hands on
+    assert shown_as(escaped) == text
+    assert STREAMLIT_SHORTCODE.search(parsed) is None
+    assert STREAMLIT_DIRECTIVE.search(parsed) is None
+    assert ":material/" not in escaped  # rewritten before parsing, escapes or not
+    assert "://" not in escaped
+    assert MARKUP.search(re.sub(r"\\.", "", escaped)) is None

@@ -220,12 +220,12 @@ CSV_PROBLEMS = [
     (
         "rating 11",
         csv_file(mystery="11"),
-        "Row 2, column “mystery”: The rating for mystery must be from 1 to 10, not 11.",
+        "Row 2, column “mystery”: The rating for A bit of mystery must be from 1 to 10, not 11.",
     ),
     (
         "rating abc",
         csv_file(self_love="abc"),
-        "Row 2, column “self_love”: The rating for self-love must be a whole number "
+        "Row 2, column “self_love”: The rating for Self-love must be a whole number "
         "from 1 to 10 or “skipped”, not “abc”.",
     ),
     (
@@ -257,7 +257,7 @@ CSV_PROBLEMS = [
     (
         "note too long",
         csv_file(mystery_note="x" * (NOTE_MAX_CHARS + 1)),
-        "Row 2, column “mystery_note”: The note on mystery is 2,001 characters long; "
+        "Row 2, column “mystery_note”: The note on A bit of mystery is 2,001 characters long; "
         "the limit is 2,000.",
     ),
     (
@@ -269,7 +269,7 @@ CSV_PROBLEMS = [
     (
         "NUL character",
         csv_file(space_note="a\x00b"),
-        "Row 2, column “space_note”: The note on space contains an invisible control "
+        "Row 2, column “space_note”: The note on Creating space contains an invisible control "
         "character (U+0000).",
     ),
     (
@@ -312,7 +312,8 @@ def test_import_lists_every_problem_in_the_file() -> None:
     with pytest.raises(TransferError) as caught:
         parse_csv(text.encode())
     assert caught.value.problems == [
-        "Row 2, column “connection”: The rating for connection must be from 1 to 10, not 0.",
+        "Row 2, column “connection”: The rating for Emotional connection must be "
+        "from 1 to 10, not 0.",
         "Row 2, column “focus”: “x” is not one of the six practices.",
         "Row 3, column “week”: 2026-W99 is not a real week: 2026 has weeks 1 to 53.",
     ]

@@ -290,7 +290,7 @@ UNREADABLE = {
     "rating-eleven": (
         damage_json(rate_eleven),
         "has an entry for 2026-W40 that Closer cannot read: "
-        "The rating for connection must be from 1 to 10, not 11.",
+        "The rating for Emotional connection must be from 1 to 10, not 11.",
     ),
 }
 

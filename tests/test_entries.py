@@ -79,41 +79,43 @@ def test_skipped_practices_are_left_out_of_rated() -> None:
 BAD_INPUTS = [
     (
         {"ratings": {**ALL_SEVEN, "connection": 11}},
-        "The rating for connection must be from 1 to 10, not 11.",
+        "The rating for Emotional connection must be from 1 to 10, not 11.",
     ),
     ({"ratings": {**ALL_SEVEN, "connection": 0}}, "must be from 1 to 10, not 0."),
     (
         {"ratings": {**ALL_SEVEN, "presence": -1}},
-        "The rating for presence must be from 1 to 10, not -1.",
+        "The rating for Being present must be from 1 to 10, not -1.",
     ),
     ({"ratings": {**ALL_SEVEN, "presence": "-1"}}, "must be from 1 to 10, not -1."),
     ({"ratings": {**ALL_SEVEN, "presence": "11"}}, "must be from 1 to 10, not 11."),
     (
         {"ratings": {**ALL_SEVEN, "mystery": "abc"}},
-        "The rating for mystery must be a whole number from 1 to 10 or “skipped”, not “abc”.",
+        "The rating for A bit of mystery must be a whole number from 1 to 10 "
+        "or “skipped”, not “abc”.",
     ),
     ({"ratings": {**ALL_SEVEN, "mystery": ""}}, "or “skipped”, not “”."),
     ({"ratings": {**ALL_SEVEN, "mystery": "7.5"}}, "not “7.5”"),
     (
         {"ratings": {**ALL_SEVEN, "space": 5.5}},
-        "The rating for space must be a whole number from 1 to 10.",
+        "The rating for Creating space must be a whole number from 1 to 10.",
     ),
     ({"ratings": {**ALL_SEVEN, "space": float("nan")}}, "must be a whole number from 1 to 10."),
     ({"ratings": {**ALL_SEVEN, "space": [5]}}, "must be a whole number from 1 to 10."),
     (
         {"ratings": {**ALL_SEVEN, "self_love": True}},
-        "The rating for self-love must be a number from 1 to 10.",
+        "The rating for Self-love must be a number from 1 to 10.",
     ),
-    ({"ratings": {**ALL_SEVEN, "self_love": False}}, "self-love must be a number from 1 to 10."),
+    ({"ratings": {**ALL_SEVEN, "self_love": False}}, "Self-love must be a number from 1 to 10."),
     (
         {"ratings": {key: 7 for key in PRACTICE_KEYS if key != "self_love"}},
-        "Rate self-love or mark it skipped.",
+        "Rate Self-love or mark it skipped.",
     ),
     ({"ratings": {**ALL_SEVEN, "kindness": 7}}, "“kindness” is not one of the six practices."),
     ({"notes": {"kindness": "hi"}}, "“kindness” is not one of the six practices."),
     (
         {"notes": {"connection": "x" * (NOTE_MAX_CHARS + 1)}},
-        "The note on connection is 2,001 characters long; the limit is 2,000. Please shorten it.",
+        "The note on Emotional connection is 2,001 characters long; the limit is 2,000. "
+        "Please shorten it.",
     ),
     (
         {"reflection": "x" * (REFLECTION_MAX_CHARS + 1)},
@@ -121,18 +123,18 @@ BAD_INPUTS = [
     ),
     (
         {"notes": {"self_love": "tea\x00time"}},
-        "The note on self-love contains an invisible control character (U+0000).",
+        "The note on Self-love contains an invisible control character (U+0000).",
     ),
     (
         {"notes": {"space": "a\x1b[31mred"}},
-        "note on space contains an invisible control character (U+001B)",
+        "note on Creating space contains an invisible control character (U+001B)",
     ),
     (
         {"reflection": "bell\x07"},
         "The reflection contains an invisible control character (U+0007).",
     ),
     ({"reflection": "del\x7f!"}, "(U+007F)"),
-    ({"notes": {"presence": 42}}, "The note on presence must be text."),
+    ({"notes": {"presence": 42}}, "The note on Being present must be text."),
     ({"reflection": ["a list"]}, "The reflection must be text."),
     (
         {"focus": "kindness"},
@@ -160,7 +162,7 @@ def test_make_entry_explains_each_bad_input(changes: dict[str, object], message:
 def test_rating_text_that_looks_numeric_gets_the_plain_words_message(value: str) -> None:
     with pytest.raises(EntryError) as caught:
         make_entry("2026-W48", {**ALL_SEVEN, "connection": value})
-    assert "The rating for connection must be" in str(caught.value)
+    assert "The rating for Emotional connection must be" in str(caught.value)
     assert "invalid literal" not in str(caught.value)
 
 
@@ -177,10 +179,10 @@ def test_make_entry_reports_every_problem_at_once() -> None:
     problems = caught.value.problems
     expected = [
         "2025 has weeks 1 to 52",
-        "connection must be from 1 to 10, not 11",
-        "presence must be a whole number",
-        "Rate space or mark it skipped",
-        "note on mystery contains an invisible control character",
+        "Emotional connection must be from 1 to 10, not 11",
+        "Being present must be a whole number",
+        "Rate Creating space or mark it skipped",
+        "note on A bit of mystery contains an invisible control character",
         "The reflection is 10,001 characters long",
         "The focus for the coming week",
     ]
@@ -299,7 +301,7 @@ def test_good_record_reads_back() -> None:
         ),
         ({"ratings": [7, 7, 7, 7, 7, 7]}, "The entry for 2026-W48 has no ratings or notes."),
         ({"notes": "none"}, "has no ratings or notes"),
-        ({"ratings": {**ALL_SEVEN, "presence": 11}}, "presence must be from 1 to 10, not 11"),
+        ({"ratings": {**ALL_SEVEN, "presence": 11}}, "present must be from 1 to 10, not 11"),
         ({"week": "2026-W99"}, "2026-W99 is not a real week"),
         ({"focus": "kindness"}, "“kindness” is not one of the six practices"),
     ],

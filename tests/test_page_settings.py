@@ -29,7 +29,7 @@ def test_a_name_that_looks_like_markup_is_shown_as_typed(closer: Closer) -> None
     at.text_input(key="partner_name").input("[Sam](javascript:x)")
     submit(at)
     text = "\n".join(markdown.value for markdown in closer.open_url("presence").markdown)
-    assert "\\[Sam\\]\\(javascript\\:x\\)" in text
+    assert "\\[Sam\\]\\(javascript\\:\u2060x\\)" in text
 
 
 def test_a_bad_name_is_explained_and_not_saved(closer: Closer) -> None:

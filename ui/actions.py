@@ -22,6 +22,7 @@ from lib.checkin import (
     has_unsaved_changes,
     widget_key,
 )
+from lib.content import escape_markdown
 from lib.drafts import Draft
 from lib.entries import WeekEntry
 from lib.errors import DiaryError
@@ -38,7 +39,16 @@ DELETED = "deleted_week"  # the check-in just deleted, until it is put back or r
 
 def _failed(place: str, what: str, error: Exception) -> None:
     """Say at `place` that `what` did not happen, and why."""
-    messages.tell(place, "error", f"**{what}** {error}")
+    messages.tell(place, "error", f"**{what}** {said(error)}")
+
+
+def said(error: Exception) -> str:
+    """An error's sentence as Markdown that shows as written.
+
+    It may quote what the user typed or a cell of their file, so a `:material/home:`
+    or a `[link](…)` in it must not turn into an icon or a link.
+    """
+    return escape_markdown(str(error))
 
 
 # The sample
@@ -76,7 +86,7 @@ def save_check_in(week: IsoWeek, skip_unanswered: bool = False) -> None:
     try:
         store.save_entry(entry_from_form(week, form))
     except DiaryError as error:  # an EntryError reads as its problems, joined
-        messages.tell(place, "error", f"**Not saved.** {error} {_STILL_HERE}")
+        messages.tell(place, "error", f"**Not saved.** {said(error)} {_STILL_HERE}")
         return
     st.session_state.pop(RESTORED, None)
     if session.in_sample_mode():
@@ -121,7 +131,7 @@ def keep_draft(week: IsoWeek) -> None:
         messages.tell(
             messages.DRAFTS,
             "warning",
-            f"Your changes could not be kept as a draft: {error}",
+            f"Your changes could not be kept as a draft: {said(error)}",
             icon="📝",
         )
         return
@@ -141,9 +151,8 @@ def discard_draft(week: IsoWeek) -> None:
         try:
             session.diary().discard_draft(week)
         except DiaryError as error:
-            messages.tell(
-                messages.DRAFTS, "warning", f"The draft could not be discarded: {error}", icon="📝"
-            )
+            problem = f"The draft could not be discarded: {said(error)}"
+            messages.tell(messages.DRAFTS, "warning", problem, icon="📝")
             return
     clear_form(week)
 
@@ -322,7 +331,7 @@ def recover(copy: Path | None) -> None:
     try:
         kept = store.start_new_diary() if copy is None else store.recover_from_copy(copy)
     except DiaryError as error:
-        messages.tell(messages.RECOVERY, "error", str(error))
+        messages.tell(messages.RECOVERY, "error", said(error))
         return
     what = "Started a new, empty diary." if copy is None else "Restored the safety copy."
     where = f" The unreadable file is kept as `{kept}`." if kept else ""

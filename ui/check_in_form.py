@@ -40,8 +40,9 @@ def open_form(week: IsoWeek, entry: WeekEntry | None) -> None:
             messages.tell(
                 messages.DRAFTS,
                 "warning",
-                f"Closer could not read your unsaved drafts ({error}). Your diary is fine; "
-                "the next change you make here sets that file aside and starts a new one.",
+                f"Closer could not read your unsaved drafts ({actions.said(error)}). "
+                "Your diary is fine; the next change you make here sets that file aside "
+                "and starts a new one.",
                 icon="📝",
             )
             draft = None

@@ -49,6 +49,7 @@ def draw() -> st.Page:
         passcode_gate.lock_screen()
         st.stop()
     _sidebar_note()
+    page_tweaks.close_sidebar_on_phones()
     _sample_banner()
     return page
 

@@ -3,7 +3,8 @@
 Streamlit has no API for these, so they lean on its DOM (its `data-testid`
 names and the `st-key-…` classes of keyed containers). They are kept here,
 in one place, and the browser tests check each one still works after an
-upgrade: the compact practice blocks, and notes kept while typing.
+upgrade: the compact practice blocks, notes kept while typing, and the
+sidebar closed on a phone.
 """
 
 from __future__ import annotations
@@ -107,6 +108,49 @@ def mute_unrated(keys: Iterable[str]) -> None:
     selectors = ", ".join(f'.st-key-practice_{key} [data-testid="stSlider"]' for key in keys)
     if selectors:
         st.html(f"<style>{selectors} {{ filter: grayscale(1); }}</style>")
+
+
+# On a phone the sidebar covers the whole page, yet Streamlit (1.67) leaves it
+# open after a page is chosen in it unless the browser says it is a phone (its
+# user agent; a narrow desktop window or a tablet in a desktop mode is not), and
+# it remembers every open and close in localStorage ("stSidebarCollapsed-…"),
+# so a reload on a phone opens it again over the page. Below Streamlit's
+# breakpoint for collapsing (768 px): close it once a page is chosen, close it
+# if a page loads with it open, and forget the remembered state on leaving, so
+# the next load starts as Streamlit starts a narrow screen: closed. Wider
+# screens keep Streamlit's behaviour (open, and remembered).
+PHONE_SIDEBAR_JS = """
+<script>
+(() => {
+  if (window.closerClosesPhoneSidebar) return;
+  window.closerClosesPhoneSidebar = true;
+  const narrow = () => window.innerWidth < 768;
+  const forget = () => {
+    if (!narrow()) return;
+    Object.keys(localStorage)
+      .filter((name) => name.startsWith("stSidebarCollapsed-"))
+      .forEach((name) => localStorage.removeItem(name));
+  };
+  const close = () => {
+    const sidebar = document.querySelector('[data-testid="stSidebar"]');
+    const button = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
+    if (narrow() && sidebar?.dataset.collapsed === "false" && button) button.click();
+    forget();
+  };
+  // After Streamlit's own handler, which closes it on a phone's user agent only.
+  document.addEventListener("click", (event) => {
+    if (event.target.closest?.('[data-testid="stSidebarNav"] a')) setTimeout(close, 0);
+  });
+  window.addEventListener("pagehide", forget);
+  close();
+})();
+</script>
+"""
+
+
+def close_sidebar_on_phones() -> None:
+    """On a phone, close the sidebar after a page is chosen and start each load with it closed."""
+    st.sidebar.html(PHONE_SIDEBAR_JS, unsafe_allow_javascript=True)
 
 
 def keep_typing() -> None:

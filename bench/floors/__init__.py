@@ -13,7 +13,7 @@ import streamlit as st
 
 from bench import inputs
 from ui.dashboard import table_switch
-from ui.page_tweaks import READABLE_CSS
+from ui.page_tweaks import PHONE_SIDEBAR_JS, READABLE_CSS
 
 _pages: dict[str, st.Page] = {}
 
@@ -48,6 +48,7 @@ def route(draw: Callable[[], None], url_path: str) -> None:
     st.html(READABLE_CSS)  # app.py's frame draws Closer's style sheet on every page
     with st.sidebar:
         st.caption(nav.sidebar)
+    st.sidebar.html(PHONE_SIDEBAR_JS, unsafe_allow_javascript=True)
     page.run()
 
 
