@@ -35,11 +35,6 @@ class EntryError(DiaryError, ValueError):
         self.problems = problems
 
 
-def practice_name(key: str) -> str:
-    """The practice's key as a word (`self_love` -> `self-love`); messages use its title."""
-    return key.replace("_", "-")
-
-
 @dataclass(frozen=True)
 class WeekEntry:
     """One week's check-in. A rating of None means the practice was skipped."""

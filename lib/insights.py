@@ -12,7 +12,8 @@ from datetime import date
 from itertools import pairwise
 from statistics import fmean
 
-from lib.entries import PRACTICE_KEYS, WeekEntry, practice_name
+from lib.content import practice_title
+from lib.entries import PRACTICE_KEYS, WeekEntry
 from lib.weeks import IsoWeek
 
 # What a score is, in the words every place that shows one uses.
@@ -193,7 +194,7 @@ def _reasons(entries: Sequence[WeekEntry], key: str, today: date) -> list[str]:
         recent = recent_focus_count(entries, passed_over, today)
         if passed_over != key and recent:
             reasons.append(
-                f"{practice_name(passed_over)} scores lower but was your focus for "
+                f"{practice_title(passed_over)} scores lower but was your focus for "
                 f"{_plural(recent, 'week')} lately, so this one gets a turn"
             )
     moved = trend(entries, key)

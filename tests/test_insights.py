@@ -382,7 +382,8 @@ SPACE_3X = ["space", "space", "space", None]  # the focus for 2026-W46, W47 and 
             "mystery",
             (
                 "score 6.0, below your average of 7.2",
-                "space scores lower but was your focus for 3 weeks lately, so this one gets a turn",
+                "Creating space scores lower but was your focus for 3 weeks lately, "
+                "so this one gets a turn",
                 NEVER,
             ),
             id="focus-that-does-not-move-hands-over",
@@ -393,7 +394,8 @@ SPACE_3X = ["space", "space", "space", None]  # the focus for 2026-W46, W47 and 
             "mystery",
             (
                 "score 6.0, below your average of 7.2",
-                "space scores lower but was your focus for 1 week lately, so this one gets a turn",
+                "Creating space scores lower but was your focus for 1 week lately, "
+                "so this one gets a turn",
                 NEVER,
             ),
             id="one-focus-week-outweighs-one-point",
