@@ -172,16 +172,35 @@ def rate(page, rating: int, gone: Callable[[], bool] = never) -> int:
 
     A slider starts on "not rated yet", one stop left of 1 (so its value, the
     stop's index, is the rating), and a week with a practice not rated is not
-    saved, so every slider is moved.
+    saved, so every slider is moved. Each slider is read back once all six are
+    moved and set again if it is off. In about one run in ten the first
+    slider stayed "not rated yet" while a later one stood a few stops too far,
+    so Save only asked about the unrated practice and the test waited for a
+    confirmation that could not come; the cause was not found (it showed with
+    and without the session's page changes around it). This test is about
+    crashes, not key presses, so it makes sure the form holds what it meant.
     """
     sliders = page.get_by_role("slider")
-    for index, presses in enumerate([rating] + [1] * (len(PRACTICE_KEYS) - 1)):
-        sliders.nth(index).focus()
-        for _ in range(presses):
-            page.keyboard.press("ArrowRight")
-        # Each slider's rerun ends before the next is moved, so no move is lost to it.
-        settle_unless(page, gone)
-    return int(sliders.first.get_attribute("value"))
+    targets = [rating] + [1] * (len(PRACTICE_KEYS) - 1)
+    for _ in range(3):
+        for index, target in enumerate(targets):
+            now = _stop(sliders.nth(index))
+            if now == target:
+                continue
+            sliders.nth(index).focus()
+            key = "ArrowRight" if target > now else "ArrowLeft"
+            for _ in range(abs(target - now)):
+                page.keyboard.press(key)
+            # Each slider's rerun ends before the next is moved, so no move is lost to it.
+            settle_unless(page, gone)
+        if [_stop(sliders.nth(index)) for index in range(len(targets))] == targets:
+            break
+    return _stop(sliders.first)
+
+
+def _stop(slider) -> int:
+    """The stop a rating slider is on: 0 for "not rated yet", else the rating."""
+    return int(slider.get_attribute("value"))
 
 
 def press_save(page) -> None:
