@@ -1,5 +1,6 @@
 """Pages' views cached per data-file revision: nothing re-read or re-analysed, no stale data."""
 
+import altair as alt
 import pytest
 
 from lib import datafile, views
@@ -136,3 +137,25 @@ def test_each_picked_out_practice_is_built_once_per_revision(
     at.pills(key="trend_pick").select("mystery").run()
     assert not at.exception
     assert len(builds) == 2, "all six, and mystery picked out: each built once"
+
+
+@pytest.mark.usefixtures("steady_revision")
+def test_a_rerun_with_an_unchanged_diary_makes_no_chart_spec_again(
+    closer: Closer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Altair validates a chart against the schema in `to_dict()`: once per chart, not per run."""
+    seed(closer)
+    made = count_calls(monkeypatch, alt.TopLevelMixin, "to_dict")
+    at = closer.open()
+    assert not at.exception
+    assert len(at.get("vega_lite_chart")) == 4
+    first = len(made)
+    assert first >= 4, "each dashboard chart's spec is made on its first draw"
+    at.toggle(key="overall_as_table").set_value(True).run()
+    at.toggle(key="overall_as_table").set_value(False).run()
+    at.run()
+    assert not at.exception
+    assert len(made) == first, "no chart is turned into a spec again while the diary is unchanged"
+    closer.diary().save_entry(make_entry(THIS_WEEK, dict.fromkeys(PRACTICE_KEYS, 9)))
+    at.run()
+    assert len(made) > first, "a save makes new views, and their specs are made once"

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+import altair as alt
 import streamlit as st
 
-from lib import insights
+from lib import chart_specs, insights
 from lib.checkin import focus_heading, focus_week
 from lib.settings import Settings
 from lib.views import HomeView
@@ -112,21 +113,24 @@ def table_switch(name: str) -> str:
 
 
 def chart(
-    figure: object, table: object, key: str, name: str, selection: str | None = None
+    figure: alt.TopLevelMixin, table: object, key: str, name: str, selection: str | None = None
 ) -> dict[str, list[dict[str, object]]]:
     """A chart (its text alternative is the chart's own description) with a table view.
 
     `name` says what the chart shows. Returns the chart's selection (empty
-    unless `selection` names one that was clicked).
+    unless `selection` names one that was clicked). The chart goes to Streamlit
+    as a Vega-Lite spec made once per chart object (lib/chart_specs.py): the
+    views are built once per revision, so an unchanged rerun validates nothing.
     """
     if st.toggle(table_switch(name), key=f"{key}_as_table"):
         st.dataframe(table, hide_index=True, width="stretch")
         return {}
+    spec = chart_specs.spec_of(figure).fresh()
     if selection is None:
-        st.altair_chart(figure, theme="streamlit", width="stretch", key=key)
+        st.vega_lite_chart(spec=spec, theme="streamlit", width="stretch", key=key)
         return {}
-    event = st.altair_chart(
-        figure,
+    event = st.vega_lite_chart(
+        spec=spec,
         theme="streamlit",
         width="stretch",
         key=key,

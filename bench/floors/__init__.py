@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import altair as alt
 import streamlit as st
 
 from bench import inputs
+from lib import chart_specs
 from ui.dashboard import table_switch
 from ui.page_tweaks import PHONE_SIDEBAR_JS, READABLE_CSS
 
@@ -57,15 +59,18 @@ def link(url_path: str) -> st.Page:
     return _pages[url_path]
 
 
-def chart(figure: object, table: object, key: str, name: str, selection: str | None = None) -> None:
-    """ui/dashboard.py's chart: a "Show … as a table" switch, then the chart or its table."""
+def chart(
+    figure: alt.TopLevelMixin, table: object, key: str, name: str, selection: str | None = None
+) -> None:
+    """ui/dashboard.py's chart: a "Show … as a table" switch, then the chart's spec or its table."""
     if st.toggle(table_switch(name), key=f"{key}_as_table"):
         st.dataframe(table, hide_index=True, width="stretch")
     elif selection is None:
-        st.altair_chart(figure, theme="streamlit", width="stretch", key=key)
+        spec = chart_specs.spec_of(figure).fresh()
+        st.vega_lite_chart(spec=spec, theme="streamlit", width="stretch", key=key)
     else:
-        st.altair_chart(
-            figure,
+        st.vega_lite_chart(
+            spec=chart_specs.spec_of(figure).fresh(),
             theme="streamlit",
             width="stretch",
             key=key,
