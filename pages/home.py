@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from lib import charts
 from ui import actions, dashboard, messages, navigation, page_start, session, texts, views
 
 snapshot = page_start.open_page()
@@ -43,24 +42,7 @@ else:
     dashboard.chart(view.wheel_chart, view.wheel_table, "wheel", dashboard.CHART_NAMES["wheel"])
 
     st.header("Trends", anchor=False)
-    span = dashboard.trend_span()
-    highlight = dashboard.practice_pick(texts.titles())
-    trends = views.trends(snapshot, today, span, view, highlight)
-    names = dashboard.CHART_NAMES
-    dashboard.chart(trends.trend_chart, trends.trend_table, "trend", names["trend"])
-    dashboard.chart(trends.overall_chart, trends.overall_table, "overall", names["overall"])
-
-    picked = dashboard.chart(
-        trends.heatmap_chart,
-        trends.heatmap_table,
-        "heatmap",
-        dashboard.CHART_NAMES["heatmap"],
-        charts.WEEK_PICK,
-    )
-    if picked.get(charts.WEEK_PICK):
-        week = picked[charts.WEEK_PICK][0]["week"]
-        st.switch_page("pages/check-in.py", query_params={"week": week})
-    dashboard.open_week(trends.weeks)
+    dashboard.trends(snapshot, today, view)
 
     st.header("Does focusing help?", anchor=False)
     dashboard.focus_effects(view.effects)

@@ -211,9 +211,10 @@ class _RunWatch:
     starts is announced with its id ("new_session") and ends with that id
     ("script_finished"). A run that asks for another (st.rerun,
     st.switch_page) ends "early for rerun"; only the last of a chain ends
-    "successfully". So the action's run has ended when a run that started
-    after the page asked has ended successfully, and an earlier run ending
-    meanwhile is never taken for it.
+    "successfully" (a fragment's run: "fragment run successfully"). So the
+    action's run has ended when a run that started after the page asked has
+    ended successfully, and an earlier run ending meanwhile is never taken
+    for it.
     """
 
     asked: bool = False
@@ -238,6 +239,8 @@ class _RunWatch:
             and message.script_finished
             in {
                 ForwardMsg.FINISHED_SUCCESSFULLY,
+                # A widget inside an st.fragment reruns that fragment alone.
+                ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
                 ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
             }
         )
@@ -265,6 +268,26 @@ def rerun(page: Page) -> Iterator[None]:
     finally:
         socket.remove_listener("framesent", watch.sent)
     settle(page)
+
+
+@contextmanager
+def asked_runs(page: Page) -> Iterator[list[str]]:
+    """The runs the page asks for in the block, each as the fragment it reruns ("": the page)."""
+    socket = _SOCKETS.get(page)
+    if socket is None:
+        raise RuntimeError("call watch_runs(page) before the page loads, to use asked_runs()")
+    asked: list[str] = []
+
+    def sent(payload: str | bytes) -> None:
+        message = BackMsg()
+        if _parsed(message, payload) and message.WhichOneof("type") == "rerun_script":
+            asked.append(message.rerun_script.fragment_id)
+
+    socket.on("framesent", sent)
+    try:
+        yield asked
+    finally:
+        socket.remove_listener("framesent", sent)
 
 
 # What the browser tests share, and what each gets fresh.

@@ -9,7 +9,7 @@ from lib.chart_colours import GRAPHICS_CONTRAST
 from lib.contrast import contrast_ratio
 from lib.weeks import IsoWeek
 from tests.apptest import TODAY
-from tests.browser import Server, open_page, rerun, seed_sample
+from tests.browser import Server, asked_runs, open_page, rerun, seed_sample
 
 CHARTS = '[data-testid="stVegaLiteChart"]'
 
@@ -209,3 +209,25 @@ def test_every_week_axis_labels_the_mondays_weeks_start_on(
         assert shown[name], f"the {name} labels its weeks"
         assert set(shown[name]) <= mondays, name
     assert set(shown["grid"]) <= set(shown["trend"]), "the same weeks, named by the same Mondays"
+
+
+def test_a_table_switch_and_the_span_rerun_their_own_part_not_the_page(
+    browser_page, server: Server
+) -> None:
+    """st.fragment: the status, focus card and wheel above are not run again for either."""
+    seed_sample(server)
+    page = browser_page
+    open_page(page, server)
+    with asked_runs(page) as asked:
+        with rerun(page):
+            page.get_by_text("Show the trends as a table").click()
+        expect(page.get_by_test_id("stDataFrame")).to_have_count(1)
+        with rerun(page):
+            page.get_by_text("1 year", exact=True).click()
+        with rerun(page):
+            page.get_by_text("Show the trends as a table").click()
+    switch, span, back = asked
+    assert switch, "the switch reran a fragment, not the page"
+    assert span, "the span reran a fragment, not the page"
+    assert switch == back != span, "the switch its chart alone; the span the trends section"
+    expect(page.get_by_role("radio", name="1 year")).to_be_checked()

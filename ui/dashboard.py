@@ -8,12 +8,13 @@ from datetime import date
 import altair as alt
 import streamlit as st
 
-from lib import chart_specs, insights
+from lib import chart_specs, charts, insights
 from lib.checkin import focus_heading, focus_week
+from lib.diary import Snapshot
 from lib.settings import Settings
 from lib.views import HomeView
 from lib.weeks import IsoWeek, day_label
-from ui import actions, messages, texts
+from ui import actions, messages, texts, views
 
 
 def status(view: HomeView) -> None:
@@ -112,32 +113,60 @@ def table_switch(name: str) -> str:
     return f"Show {name} as a table"
 
 
+@st.fragment
 def chart(
-    figure: alt.TopLevelMixin, table: object, key: str, name: str, selection: str | None = None
-) -> dict[str, list[dict[str, object]]]:
+    figure: alt.TopLevelMixin,
+    table: object,
+    key: str,
+    name: str,
+    opens_week: bool = False,
+) -> None:
     """A chart (its text alternative is the chart's own description) with a table view.
 
-    `name` says what the chart shows. Returns the chart's selection (empty
-    unless `selection` names one that was clicked). The chart goes to Streamlit
-    as a Vega-Lite spec made once per chart object (lib/chart_specs.py): the
-    views are built once per revision, so an unchanged rerun validates nothing.
+    `name` says what the chart shows. With `opens_week`, a click on a week
+    (the chart's `charts.WEEK_PICK` selection) opens that week's check-in.
+    A fragment: its switch reruns this chart alone, not the page. The chart
+    goes to Streamlit as a Vega-Lite spec made once per chart object
+    (lib/chart_specs.py): views are built once per revision, so an unchanged
+    rerun validates nothing.
     """
     if st.toggle(table_switch(name), key=f"{key}_as_table"):
         st.dataframe(table, hide_index=True, width="stretch")
-        return {}
+        return
     spec = chart_specs.spec_of(figure).fresh()
-    if selection is None:
+    if not opens_week:
         st.vega_lite_chart(spec=spec, theme="streamlit", width="stretch", key=key)
-        return {}
+        return
     event = st.vega_lite_chart(
         spec=spec,
         theme="streamlit",
         width="stretch",
         key=key,
         on_select="rerun",
-        selection_mode=selection,
+        selection_mode=charts.WEEK_PICK,
     )
-    return dict(event.selection)
+    picked = event.selection.get(charts.WEEK_PICK)
+    if picked:
+        st.switch_page("pages/check-in.py", query_params={"week": picked[0]["week"]})
+
+
+@st.fragment
+def trends(snapshot: Snapshot, today: date, home: HomeView) -> None:
+    """The trends section: span, a practice to pick out, three charts, a week to open.
+
+    A fragment: a change of span or of the practice picked out reruns this
+    section, not the status and focus card above it. It draws from the
+    snapshot the page was last run with; a save anywhere reruns the page.
+    """
+    span = trend_span()
+    highlight = practice_pick(texts.titles())
+    view = views.trends(snapshot, today, span, home, highlight)
+    chart(view.trend_chart, view.trend_table, "trend", CHART_NAMES["trend"])
+    chart(view.overall_chart, view.overall_table, "overall", CHART_NAMES["overall"])
+    chart(
+        view.heatmap_chart, view.heatmap_table, "heatmap", CHART_NAMES["heatmap"], opens_week=True
+    )
+    open_week(view.weeks)
 
 
 # How many weeks the trends show; a radio group always has one chosen, so the

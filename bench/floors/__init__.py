@@ -14,6 +14,7 @@ import streamlit as st
 
 from bench import inputs
 from lib import chart_specs
+from lib.charts import WEEK_PICK
 from ui.dashboard import table_switch
 from ui.page_tweaks import PHONE_SIDEBAR_JS, READABLE_CSS
 
@@ -59,13 +60,17 @@ def link(url_path: str) -> st.Page:
     return _pages[url_path]
 
 
+@st.fragment
 def chart(
-    figure: alt.TopLevelMixin, table: object, key: str, name: str, selection: str | None = None
+    figure: alt.TopLevelMixin, table: object, key: str, name: str, opens_week: bool = False
 ) -> None:
-    """ui/dashboard.py's chart: a "Show … as a table" switch, then the chart's spec or its table."""
+    """ui/dashboard.py's chart, a fragment: a "Show … as a table" switch, the spec or the table.
+
+    The week grid's selection is drawn but never used: the bench clicks no week.
+    """
     if st.toggle(table_switch(name), key=f"{key}_as_table"):
         st.dataframe(table, hide_index=True, width="stretch")
-    elif selection is None:
+    elif not opens_week:
         spec = chart_specs.spec_of(figure).fresh()
         st.vega_lite_chart(spec=spec, theme="streamlit", width="stretch", key=key)
     else:
@@ -75,5 +80,5 @@ def chart(
             width="stretch",
             key=key,
             on_select="rerun",
-            selection_mode=selection,
+            selection_mode=WEEK_PICK,
         )

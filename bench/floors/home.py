@@ -3,7 +3,6 @@
 import streamlit as st
 
 from bench import floors, inputs
-from lib import charts
 from ui import dashboard
 from ui.dashboard import CHART_NAMES
 
@@ -38,6 +37,19 @@ def draw() -> None:
     floors.chart(view.wheel_chart, view.wheel_table, "wheel", CHART_NAMES["wheel"])
 
     st.header("Trends", anchor=False)
+    trends_section(view)
+
+    st.header("Does focusing help?", anchor=False)
+    for kind, line in view.effects:
+        (st.caption if kind == "caption" else st.markdown)(line)
+
+    st.divider()
+    st.caption(view.text.disclaimer)
+
+
+@st.fragment
+def trends_section(view: inputs.Home) -> None:
+    """ui/dashboard.py's trends, a fragment as there."""
     trends = view.trends[dashboard.trend_span()]
     dashboard.practice_pick(view.titles)  # never picked: the bench draws the unpicked trend
     floors.chart(trends.trend_chart, trends.trend_table, "trend", CHART_NAMES["trend"])
@@ -47,16 +59,9 @@ def draw() -> None:
         trends.heatmap_table,
         "heatmap",
         CHART_NAMES["heatmap"],
-        charts.WEEK_PICK,
+        opens_week=True,
     )
     dashboard.open_week(trends.weeks)
-
-    st.header("Does focusing help?", anchor=False)
-    for kind, line in view.effects:
-        (st.caption if kind == "caption" else st.markdown)(line)
-
-    st.divider()
-    st.caption(view.text.disclaimer)
 
 
 floors.route(draw, "")
