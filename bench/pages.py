@@ -64,12 +64,13 @@ class Page:
     floor: str
     slider: bool = False  # move a slider before each rerun (Closer keeps a draft of it)
     after_save: bool = False  # another handle saves a week before each rerun
+    naive: str | None = None  # a second floor: the page as a straightforward app draws it
 
 
 PAGES = (
-    Page("home", "", "home.py"),
+    Page("home", "", "home.py", naive="naive_home.py"),
     Page("check-in after a slider change", "check-in", "check_in.py", slider=True),
-    Page("home after a save elsewhere", "", "home.py", after_save=True),
+    Page("home after a save elsewhere", "", "home.py", after_save=True, naive="naive_home.py"),
     Page(f"practice ({PRACTICE})", PRACTICE, "practice.py"),
     Page("your data", "data", "data.py"),
 )
@@ -84,11 +85,17 @@ class PageRow:
     app_ms: float
     floor_ms: float
     runs: int
+    naive_ms: float | None = None  # its naive floor, where it has one
 
     @property
     def ratio(self) -> float:
         """How many times its floor the page costs."""
         return self.app_ms / self.floor_ms
+
+    @property
+    def naive_ratio(self) -> float | None:
+        """How many times its naive floor the page costs (None: it has none)."""
+        return None if self.naive_ms is None else self.app_ms / self.naive_ms
 
 
 def clear_caches() -> None:
@@ -206,8 +213,10 @@ def measure_page(
         discard_drafts()
     app = open_page(APP, page.url_path)
     floor = open_page(FLOORS / page.floor, page.url_path)
-    times: dict[str, list[float]] = {"app": [], "floor": []}
+    times: dict[str, list[float]] = {"app": [], "floor": [], "naive": []}
     pairs = [("app", app), ("floor", floor)]
+    if page.naive is not None:
+        pairs.append(("naive", open_page(FLOORS / page.naive, page.url_path)))
     step = 0
     while step < warmups + runs:
         for name, at in pairs if step % 2 == 0 else pairs[::-1]:
@@ -218,13 +227,18 @@ def measure_page(
                 check_draft(step)
         step += 1
         if step == warmups + 1:  # one measured run of each: now the page's cost is known
-            slowest = max(times["app"][0], times["floor"][0]) / 1000
+            slowest = max(measured[0] for measured in times.values() if measured) / 1000
             budget = min_seconds * runs / FULL_RUNS  # --quick stays quick
             runs = max(runs, min(MAX_RUNS, math.ceil(budget / slowest)))
     if page.slider:
         discard_drafts()  # the diary's folder as it was
     return PageRow(
-        page.name, weeks, statistics.median(times["app"]), statistics.median(times["floor"]), runs
+        page.name,
+        weeks,
+        statistics.median(times["app"]),
+        statistics.median(times["floor"]),
+        runs,
+        statistics.median(times["naive"]) if times["naive"] else None,
     )
 
 

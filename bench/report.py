@@ -18,6 +18,7 @@ LIBRARIES = ("numpy", "pyarrow", "pandas", "altair")
 LARGE_WEEKS = 5_200
 HOME = PAGES[0].name
 CHECK_IN = PAGES[1].name
+HOME_AFTER_SAVE = PAGES[2].name
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,16 @@ def _ratio_target(rows: Sequence[PageRow], name: str, what: str, limit: float) -
         return Target(what, f"≤ {limit}× its floor", "not measured", None)
     figure = f"{times(row.ratio)} ({ms(row.app_ms)} ms against {ms(row.floor_ms)} ms)"
     return Target(what, f"≤ {limit}× its floor", figure, row.ratio <= limit)
+
+
+def _naive_target(rows: Sequence[PageRow], name: str, what: str, limit: float) -> Target:
+    row = _page(rows, name, TARGET_WEEKS)
+    what = f"{what}, {TARGET_WEEKS} weeks"
+    ratio = None if row is None else row.naive_ratio
+    if row is None or ratio is None or row.naive_ms is None:
+        return Target(what, f"≤ {limit}× the naive floor", "not measured", None)
+    figure = f"{times(ratio)} ({ms(row.app_ms)} ms against {ms(row.naive_ms)} ms)"
+    return Target(what, f"≤ {limit}× the naive floor", figure, ratio <= limit)
 
 
 def _absolute_target(rows: Sequence[PageRow], name: str, what: str, limit_ms: float) -> Target:
@@ -152,6 +163,10 @@ def targets(results: Results) -> list[Target]:
     memory = results.memory
     return [
         _ratio_target(results.pages, HOME, "Home rerun", 1.5),
+        _naive_target(results.pages, HOME, "Home rerun, nothing changed", 0.5),
+        _naive_target(
+            results.pages, HOME_AFTER_SAVE, "Home, first rerun after a save elsewhere", 3
+        ),
         _ratio_target(results.pages, CHECK_IN, "Check-in rerun after a slider change", 1.2),
         _absolute_target(
             results.pages, CHECK_IN, "Check-in slider-move rerun with its draft write", 25
@@ -239,7 +254,16 @@ def render(results: Results) -> str:
         ["library", "version"], [[name, value] for name, value in results.versions.items()], "ll"
     )
     pages = table(
-        ["page", "weeks", "Closer (ms)", "floor (ms)", "Closer / floor", "runs"],
+        [
+            "page",
+            "weeks",
+            "Closer (ms)",
+            "floor (ms)",
+            "Closer / floor",
+            "naive floor (ms)",
+            "Closer / naive",
+            "runs",
+        ],
         [
             [
                 row.page,
@@ -247,6 +271,8 @@ def render(results: Results) -> str:
                 ms(row.app_ms),
                 ms(row.floor_ms),
                 times(row.ratio),
+                "—" if row.naive_ms is None else ms(row.naive_ms),
+                "—" if row.naive_ratio is None else times(row.naive_ratio),
                 str(row.runs),
             ]
             for row in results.pages
@@ -300,7 +326,11 @@ def render(results: Results) -> str:
         "draws the same elements and the same Altair chart objects from values worked out "
         "beforehand, under the same page list (`st.navigation`) and sidebar as `app.py`. "
         "The floor reads no file and analyses nothing, so it is what Streamlit costs; the "
-        "ratio is what Closer adds. AppTest runs `app.py` as `make run` serves it, without "
+        "ratio is what Closer adds. The floors draw each chart as Closer does, from a "
+        "Vega-Lite spec made once per chart (`lib/chart_specs.py`). The *naive floor* "
+        "(`bench/floors/naive_home.py`) is the home floor drawn the way a straightforward "
+        "app would, each chart handed to `st.altair_chart`, which turns it into a spec and "
+        "validates it on every rerun. AppTest runs `app.py` as `make run` serves it, without "
         "Streamlit's old `pages/` folder mode (`serve.py`). The check-in is measured after a "
         "slider change on this week's new form: Closer's rerun includes keeping the unsaved "
         "form as a draft (`closer.drafts.json` beside the diary, an atomic write with fsync "

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import altair as alt
 import pytest
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner import script_runner
@@ -163,6 +164,31 @@ def test_the_app_runs_as_served_and_apptest_is_put_back(diary_52: Path) -> None:
     assert app_test.PagesManager is PagesManager
 
 
+def test_the_naive_floor_draws_the_home_floors_page_with_altair_on_every_rerun(
+    diary_52: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same elements as the home floor; only the naive one makes chart specs each rerun."""
+    calls: list[int] = []
+    real = alt.TopLevelMixin.to_dict
+
+    def counting(self: alt.TopLevelMixin, *args: object, **kwargs: object) -> dict:
+        calls.append(1)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(alt.TopLevelMixin, "to_dict", counting)
+    with pages.app_env(diary_52):
+        pages.prepare_floors(diary_52)
+        floor = pages.open_page(pages.FLOORS / "home.py", "")
+        naive = pages.open_page(pages.FLOORS / "naive_home.py", "")
+        assert pages.element_types(naive) == pages.element_types(floor)
+        assert pages.element_types(naive)["vega_lite_chart"] == 4
+        before = len(calls)
+        floor.run()
+        assert len(calls) == before, "the floor draws each chart's spec, made once"
+        naive.run()
+        assert len(calls) >= before + 4, "the naive floor makes every spec again"
+
+
 def test_a_page_measurement_reruns_page_and_floor(diary_52: Path) -> None:
     with pages.app_env(diary_52):
         pages.prepare_floors(diary_52)
@@ -174,6 +200,16 @@ def test_a_page_measurement_reruns_page_and_floor(diary_52: Path) -> None:
     assert quick.runs > 2  # a page of tens of ms reruns until that second has passed
     assert row.app_ms > 0
     assert row.floor_ms > 0
+    assert row.naive_ms is None, "the check-in has no naive floor"
+
+
+def test_home_is_measured_against_its_naive_floor_too(diary_52: Path) -> None:
+    with pages.app_env(diary_52):
+        pages.prepare_floors(diary_52)
+        row = pages.measure_page(PAGES[0], 52, runs=1, warmups=0, min_seconds=0)
+    assert row.naive_ms is not None
+    assert row.naive_ms > 0
+    assert row.naive_ratio == row.app_ms / row.naive_ms
 
 
 def test_a_failing_page_fails_the_bench_loudly(tmp_path: Path) -> None:
@@ -218,6 +254,7 @@ def test_file_work_is_measured_without_changing_the_diary(diary_52: Path) -> Non
 def _results(scale: float) -> report.Results:
     """Results at 52, 520 and 5,200 weeks; `scale` multiplies every Closer figure."""
     # The check-in costs half of a dashboard page: 15.8 ms at 520 weeks, under its 25 ms.
+    # A naive floor costs four times the floor: Closer at scale 1 is a quarter of it.
     page_rows = [
         PageRow(
             page.name,
@@ -225,6 +262,7 @@ def _results(scale: float) -> report.Results:
             (5.0 if page.slider else 10.0) * scale * (weeks / 52) ** 0.5,
             (5.0 if page.slider else 10.0) * (weeks / 52) ** 0.5,
             5,
+            None if page.naive is None else 40.0 * (weeks / 52) ** 0.5,
         )
         for weeks in (52, 520, 5_200)
         for page in PAGES
@@ -261,7 +299,7 @@ def test_the_report_meets_every_target_when_the_figures_do() -> None:
 
     text = report.render(results)
 
-    assert [target.met for target in report.targets(results)] == [True] * 12
+    assert [target.met for target in report.targets(results)] == [True] * 14
     for target in report.targets(results):
         assert f"| {target.what} | {target.limit} | {target.figure} | met |" in text
     assert "```text\n0.100 draw  pages/home.py:1\n```" in text
@@ -282,7 +320,7 @@ def test_the_report_says_which_targets_are_not_met() -> None:
 
     assert not any(met for what, met in verdicts.items() if "every page" not in what)
     assert verdicts["5,200 weeks: every page and operation works"] is True
-    assert report.render(results).count("| **not met** |") == 11
+    assert report.render(results).count("| **not met** |") == 13
     why = "\n".join(report.gaps(results))
     assert why.count("`keep_draft` callback") == 2  # the check-in's ratio and its 25 ms
 
@@ -294,6 +332,7 @@ def test_what_was_not_measured_is_said_so() -> None:
 
     met = {target.what: target.met for target in report.targets(results)}
     assert met["Home rerun, 520 weeks"] is None
+    assert met["Home rerun, nothing changed, 520 weeks"] is None
     assert met["Browser: time to all charts, 520 weeks"] is None
     assert met["Save one week, 520 weeks"] is True
     assert "Not measured in this run" in text

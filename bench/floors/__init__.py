@@ -19,14 +19,23 @@ from ui.dashboard import table_switch
 from ui.page_tweaks import PHONE_SIDEBAR_JS, READABLE_CSS
 
 _pages: dict[str, st.Page] = {}
+# The naive floor (naive_home.py) draws the same page with st.altair_chart, as a
+# straightforward app would: Altair turns each chart into a spec (and validates
+# it) on every rerun.
+_naive = False
 
 
 def _elsewhere() -> None:
     """Every page but the measured one: never run by the bench."""
 
 
-def route(draw: Callable[[], None], url_path: str) -> None:
-    """Run `draw` as the page at `url_path` ("" for home) in app.py's frame, with no data."""
+def route(draw: Callable[[], None], url_path: str, *, naive: bool = False) -> None:
+    """Run `draw` as the page at `url_path` ("" for home) in app.py's frame, with no data.
+
+    With `naive`, its charts are drawn with `st.altair_chart` (see `chart`).
+    """
+    global _naive
+    _naive = naive
     nav = inputs.get(inputs.Nav)
     st.set_page_config(page_title="Closer", page_icon="🫶", layout="centered")
     sections = {
@@ -70,6 +79,9 @@ def chart(
     """
     if st.toggle(table_switch(name), key=f"{key}_as_table"):
         st.dataframe(table, hide_index=True, width="stretch")
+    elif _naive:
+        selection = {"on_select": "rerun", "selection_mode": WEEK_PICK} if opens_week else {}
+        st.altair_chart(figure, theme="streamlit", width="stretch", key=key, **selection)
     elif not opens_week:
         spec = chart_specs.spec_of(figure).fresh()
         st.vega_lite_chart(spec=spec, theme="streamlit", width="stretch", key=key)

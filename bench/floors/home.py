@@ -64,4 +64,5 @@ def trends_section(view: inputs.Home) -> None:
     dashboard.open_week(trends.weeks)
 
 
-floors.route(draw, "")
+if __name__ == "__main__":  # run as a script; naive_home.py imports `draw`
+    floors.route(draw, "")
