@@ -11,7 +11,7 @@ run: $(VENV)/.runtime-installed
 
 # Lint, format check and every test but the slow ones (pyproject.toml deselects the markers
 # `slow` and `bench`): unit, property, AppTest, real-browser and accessibility tests, in
-# about 4 minutes. Two pytest workers: the browser journeys on one, the accessibility
+# about 5 minutes. Two pytest workers: the browser journeys on one, the accessibility
 # audits on the other (tests/browser.py), the rest shared.
 test: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
