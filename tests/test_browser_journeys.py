@@ -272,6 +272,11 @@ def test_a_file_closer_cannot_import_is_refused_in_words_on_the_page(
     page = browser_page
     open_page(page, server, "data")
     expect(page.get_by_text("A CSV file saved as UTF-8")).to_be_visible()
+    # Streamlit's own "50MB per file" (its transport cap) would contradict the 5 MB said.
+    instructions = page.get_by_test_id("stFileUploaderDropzoneInstructions")
+    expect(instructions).to_have_count(2)
+    expect(instructions.first).to_contain_text("MB per file")
+    expect(instructions.first).to_be_hidden()
     upload(page, name, data, mime)
     problem = page.locator('[data-testid="stAlert"]').filter(has_text="cannot be used")
     expect(problem).to_contain_text(said)

@@ -27,6 +27,9 @@ import streamlit as st
 # - A focused control is never left under the sticky header (60 px): the main
 #   area scrolls it at least that far down.
 # - Section headings are h2 (under the page's h1), drawn the size of a subheader.
+# Not for contrast: a file picker's "50MB per file" is Streamlit's transport cap
+# (server.maxUploadSize), not Closer's 5 MB limit, which the caption above each
+# picker states; showing both contradicted it.
 READABLE_CSS = """
 <style id="closer-readable">
 div[data-testid="stCaptionContainer"] { opacity: 0.72; }
@@ -43,6 +46,7 @@ div:has(> div > input[type="range"]:focus-visible) { border-radius: 50%; }
 [data-testid="stMain"] { scroll-padding-top: 4.5rem; scroll-padding-bottom: 1rem; }
 [data-testid="stMainBlockContainer"] h2 { font-size: 1.5rem; }
 .st-key-focus_suggestion h2 { font-size: 1.15rem; line-height: 1.4; padding-top: 0; }
+[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
 </style>
 """
 
