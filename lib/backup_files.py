@@ -36,6 +36,7 @@ from lib.transfer import (
     other_kind,
 )
 from lib.weeks import IsoWeek
+from lib.wording import joined
 
 SAMPLE_NOT_RESTORED = (
     "This file is Closer's made-up sample data, not a diary, so nothing was restored."
@@ -137,8 +138,7 @@ def _names(what: str, names: list[str], after: Callable[[str], str] = lambda _: 
     more = len(names) - len(shown)
     if more:
         shown.append(f"{more} more")
-    listed = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
-    return f"{what}: {listed}."
+    return f"{what}: {joined(shown)}."
 
 
 def backup_filename(now: datetime, *, sample: bool = False) -> str:

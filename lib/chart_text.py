@@ -10,13 +10,13 @@ as tooltips and tables name them). Built in pandas, where it is tested.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 
 import pandas as pd
 
 from lib.frames import MISSED, SKIPPED, overall_frame, week_names
 from lib.insights import SCORE_MEANING
 from lib.weeks import IsoWeek
+from lib.wording import joined, plural
 
 # A smoothed score that moved less than this over the weeks shown "held near" its value.
 HELD = 1.0
@@ -30,16 +30,6 @@ GAPS = "a skipped rating has no dot, and the lines break at weeks without a chec
 def week_words(week: str) -> str:
     """`2026-W41 (Mon 5 Oct 2026)`."""
     return IsoWeek.parse(week).with_monday()
-
-
-def joined(parts: Sequence[str]) -> str:
-    """`A`, `A and B`, `A, B and C`."""
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
-
-
-def plural(count: int, word: str) -> str:
-    """`1 week`, `3 weeks`."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def whole(value: float) -> str:

@@ -15,6 +15,7 @@ from statistics import fmean
 from lib.content import practice_title
 from lib.entries import PRACTICE_KEYS, WeekEntry
 from lib.weeks import IsoWeek
+from lib.wording import plural
 
 # What a score is, in the words every place that shows one uses.
 SCORE_MEANING = "a weighted average of your ratings so far, in which newer weeks count more"
@@ -141,10 +142,6 @@ class FocusSuggestion:
     reasons: tuple[str, ...]
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def _need(entries: Sequence[WeekEntry], key: str, today: date) -> float | None:
     current = score(entries, key)
     if current is None:
@@ -195,12 +192,12 @@ def _reasons(entries: Sequence[WeekEntry], key: str, today: date) -> list[str]:
         if passed_over != key and recent:
             reasons.append(
                 f"{practice_title(passed_over)} scores lower but was your focus for "
-                f"{_plural(recent, 'week')} lately, so this one gets a turn"
+                f"{plural(recent, 'week')} lately, so this one gets a turn"
             )
     moved = trend(entries, key)
     if moved.direction == "falling" and moved.change is not None:
         reasons.append(
-            f"down {_plural(abs(moved.change), 'point')} over your last {moved.check_ins} check-ins"
+            f"down {plural(abs(moved.change), 'point')} over your last {moved.check_ins} check-ins"
         )
     since = weeks_since_focus(entries, key, today)
     if any(entry.focus == key and focused_week(entry) > IsoWeek.of(today) for entry in entries):
@@ -212,9 +209,9 @@ def _reasons(entries: Sequence[WeekEntry], key: str, today: date) -> list[str]:
     elif since == 0:
         reasons.append("already this week's focus")
     else:
-        reasons.append(f"last a focus {_plural(since, 'week')} ago")
+        reasons.append(f"last a focus {plural(since, 'week')} ago")
     if len(entries) < THIN_DATA_CHECK_INS:
-        reasons.append(f"based on only {_plural(len(entries), 'check-in')} so far")
+        reasons.append(f"based on only {plural(len(entries), 'check-in')} so far")
     return reasons
 
 
@@ -296,11 +293,11 @@ def _moved(mean: float | None) -> str:
 def describe_effect(effect: FocusEffect, title: str) -> str:
     """One practice's comparison in a sentence (Markdown), for an effect that is `compared`."""
     return (
-        f"**{title}**, your focus {_plural(effect.times_focused, 'time')}: on average "
+        f"**{title}**, your focus {plural(effect.times_focused, 'time')}: on average "
         f"{_moved(effect.after_focus)} at the check-in after a focus week "
-        f"({_plural(effect.after_focus_count, 'time')}), "
+        f"({plural(effect.after_focus_count, 'time')}), "
         f"{_moved(effect.otherwise)} after other check-ins "
-        f"({_plural(effect.otherwise_count, 'time')})."
+        f"({plural(effect.otherwise_count, 'time')})."
     )
 
 

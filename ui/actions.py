@@ -14,7 +14,6 @@ from pathlib import Path
 
 import streamlit as st
 
-from lib.chart_text import plural
 from lib.checkin import (
     draft_from_form,
     entry_from_form,
@@ -28,6 +27,7 @@ from lib.entries import WeekEntry
 from lib.errors import DiaryError
 from lib.settings import Settings, make_settings
 from lib.weeks import IsoWeek
+from lib.wording import plural
 from ui import messages, session
 from ui.texts import practice
 

@@ -24,6 +24,7 @@ from lib.drafts import DraftError
 from lib.entries import PRACTICE_KEYS, WeekEntry
 from lib.settings import Settings
 from lib.weeks import IsoWeek, moment_label
+from lib.wording import joined
 from ui import actions, messages, session, texts
 
 NOT_RATED_LABEL = "not rated yet"
@@ -199,7 +200,7 @@ def save_outcome(week: IsoWeek) -> None:
     if asked is None or asked[0] != week:
         return
     unanswered = asked[1]
-    names = texts.joined([texts.practice(key).title for key in unanswered])
+    names = joined([texts.practice(key).title for key in unanswered])
     one = len(unanswered) == 1
     with st.container(border=True, key="unanswered"):
         st.warning(

@@ -10,10 +10,10 @@ from collections.abc import Sequence
 import streamlit as st
 
 from lib import backup_files, csv_files, transfer
-from lib.chart_text import plural
 from lib.content import escape_markdown
 from lib.entries import WeekEntry
 from lib.settings import Settings, settings_from_record
+from lib.wording import plural
 from ui import actions, import_preview, session
 
 DELETE_WORD = "DELETE"

@@ -12,12 +12,12 @@ from collections.abc import Sequence
 import streamlit as st
 
 from lib import transfer
-from lib.chart_text import joined, plural
 from lib.content import escape_markdown
 from lib.entries import WeekEntry
 from lib.settings import Settings
 from lib.week_changes import WeekChanges, week_changes
 from lib.weeks import IsoWeek
+from lib.wording import joined, plural
 from ui import actions, texts
 
 # A restore's week-by-week list stops helping beyond this many weeks.

@@ -46,8 +46,3 @@ def personal_markdown(text: str, current: Settings) -> str:
 def personal_text(text: str, current: Settings) -> str:
     """Content text for plain-text places (placeholders), with the name as typed."""
     return personalise(text, current.partner_name, current.partner_pronoun)
-
-
-def joined(words: list[str]) -> str:
-    """`A`, `A and B`, `A, B and C`."""
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
