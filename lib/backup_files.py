@@ -72,12 +72,9 @@ def parse_backup(data: bytes, max_bytes: int = MAX_FILE_BYTES, name: str = "") -
     if kind is not None:
         raise TransferError([f"This file is {kind}, not a Closer backup. {WHAT_RESTORES}."])
     loaded = _load_json(data, max_bytes)
-    extra_sections = (
-        sorted(key for key in loaded if key not in KNOWN_SECTIONS)
-        if isinstance(loaded, dict)
-        else []
-    )
+    extra_sections: list[str] = []
     if isinstance(loaded, dict):
+        extra_sections = sorted(key for key in loaded if key not in KNOWN_SECTIONS)
         loaded = {key: value for key, value in loaded.items() if key in KNOWN_SECTIONS}
     layout = _backup_layout(loaded)
     meta = layout[META_TABLE]["1"]

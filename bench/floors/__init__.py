@@ -79,18 +79,12 @@ def chart(
     """
     if st.toggle(table_switch(name), key=f"{key}_as_table"):
         st.dataframe(table, hide_index=True, width="stretch")
-    elif _naive:
-        selection = {"on_select": "rerun", "selection_mode": WEEK_PICK} if opens_week else {}
+        return
+    selection: dict[str, str] = (
+        {"on_select": "rerun", "selection_mode": WEEK_PICK} if opens_week else {}
+    )
+    if _naive:
         st.altair_chart(figure, theme="streamlit", width="stretch", key=key, **selection)
-    elif not opens_week:
-        spec = chart_specs.spec_of(figure).fresh()
-        st.vega_lite_chart(spec=spec, theme="streamlit", width="stretch", key=key)
     else:
-        st.vega_lite_chart(
-            spec=chart_specs.spec_of(figure).fresh(),
-            theme="streamlit",
-            width="stretch",
-            key=key,
-            on_select="rerun",
-            selection_mode=WEEK_PICK,
-        )
+        spec = chart_specs.spec_of(figure).fresh()
+        st.vega_lite_chart(spec=spec, theme="streamlit", width="stretch", key=key, **selection)
