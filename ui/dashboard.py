@@ -134,18 +134,11 @@ def chart(
         st.dataframe(table, hide_index=True, width="stretch")
         return
     spec = chart_specs.spec_of(figure).fresh()
-    if not opens_week:
-        st.vega_lite_chart(spec=spec, theme="streamlit", width="stretch", key=key)
-        return
-    event = st.vega_lite_chart(
-        spec=spec,
-        theme="streamlit",
-        width="stretch",
-        key=key,
-        on_select="rerun",
-        selection_mode=charts.WEEK_PICK,
+    selection: dict[str, str] = (
+        {"on_select": "rerun", "selection_mode": charts.WEEK_PICK} if opens_week else {}
     )
-    picked = event.selection.get(charts.WEEK_PICK)
+    drawn = st.vega_lite_chart(spec=spec, theme="streamlit", width="stretch", key=key, **selection)
+    picked = drawn.selection.get(charts.WEEK_PICK) if opens_week else None
     if picked:
         st.switch_page("pages/check-in.py", query_params={"week": picked[0]["week"]})
 
