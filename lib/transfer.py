@@ -55,7 +55,10 @@ def check_size(data: bytes, max_bytes: int, verb: str) -> None:
     """Refuse `data` over `max_bytes`, saying what Closer `verb`s ("imports", "reads")."""
     if len(data) > max_bytes:
         raise TransferError(
-            [f"The file is {_size(len(data))}, larger than the {_size(max_bytes)} Closer {verb}."]
+            [
+                f"The file is {size_words(len(data))}, larger than the "
+                f"{size_words(max_bytes)} Closer {verb}."
+            ]
         )
 
 
@@ -100,7 +103,8 @@ def decode_text(data: bytes, not_utf8: str) -> str:
     return text
 
 
-def _size(count: int) -> str:
+def size_words(count: int) -> str:
+    """`5 MB`, `1.5 KB`, `300 bytes`: a size as the page and its messages say it."""
     if count >= MB:
         return f"{count / MB:,.1f} MB".replace(".0 MB", " MB")
     if count >= 1024:

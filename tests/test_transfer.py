@@ -126,3 +126,11 @@ def test_weeks_that_have_not_started_are_refused_by_name() -> None:
         "2026-W49 has not started yet; Closer keeps weeks up to this one.",
         "2027-W02 has not started yet; Closer keeps weeks up to this one.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("count", "words"),
+    [(300, "300 bytes"), (1536, "1.5 KB"), (2048, "2 KB"), (5 * transfer.MB, "5 MB")],
+)
+def test_a_size_is_said_in_bytes_kb_or_mb(count: int, words: str) -> None:
+    assert transfer.size_words(count) == words

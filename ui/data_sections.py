@@ -17,6 +17,7 @@ from lib.wording import plural
 from ui import actions, import_preview, session
 
 DELETE_WORD = "DELETE"
+LIMIT = transfer.size_words(transfer.MAX_FILE_BYTES)  # what one upload may be: "5 MB"
 # In sample mode nothing on the data page may act on a diary: why each control is off.
 _OFF = "is off while you explore sample data"
 IMPORT_OFF = (
@@ -42,10 +43,6 @@ def max_upload_bytes() -> int:
     return transfer.MAX_FILE_BYTES
 
 
-def _limit() -> str:
-    return f"{transfer.MAX_FILE_BYTES // transfer.MB} MB"
-
-
 def _upload_key(name: str) -> str:
     # A new key after each import or restore empties the file picker.
     return f"{name}_{actions.upload_round()}"
@@ -63,7 +60,7 @@ def import_section(entries: Sequence[WeekEntry], sample: bool) -> None:
         st.caption(IMPORT_OFF)
         return
     st.caption(
-        f"A CSV file saved as UTF-8, such as Closer's “Entries (CSV)” export, up to {_limit()}. "
+        f"A CSV file saved as UTF-8, such as Closer's “Entries (CSV)” export, up to {LIMIT}. "
         "You see what it would change before anything is saved."
     )
     # Any file is taken: Closer, not the browser, says why a workbook cannot be imported.
@@ -99,7 +96,7 @@ def restore_section(entries: Sequence[WeekEntry], current: Settings, sample: boo
         st.caption(RESTORE_OFF)
         return
     st.caption(
-        f"A Closer backup: the JSON file “Full backup (JSON)” saves, up to {_limit()}. "
+        f"A Closer backup: the JSON file “Full backup (JSON)” saves, up to {LIMIT}. "
         "You see what it would change before anything is replaced."
     )
     uploaded = st.file_uploader("Restore a backup", key=_upload_key("restore"))
