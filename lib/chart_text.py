@@ -160,6 +160,11 @@ def _week_average(row: pd.Series) -> str:
     return f"{row['mean_rating']:.1f} in {week_words(row['week'])}"
 
 
+def _rated_weeks(overall: pd.DataFrame) -> pd.DataFrame:
+    """The weeks of an overall frame that have an average, oldest first."""
+    return overall.dropna(subset=["mean_rating"]).sort_values("week_start")
+
+
 def _lowest_and_highest(rated: pd.DataFrame) -> str:
     """`the lowest was 4.3 in …, the highest 7.0 in …` (of a tie, the latest week)."""
     newest_first = rated.iloc[::-1]
@@ -174,7 +179,7 @@ def overall_description(overall: pd.DataFrame) -> str:
     if overall.empty:
         return f"{chart}. {NO_CHECK_INS}"
     text = f"{chart} {span(overall)}, with a dashed line at 5. "
-    rated = overall.dropna(subset=["mean_rating"]).sort_values("week_start")
+    rated = _rated_weeks(overall)
     if rated.empty:
         return text + "No practice was rated in these weeks."
     latest = rated.iloc[-1]
@@ -207,7 +212,7 @@ def heatmap_description(history: pd.DataFrame) -> str:
     if history.empty:
         return f"{chart}. {NO_CHECK_INS}"
     text = f"{chart}, {span(history)}; bluer cells are lower ratings, golder cells higher. "
-    rated = overall_frame(history).dropna(subset=["mean_rating"]).sort_values("week_start")
+    rated = _rated_weeks(overall_frame(history))
     if rated.empty:
         text += "No practice was rated in these weeks. "
     elif len(rated) == 1:
