@@ -29,8 +29,8 @@ import altair as alt
 import pandas as pd
 import pyarrow as pa
 
-# Altair's theme and data transformers are process-wide: one chart at a time.
-_ALTAIR = threading.Lock()
+from lib import altair_state
+
 _MEMO_LOCK = threading.Lock()
 _TRANSFORMER = "closer_arrow"
 # Charts drawn lately; a dashboard, its spans and picked-out practices are under 40.
@@ -75,7 +75,8 @@ def spec_of(chart: alt.TopLevelMixin) -> ChartSpec:
 def build_spec(chart: alt.TopLevelMixin) -> ChartSpec:
     """Make `chart`'s spec, unvalidated, with Altair's theme off as Streamlit has it."""
     datasets: dict[str, bytes] = {}
-    with _ALTAIR:
+    # Altair's theme and data transformers are process-wide: one chart at a time.
+    with altair_state.LOCK:
         alt.data_transformers.register(_TRANSFORMER, _to_named_arrow)
         plain = alt.theme.enable("none") if alt.theme.active == "default" else nullcontext()
         with plain, alt.data_transformers.enable(_TRANSFORMER, datasets=datasets):
