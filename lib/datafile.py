@@ -181,10 +181,24 @@ def decode_entry(key: str, record: Mapping[str, Any]) -> WeekEntry:
     return entry
 
 
-def read_entries(tables: Mapping[str, Mapping[str, Any]], path: Path) -> dict[IsoWeek, WeekEntry]:
-    """Every entry in `tables`, by week, each checked by `decode_entry`; else DataFileError."""
+def read_entries(
+    tables: Mapping[str, Mapping[str, Any]],
+    path: Path,
+    earlier: Mapping[str, tuple[Mapping[str, Any], WeekEntry]] | None = None,
+) -> dict[IsoWeek, WeekEntry]:
+    """Every entry in `tables`, by week, each checked by `decode_entry`; else DataFileError.
+
+    `earlier` holds records read and checked before, by key, each with its entry:
+    a record that is still exactly the same is not checked again. After one week
+    is saved, that is all but one, and checking them was most of a re-read.
+    """
     entries: dict[IsoWeek, WeekEntry] = {}
+    earlier = earlier or {}
     for key, record in tables.get(ENTRIES_TABLE, {}).items():
+        known = earlier.get(key)
+        if known is not None and unchanged_record(known[0], record):
+            entries[known[1].week] = known[1]
+            continue
         try:
             entry = decode_entry(key, record)
         except MisfiledEntryError as error:
@@ -196,6 +210,18 @@ def read_entries(tables: Mapping[str, Mapping[str, Any]], path: Path) -> dict[Is
             ) from None
         entries[entry.week] = entry
     return entries
+
+
+def unchanged_record(before: Mapping[str, Any], record: Any) -> bool:
+    """Whether `record` is exactly `before`, a record that was read and checked.
+
+    Python's `==` finds `true` equal to `1`, and a rating of `true` is refused,
+    so equal ratings must also not be booleans. Nothing else `==` conflates can
+    matter: `1.0` reads as the rating `1`, and no other field takes a number.
+    """
+    return before == record and not any(
+        type(rating) is bool for rating in record["ratings"].values()
+    )
 
 
 def read_settings(tables: Mapping[str, Mapping[str, Any]], path: Path) -> Settings:

@@ -31,6 +31,7 @@ from lib import safety_copies
 from lib.atomic import atomic_write
 from lib.datafile import (
     ENTRIES_TABLE,
+    META_TABLE,
     SETTINGS_TABLE,
     changed_tables,
     checked_entry_record,
@@ -97,6 +98,44 @@ def _snapshot(
     )
 
 
+def _checked_records(
+    snapshot: Snapshot | None,
+) -> dict[str, tuple[Mapping[str, Any], WeekEntry]]:
+    """The snapshot's entry records by key, each with its entry, as read and checked."""
+    if snapshot is None:
+        return {}
+    records = snapshot.tables.get(ENTRIES_TABLE, {})
+    return {
+        key: (records[key], entry)
+        for key, entry in ((str(entry.week.doc_id), entry) for entry in snapshot.entries)
+    }
+
+
+def _same_diary(
+    snapshot: Snapshot,
+    tables: Mapping[str, Mapping[str, Any]],
+    entries: Mapping[IsoWeek, WeekEntry],
+    settings: Settings,
+) -> bool:
+    """Whether what was just read is `snapshot`'s diary: the same entries, settings and rest.
+
+    The header is left out: every write puts a new one on (`serialise`).
+    """
+    return (
+        len(entries) == len(snapshot.by_week)
+        and all(snapshot.by_week.get(week) is entry for week, entry in entries.items())
+        and settings == snapshot.settings
+        and _without_entries(tables) == _without_entries(snapshot.tables)
+    )
+
+
+def _without_entries(tables: Mapping[str, Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:
+    """Every table but the entries and the header."""
+    return {
+        name: table for name, table in tables.items() if name not in (ENTRIES_TABLE, META_TABLE)
+    }
+
+
 class Diary:
     """The user's weekly entries. One instance per data file per process."""
 
@@ -122,6 +161,9 @@ class Diary:
         # What was last read or written, and a count of this handle's writes:
         # an unchanged revision means the file need not be read or checked again.
         self._memo: Snapshot | None = None
+        # The revision at which `_memo` was last found current: a file written
+        # again with the same diary keeps the snapshot, and its revision.
+        self._seen: str | None = None
         self._identity = uuid.uuid4().hex
         self._writes = 0
         self._memory_drafts: dict[IsoWeek, Draft] = {}
@@ -354,15 +396,23 @@ class Diary:
     def _current(self) -> Snapshot:
         # Every verb reads and checks the whole diary first: one damaged entry
         # makes the file unreadable, and an unreadable file is never written.
-        # An unchanged revision means the last check still holds.
+        # An unchanged revision means the last check still holds, and so does the
+        # check of each record that is still the same.
         revision = self.revision()
-        if self._memo is not None and self._memo.revision == revision:
-            return self._memo
+        earlier = self._memo
+        if earlier is not None and self._seen == revision:
+            return earlier
         tables = self._storage.read() or {}
-        entries = read_entries(tables, self._where)
-        snapshot = _snapshot(revision, tables, entries, read_settings(tables, self._where))
-        self._memo = snapshot
-        return snapshot
+        entries = read_entries(tables, self._where, _checked_records(earlier))
+        settings = read_settings(tables, self._where)
+        self._seen = revision
+        if earlier is not None and _same_diary(earlier, tables, entries, settings):
+            # Written again unchanged, or only its revision moved (a file a few
+            # seconds old is told apart by its bytes until it is not): the views
+            # built for this snapshot still hold, so its revision stays.
+            return earlier
+        self._memo = _snapshot(revision, tables, entries, settings)
+        return self._memo
 
     def _commit(
         self,
@@ -388,7 +438,8 @@ class Diary:
             raise SaveError.from_os_error(self._where, error) from error
         finally:
             self._writes += 1
-        self._memo = _snapshot(self.revision(), tables, by_week, settings)
+        self._seen = self.revision()
+        self._memo = _snapshot(self._seen, tables, by_week, settings)
 
     def _forget(self) -> None:
         """The file was replaced outside `_commit`: read it afresh next time."""

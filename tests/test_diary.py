@@ -14,7 +14,7 @@ import pytest
 from filelock import FileLock
 from hypothesis import HealthCheck, given, settings
 
-from lib import atomic
+from lib import atomic, datafile
 from lib import diary as diary_module
 from lib import drafts as drafts_module
 from lib.diary import Diary
@@ -823,6 +823,61 @@ def test_another_handles_save_is_seen_after_a_remembered_read(
     saved = other.save_entry(entry_factory(WEEK, 9))
     assert diary.revision() != before.revision
     assert diary.get_entry(WEEK) == saved
+
+
+def test_after_another_handles_save_only_the_changed_record_is_checked_again(
+    path: Path,
+    diary: Diary,
+    clock: FakeClock,
+    entry_factory: EntryFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    diary.import_entries([entry_factory(f"2026-W{week}", 5) for week in range(40, 48)])
+    before = diary.snapshot()
+    Diary.open(path, clock=clock).save_entry(entry_factory("2026-W44", 9))
+    decoded: list[str] = []
+    real_decode = datafile.decode_entry
+
+    def counting_decode(key: str, record: dict[str, Any]) -> WeekEntry:
+        decoded.append(key)
+        return real_decode(key, record)
+
+    monkeypatch.setattr(datafile, "decode_entry", counting_decode)
+    after = diary.snapshot()
+    assert decoded == [str(IsoWeek(2026, 44).doc_id)]
+    assert after.by_week[IsoWeek(2026, 44)].ratings["connection"] == 9
+    unchanged = [week for week in before.by_week if week != IsoWeek(2026, 44)]
+    assert all(after.by_week[week] is before.by_week[week] for week in unchanged)
+
+
+def test_a_file_written_again_unchanged_keeps_the_snapshot_and_its_revision(
+    path: Path, diary: Diary, entry_factory: EntryFactory
+) -> None:
+    diary.save_entry(entry_factory(WEEK, 6))
+    first = diary.snapshot()
+    # Another program writes the same diary back: a new file, the same bytes.
+    atomic.atomic_write(path, path.read_bytes())
+    assert diary.revision() != first.revision
+    assert diary.snapshot() is first
+    # A real change still shows, with a new revision.
+    Diary.open(path).save_entry(entry_factory(WEEK, 7))
+    changed = diary.snapshot()
+    assert changed.revision != first.revision
+    assert changed.by_week[WEEK].ratings["connection"] == 7
+
+
+def test_a_rating_changed_from_1_to_true_is_refused_though_python_finds_them_equal(
+    path: Path, diary: Diary, entry_factory: EntryFactory
+) -> None:
+    diary.save_entry(entry_factory(WEEK, 1))
+    diary.snapshot()
+    data = json.loads(path.read_bytes())
+    record = data["entries"][str(WEEK.doc_id)]
+    assert record["ratings"]["connection"] == 1
+    record["ratings"]["connection"] = True
+    atomic.atomic_write(path, json.dumps(data).encode())
+    with pytest.raises(DataFileError, match="must be a number from 1 to 10"):
+        diary.snapshot()
 
 
 def test_a_save_after_a_remembered_read_keeps_another_handles_save(
