@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import timedelta
 
+import numpy as np
 import pandas as pd
 
 from lib.entries import PRACTICE_KEYS, WeekEntry
@@ -47,23 +48,6 @@ def _typed(rows: list[dict[str, object]], columns: Mapping[str, str]) -> pd.Data
     return frame.astype(dict(columns))
 
 
-def _weeks_between(first: IsoWeek, last: IsoWeek) -> list[IsoWeek]:
-    """Every week from `first` to `last`, both included."""
-    weeks: list[IsoWeek] = []
-    week = first
-    while week <= last:
-        weeks.append(week)
-        week = week.shifted(1)
-    return weeks
-
-
-def _status(checked_in: bool, rating: int | None) -> str:
-    """Whether a practice was rated, skipped, or its whole week missed."""
-    if not checked_in:
-        return MISSED
-    return SKIPPED if rating is None else RATED
-
-
 def history_frame(
     entries: Sequence[WeekEntry],
     titles: Mapping[str, str],
@@ -73,41 +57,46 @@ def history_frame(
 
     A missed week has no rating and no score: the score carries on to the next
     check-in, but a week without one shows none, so a line through it breaks.
-    Built column by column, oldest week first and the practices in order within
-    each week: a Python dict per row cost most of a dashboard's rebuild.
+    Built as arrays, a week per row and a practice per column, then laid out
+    oldest week first and the practices in order within each week: a row or an
+    IsoWeek per week cost most of a dashboard's rebuild at a hundred years.
     """
     if not entries:
         return _typed([], HISTORY_COLUMNS)
-    by_week = {entry.week: entry for entry in entries}
-    last = through if through is not None else max(by_week)
-    weeks = _weeks_between(min(by_week), last)
-    saved = [by_week.get(week) for week in weeks]
-    ratings = {
-        key: [None if entry is None else entry.ratings[key] for entry in saved]
-        for key in PRACTICE_KEYS
-    }
-    scores = {
-        key: [
-            None if entry is None else score
-            for entry, score in zip(saved, smoothed_scores(ratings[key]), strict=True)
-        ]
-        for key in PRACTICE_KEYS
-    }
+    first = min(entry.week for entry in entries).monday
+    last = (through if through is not None else max(entry.week for entry in entries)).monday
+    count = max(0, (last - first).days // 7 + 1)
+    # A list per practice, a week per item: None where skipped or missed.
+    columns: list[list[int | None]] = [[None] * count for _ in PRACTICE_KEYS]
+    checked_in = np.zeros(count, dtype=bool)
+    for entry in entries:
+        row = (entry.week.monday - first).days // 7
+        if 0 <= row < count:
+            checked_in[row] = True
+            for column, key in zip(columns, PRACTICE_KEYS, strict=True):
+                column[row] = entry.ratings[key]
+    ratings = np.array(columns, dtype=float).T.reshape(count, len(PRACTICE_KEYS))
+    scores = np.array([smoothed_scores(column) for column in columns], dtype=float)
+    scores = scores.T.reshape(count, len(PRACTICE_KEYS))
+    scores[~checked_in] = np.nan
+    mondays = pd.date_range(first, periods=count, freq="7D")
+    calendar = mondays.isocalendar()
+    names = (
+        calendar["year"].astype(str).str.zfill(4) + "-W" + calendar["week"].astype(str).str.zfill(2)
+    ).to_numpy()
     per_week = len(PRACTICE_KEYS)
+    status = np.where(np.isnan(ratings), SKIPPED, RATED)
+    status[~checked_in] = MISSED
     frame = pd.DataFrame(
         {
-            "week": [str(week) for week in weeks for _ in PRACTICE_KEYS],
-            "week_start": pd.to_datetime([week.monday for week in weeks]).repeat(per_week),
-            "practice": list(PRACTICE_KEYS) * len(weeks),
-            "practice_title": [titles[key] for key in PRACTICE_KEYS] * len(weeks),
-            "order": list(range(1, per_week + 1)) * len(weeks),
-            "rating": [ratings[key][index] for index in range(len(weeks)) for key in PRACTICE_KEYS],
-            "status": [
-                _status(entry is not None, None if entry is None else entry.ratings[key])
-                for entry in saved
-                for key in PRACTICE_KEYS
-            ],
-            "score": [scores[key][index] for index in range(len(weeks)) for key in PRACTICE_KEYS],
+            "week": names.repeat(per_week),
+            "week_start": mondays.repeat(per_week),
+            "practice": np.tile(PRACTICE_KEYS, count),
+            "practice_title": np.tile([titles[key] for key in PRACTICE_KEYS], count),
+            "order": np.tile(np.arange(1, per_week + 1), count),
+            "rating": ratings.ravel(),
+            "status": status.ravel(),
+            "score": scores.ravel(),
         }
     )
     return frame.astype(HISTORY_COLUMNS)

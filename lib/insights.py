@@ -142,33 +142,52 @@ class FocusSuggestion:
     reasons: tuple[str, ...]
 
 
-def _need(entries: Sequence[WeekEntry], key: str, today: date) -> float | None:
-    current = score(entries, key)
-    if current is None:
+@dataclass(frozen=True)
+class _Standing:
+    """One practice's figures the suggestion weighs, worked out once per suggestion."""
+
+    score: float | None
+    trend: Trend
+    recent_focus: int
+    since_focus: int | None
+
+
+def _standing(entries: Sequence[WeekEntry], key: str, today: date) -> _Standing:
+    return _Standing(
+        score(entries, key),
+        trend(entries, key),
+        recent_focus_count(entries, key, today),
+        weeks_since_focus(entries, key, today),
+    )
+
+
+def _need(standing: _Standing) -> float | None:
+    if standing.score is None:
         return None
-    change = trend(entries, key).change or 0
-    penalty = RECENT_FOCUS_PENALTY * recent_focus_count(entries, key, today)
-    return (10 - current) + FALLING_WEIGHT * max(0, -change) - penalty
+    change = standing.trend.change or 0
+    penalty = RECENT_FOCUS_PENALTY * standing.recent_focus
+    return (10 - standing.score) + FALLING_WEIGHT * max(0, -change) - penalty
 
 
-def _rank(entries: Sequence[WeekEntry], key: str, today: date) -> tuple[float, ...]:
+def _rank(key: str, standing: _Standing) -> tuple[float, ...]:
     # Highest need first; ties go to the lower score, then the steeper fall,
     # then the practice left longest without focus, then the article's order.
-    need = _need(entries, key, today)
-    current = score(entries, key)
-    since = weeks_since_focus(entries, key, today)
+    need = _need(standing)
+    since = standing.since_focus
     return (
         0 if need is not None else 1,
         -(need or 0.0),
-        current if current is not None else 11.0,
-        trend(entries, key).change or 0,
+        standing.score if standing.score is not None else 11.0,
+        standing.trend.change or 0,
         -(since if since is not None else 10_000),
         PRACTICE_KEYS.index(key),
     )
 
 
-def _reasons(entries: Sequence[WeekEntry], key: str, today: date) -> list[str]:
-    scores = {name: score(entries, name) for name in PRACTICE_KEYS}
+def _reasons(
+    entries: Sequence[WeekEntry], key: str, today: date, standings: Mapping[str, _Standing]
+) -> list[str]:
+    scores = {name: standing.score for name, standing in standings.items()}
     rated = {name: value for name, value in scores.items() if value is not None}
     current = scores[key]
     reasons: list[str] = []
@@ -188,18 +207,18 @@ def _reasons(entries: Sequence[WeekEntry], key: str, today: date) -> list[str]:
         else:
             reasons.append(f"score {current:.1f}")
         passed_over = min(rated, key=lambda name: (rated[name], PRACTICE_KEYS.index(name)))
-        recent = recent_focus_count(entries, passed_over, today)
+        recent = standings[passed_over].recent_focus
         if passed_over != key and recent:
             reasons.append(
                 f"{practice_title(passed_over)} scores lower but was your focus for "
                 f"{plural(recent, 'week')} lately, so this one gets a turn"
             )
-    moved = trend(entries, key)
+    moved = standings[key].trend
     if moved.direction == "falling" and moved.change is not None:
         reasons.append(
             f"down {plural(abs(moved.change), 'point')} over your last {moved.check_ins} check-ins"
         )
-    since = weeks_since_focus(entries, key, today)
+    since = standings[key].since_focus
     if any(entry.focus == key and focused_week(entry) > IsoWeek.of(today) for entry in entries):
         reasons.append("already chosen as next week's focus")
     elif since is None:
@@ -219,8 +238,9 @@ def focus_suggestion(entries: Sequence[WeekEntry], today: date) -> FocusSuggesti
     """Exactly one practice to focus on next, with its reasons; None before any check-in."""
     if not entries:
         return None
-    key = min(PRACTICE_KEYS, key=lambda name: _rank(entries, name, today))
-    return FocusSuggestion(key, tuple(_reasons(entries, key, today)))
+    standings = {name: _standing(entries, name, today) for name in PRACTICE_KEYS}
+    key = min(PRACTICE_KEYS, key=lambda name: _rank(name, standings[name]))
+    return FocusSuggestion(key, tuple(_reasons(entries, key, today, standings)))
 
 
 @dataclass(frozen=True)
