@@ -251,7 +251,8 @@ def focus_entry(entries: Sequence[WeekEntry], today: date) -> WeekEntry | None:
     holds this week's focus and this week's entry holds next week's.
     """
     current = IsoWeek.of(today)
-    recent = [entry for entry in entries if current.shifted(-1) <= entry.week <= current]
+    last = current.shifted(-1)
+    recent = [entry for entry in entries if last <= entry.week <= current]
     return max(recent, key=lambda entry: entry.week) if recent else None
 
 

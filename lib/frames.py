@@ -117,12 +117,13 @@ def wheel_frame(
     """The six practices for `week`: its rating and the mean of the last four weeks' ratings."""
     # By date, not by shifting the week: four weeks back from 1900-W02 is before
     # the first week Closer keeps, and IsoWeek refuses to exist there.
-    first_monday = week.monday - timedelta(weeks=AVERAGE_WEEKS - 1)
+    first = (week.monday - timedelta(weeks=AVERAGE_WEEKS - 1)).isocalendar()[:2]
+    last = (week.year, week.week)
     ratings = pd.DataFrame(
         [
             {"week": entry.week, "practice": key, "rating": entry.ratings[key]}
             for entry in entries
-            if first_monday <= entry.week.monday <= week.monday
+            if first <= (entry.week.year, entry.week.week) <= last
             for key in PRACTICE_KEYS
         ],
         columns=["week", "practice", "rating"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 # Diaries are about now: this range keeps every date, and pandas' timestamps
 # (1677 to 2262), far from their limits.
@@ -84,7 +84,7 @@ class IsoWeek:
 
     def shifted(self, weeks: int) -> IsoWeek:
         """The week `weeks` later (negative: earlier)."""
-        return IsoWeek.of(self.monday + timedelta(weeks=weeks))
+        return _shifted(self.year, self.week, weeks)
 
     def with_monday(self) -> str:
         """How charts, tooltips and tables name a week: `2026-W41 (Mon 5 Oct 2026)`."""
@@ -98,6 +98,13 @@ class IsoWeek:
         if start.month != end.month:
             return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
         return f"{start.day}–{end.day} {end:%b %Y}"
+
+
+@lru_cache(maxsize=1 << 16)
+def _shifted(year: int, week: int, weeks: int) -> IsoWeek:
+    # Remembered: the insights shift every saved week on every rebuild, and an
+    # IsoWeek is immutable, so the same answer can be handed out again.
+    return IsoWeek.of(date.fromisocalendar(year, week, 1) + timedelta(weeks=weeks))
 
 
 def check_not_future(week: IsoWeek, today: date) -> IsoWeek:
