@@ -10,13 +10,10 @@ hidden from assistive technology (`aria=False`), so each value is read once.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import altair as alt
 import pandas as pd
-from altair.utils.schemapi import UndefinedType
 
-from lib import chart_text
+from lib import chart_parts, chart_text
 from lib.altair_state import built_unchecked
 from lib.chart_colours import (
     NEUTRAL,
@@ -25,7 +22,6 @@ from lib.chart_colours import (
     RATING_RAMP,
     SKIPPED_FILL,
     TEXT,
-    UNSELECTED_OPACITY,
 )
 from lib.chart_guides import (
     LABEL_LIMIT,
@@ -65,55 +61,6 @@ DESCRIBED = alt.Description(f"{LABEL}:N")
 # Each mark's week in its tooltip, named as everywhere else: `2026-W41 (Mon 5 Oct 2026)`.
 WEEK_NAME = "week_name"
 WEEK_TOOLTIP = alt.Tooltip(f"{WEEK_NAME}:N", title="Week")
-
-
-def _title(text: str, *subtitle: str) -> alt.Title:
-    """A left-aligned title; each subtitle line short enough for a phone."""
-    return alt.Title(text, subtitle=list(subtitle), anchor="start")
-
-
-def _finish(
-    name: str,
-    layers: Sequence[alt.Chart],
-    title: alt.Title,
-    description: str,
-    height: object,
-    autosize: alt.AutoSizeParams | UndefinedType = alt.Undefined,
-) -> alt.LayerChart:
-    """The layers as one chart, titled, described and full width, its text in the page's colour.
-
-    A chart's own config wins over Streamlit's theme, whose light grey (#808495)
-    has only 3.7:1 on white; `currentColor` is the page's text colour in either theme.
-    Everything goes into one constructor call: each of Altair's `.properties()` and
-    `.configure_*()` copies the whole chart and combines its layers again. Each
-    layer is named `name_0`, `name_1`…: Altair names an unnamed one by hashing its
-    whole spec, data included. Both took most of the time a chart took to build.
-    """
-    return alt.LayerChart(
-        layer=[layer.properties(name=f"{name}_{index}") for index, layer in enumerate(layers)],
-        title=title,
-        description=description,
-        width="container",
-        height=height,
-        autosize=autosize,
-        config=alt.Config(
-            axis=alt.AxisConfig(labelColor=TEXT, titleColor=TEXT),
-            legend=alt.LegendConfig(
-                labelColor=TEXT, titleColor=TEXT, unselectedOpacity=UNSELECTED_OPACITY
-            ),
-            title=alt.TitleConfig(color=TEXT, subtitleColor=TEXT),
-        ),
-    )
-
-
-def _picked_opacity(pick: alt.Parameter, picked: float, other: float) -> alt.OpacityValue:
-    """Opacity `picked` for what `pick` selects (or everything, when nothing is), else `other`.
-
-    What `alt.condition` gives, made as the channel object itself: from the
-    plain dict `alt.condition` returns, `.encode()` searches Altair's whole
-    schema for the class, which took a tenth of the trend's building time.
-    """
-    return alt.OpacityValue(value=other, condition={"param": pick.name, "value": picked})
 
 
 def _slim(frame: pd.DataFrame, keep: list[str]) -> pd.DataFrame:
@@ -159,12 +106,12 @@ def trend_chart(history: pd.DataFrame, highlight: str | None = None) -> alt.Laye
     # Faint by design: it only joins the dots, which carry each rating.
     ratings_line = base.mark_line(
         strokeWidth=1.2, tooltip=None, invalid=BREAK_AT_NULLS, aria=False
-    ).encode(y=rating_y, opacity=_picked_opacity(pick, 0.35, 0.05))
+    ).encode(y=rating_y, opacity=chart_parts.picked_opacity(pick, 0.35, 0.05))
     ratings_points = (
         base.mark_point(filled=True, size=30, invalid=DROP_NULLS)
         .encode(
             y=rating_y,
-            opacity=_picked_opacity(pick, 1, 0.1),
+            opacity=chart_parts.picked_opacity(pick, 1, 0.1),
             tooltip=tooltip,
             description=DESCRIBED,
         )
@@ -175,12 +122,12 @@ def trend_chart(history: pd.DataFrame, highlight: str | None = None) -> alt.Laye
         strokeWidth=3, tooltip=None, invalid=BREAK_AT_NULLS, aria=False
     ).encode(
         y=alt.Y("score:Q", title="Rating"),
-        opacity=_picked_opacity(pick, 1, 0.08),
+        opacity=chart_parts.picked_opacity(pick, 1, 0.08),
     )
-    return _finish(
+    return chart_parts.layered(
         "trend",
         (score_line, ratings_line, ratings_points),
-        _title(
+        chart_parts.title(
             "How each practice is going",
             "Dots: weekly ratings. Thick lines: smoothed.",
             "Pick one out above, or in the legend.",
@@ -251,10 +198,12 @@ def wheel_chart(wheel: pd.DataFrame, title: str = "This week") -> alt.LayerChart
         invalid=DROP_NULLS,
         aria=False,
     ).encode(theta=alt.Theta("slice_mid:Q"), radius=rating, text=alt.Text("rating:Q", format=".0f"))
-    return _finish(
+    return chart_parts.layered(
         "wheel",
         (ghost, ratings, ghost_edge, labels),
-        _title(title, "Longer slices are higher ratings.", "Dashed ghost: the 4-week average."),
+        chart_parts.title(
+            title, "Longer slices are higher ratings.", "Dashed ghost: the 4-week average."
+        ),
         chart_text.wheel_description(wheel, title),
         WHEEL_HEIGHT,
     )
@@ -282,7 +231,7 @@ def heatmap_chart(history: pd.DataFrame) -> alt.LayerChart:
             scale=alt.Scale(paddingInner=0.12),
             axis=alt.Axis(labelLimit=LABEL_LIMIT, domain=False, ticks=False),
         ),
-        opacity=_picked_opacity(pick, 1, 0.35),
+        opacity=chart_parts.picked_opacity(pick, 1, 0.35),
         tooltip=[*tooltip, alt.Tooltip("rating:Q", title="Rating")],
         description=DESCRIBED,
     )
@@ -318,10 +267,10 @@ def heatmap_chart(history: pd.DataFrame) -> alt.LayerChart:
     # The cell under it says "skipped" already.
     skipped_dash = skipped_base.mark_text(text="–", color=TEXT, fontWeight="bold", aria=False)
     skipped_dash = skipped_dash.encode(x=alt.X("week_mid:T", title=WEEK_TITLE))
-    return _finish(
+    return chart_parts.layered(
         "heatmap",
         (rated_cells, skipped_cells, skipped_dash),
-        _title(
+        chart_parts.title(
             "Week by week",
             "Grey with a dash: skipped.",
             "An empty column: no check-in.",
@@ -367,10 +316,10 @@ def overall_chart(overall: pd.DataFrame) -> alt.LayerChart:
         ],
         description=DESCRIBED,
     )
-    return _finish(
+    return chart_parts.layered(
         "overall",
         (midpoint, line, points),
-        _title(
+        chart_parts.title(
             "All six together",
             "Each week's average of the practices rated.",
             "The dashed line marks 5.",
@@ -417,10 +366,10 @@ def practice_history_chart(history: pd.DataFrame, practice: str) -> alt.LayerCha
         ],
         description=DESCRIBED,
     )
-    return _finish(
+    return chart_parts.layered(
         "practice",
         (score_line, ratings_line, ratings_points),
-        _title(f"{title} over time", "Dots: ratings. Thick line: smoothed score."),
+        chart_parts.title(f"{title} over time", "Dots: ratings. Thick line: smoothed score."),
         chart_text.practice_description(own, title),
         SMALL_HEIGHT,
     )

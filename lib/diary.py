@@ -19,10 +19,8 @@ import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from filelock import FileLock, Timeout
@@ -31,7 +29,6 @@ from lib import safety_copies
 from lib.atomic import atomic_write
 from lib.datafile import (
     ENTRIES_TABLE,
-    META_TABLE,
     SETTINGS_TABLE,
     changed_tables,
     checked_entry_record,
@@ -55,6 +52,7 @@ from lib.entries import WeekEntry
 from lib.errors import DataFileError, SaveError
 from lib.safety_copies import SafetyCopy
 from lib.settings import Settings
+from lib.snapshots import Snapshot, checked_records, make_snapshot, same_diary
 from lib.storage import AtomicJSONStorage, MemoryStorage, Storage, file_bytes
 from lib.weeks import IsoWeek
 
@@ -64,76 +62,6 @@ LOCK_TIMEOUT_SECONDS = 10.0
 def local_now() -> datetime:
     """The current time with this machine's UTC offset."""
     return datetime.now().astimezone()
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """The whole diary as read at one revision, checked. Shared: never change it."""
-
-    revision: str
-    entries: tuple[WeekEntry, ...]
-    by_week: Mapping[IsoWeek, WeekEntry]
-    settings: Settings
-    tables: Mapping[str, Mapping[str, Any]] = field(repr=False)
-
-
-def _week_order(item: tuple[IsoWeek, WeekEntry]) -> tuple[int, int]:
-    return (item[0].year, item[0].week)
-
-
-def _snapshot(
-    revision: str,
-    tables: dict[str, dict[str, Any]],
-    by_week: dict[IsoWeek, WeekEntry],
-    settings: Settings,
-) -> Snapshot:
-    """A snapshot that takes over `by_week` (a dict nobody else holds)."""
-    return Snapshot(
-        revision=revision,
-        # Sorting on plain tuples: comparing or hashing IsoWeek dataclasses is much slower.
-        entries=tuple(entry for _, entry in sorted(by_week.items(), key=_week_order)),
-        by_week=MappingProxyType(by_week),
-        settings=settings,
-        tables=tables,
-    )
-
-
-def _checked_records(
-    snapshot: Snapshot | None,
-) -> dict[str, tuple[Mapping[str, Any], WeekEntry]]:
-    """The snapshot's entry records by key, each with its entry, as read and checked."""
-    if snapshot is None:
-        return {}
-    records = snapshot.tables.get(ENTRIES_TABLE, {})
-    return {
-        key: (records[key], entry)
-        for key, entry in ((str(entry.week.doc_id), entry) for entry in snapshot.entries)
-    }
-
-
-def _same_diary(
-    snapshot: Snapshot,
-    tables: Mapping[str, Mapping[str, Any]],
-    entries: Mapping[IsoWeek, WeekEntry],
-    settings: Settings,
-) -> bool:
-    """Whether what was just read is `snapshot`'s diary: the same entries, settings and rest.
-
-    The header is left out: every write puts a new one on (`serialise`).
-    """
-    return (
-        len(entries) == len(snapshot.by_week)
-        and all(snapshot.by_week.get(week) is entry for week, entry in entries.items())
-        and settings == snapshot.settings
-        and _without_entries(tables) == _without_entries(snapshot.tables)
-    )
-
-
-def _without_entries(tables: Mapping[str, Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:
-    """Every table but the entries and the header."""
-    return {
-        name: table for name, table in tables.items() if name not in (ENTRIES_TABLE, META_TABLE)
-    }
 
 
 class Diary:
@@ -403,15 +331,15 @@ class Diary:
         if earlier is not None and self._seen == revision:
             return earlier
         tables = self._storage.read() or {}
-        entries = read_entries(tables, self._where, _checked_records(earlier))
+        entries = read_entries(tables, self._where, checked_records(earlier))
         settings = read_settings(tables, self._where)
         self._seen = revision
-        if earlier is not None and _same_diary(earlier, tables, entries, settings):
+        if earlier is not None and same_diary(earlier, tables, entries, settings):
             # Written again unchanged, or only its revision moved (a file a few
             # seconds old is told apart by its bytes until it is not): the views
             # built for this snapshot still hold, so its revision stays.
             return earlier
-        self._memo = _snapshot(revision, tables, entries, settings)
+        self._memo = make_snapshot(revision, tables, entries, settings)
         return self._memo
 
     def _commit(
@@ -439,7 +367,7 @@ class Diary:
         finally:
             self._writes += 1
         self._seen = self.revision()
-        self._memo = _snapshot(self._seen, tables, by_week, settings)
+        self._memo = make_snapshot(self._seen, tables, by_week, settings)
 
     def _forget(self) -> None:
         """The file was replaced outside `_commit`: read it afresh next time."""

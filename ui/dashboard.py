@@ -10,8 +10,8 @@ import streamlit as st
 
 from lib import chart_specs, charts, insights
 from lib.checkin import focus_heading, focus_week
-from lib.diary import Snapshot
 from lib.settings import Settings
+from lib.snapshots import Snapshot
 from lib.views import HomeView
 from lib.weeks import IsoWeek, day_label
 from ui import actions, messages, texts, views

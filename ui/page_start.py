@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from lib.diary import Snapshot
 from lib.errors import DataFileError
+from lib.snapshots import Snapshot
 from ui import frame, recovery, session
 
 

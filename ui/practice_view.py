@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from lib.diary import Snapshot
 from lib.settings import Settings
+from lib.snapshots import Snapshot
 from ui import dashboard, page_start, session, texts, views
 
 TREND_WORDS = {"rising": "↗ Rising", "steady": "→ Steady", "falling": "↘ Falling"}

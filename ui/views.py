@@ -15,8 +15,8 @@ from datetime import date
 import streamlit as st
 
 from lib import views
-from lib.diary import Snapshot
 from lib.entries import WeekEntry
+from lib.snapshots import Snapshot
 from lib.weeks import IsoWeek
 from ui import texts
 
