@@ -9,10 +9,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from icalendar import TRANSP, Alarm, Calendar, Event
-
-from lib.vtimezone import vtimezone
-
 WEEKDAYS: tuple[str, ...] = (
     "Monday",
     "Tuesday",
@@ -22,23 +18,7 @@ WEEKDAYS: tuple[str, ...] = (
     "Saturday",
     "Sunday",
 )
-# RFC 5545 day codes, in the same order as WEEKDAYS and date.weekday().
-_BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-
-PRODID = "-//Closer//Weekly reminder//EN"
-SUMMARY = "Closer: weekly check-in"
-NUDGE = "Set aside a few quiet minutes and look back on your week."
-# The link is to this computer (http://127.0.0.1:PORT/): it leads nowhere while Closer is stopped.
-LINK_NOTE = (
-    "This link opens Closer only while it is running on this computer: "
-    "if the page does not load, start Closer, then open the link again."
-)
-DURATION = timedelta(minutes=15)
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
-# The VTIMEZONE's rules come from the zone's changes over this many years from the first
-# reminder, and its yearly rules go on after that. Calendar apps that know the IANA name
-# (most of them) use their own rules anyway.
-_ZONE_YEARS = 20
 _ETC = Path("/etc")
 
 
@@ -70,42 +50,25 @@ def reminder_ics(
     uid: str | None = None,
 ) -> bytes:
     """An .ics file with one 15-minute event every `weekday` at `at` (local time in `tz`)."""
-    _check_weekday(weekday)
-    _check_local_url(url)
-    start = first_occurrence(weekday, at, today, _zone(tz))
-    event = _weekly_event(
+    zone = check_reminder(weekday, url, tz)
+    start = first_occurrence(weekday, at, today, zone)
+    # The iCalendar libraries load when a file is made, not when a page offers one:
+    # they took 100 ms and 2.4 MiB of the server on every first visit to Settings.
+    from lib import reminder_calendar
+
+    return reminder_calendar.calendar_bytes(
         start, url, _checked_uid(uid) if uid is not None else _default_uid(weekday, at)
     )
-    return _calendar(event, start).to_ical()
 
 
-def _weekly_event(start: datetime, url: str, uid: str) -> Event:
-    """The check-in event: weekly from `start`, with a pop-up as it begins."""
-    event = Event.new(
-        summary=SUMMARY,
-        description=f"{NUDGE}\n\nOpen Closer: {url}\n{LINK_NOTE}",
-        start=start,
-        end=start + DURATION,
-        uid=uid,
-        url=url,
-        # A reminder, not an appointment: it should not mark anyone as busy.
-        transparency=TRANSP.TRANSPARENT,
-        subcomponents=[Alarm.new_display(description=SUMMARY, trigger=timedelta(0))],
-    )
-    event.add("RRULE", {"FREQ": "WEEKLY", "BYDAY": _BYDAY[start.weekday()]})
-    return event
+def check_reminder(weekday: int, url: str, tz: tzinfo | str) -> tzinfo:
+    """The zone `tz` names, once the day, link and zone are known to make a reminder.
 
-
-def _calendar(event: Event, start: datetime) -> Calendar:
-    """A calendar holding `event` and, unless it is in UTC, its time zone."""
-    calendar = Calendar()
-    calendar.prodid = PRODID
-    calendar.version = "2.0"
-    tzid = event["DTSTART"].params.get("TZID")
-    if tzid and start.tzinfo is not None:  # UTC is written with a Z and needs no VTIMEZONE.
-        calendar.add_component(vtimezone(start.tzinfo, tzid, start.date(), _ZONE_YEARS))
-    calendar.add_component(event)
-    return calendar
+    Raises ValueError, in words for the user, as `reminder_ics` would.
+    """
+    _check_weekday(weekday)
+    _check_local_url(url)
+    return _zone(tz)
 
 
 def first_occurrence(weekday: int, at: time, today: date, zone: tzinfo) -> datetime:

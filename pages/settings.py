@@ -1,5 +1,7 @@
 """Settings: the partner's name and pronoun, and a weekly reminder for the calendar."""
 
+from functools import partial
+
 import streamlit as st
 
 from lib import reminders
@@ -46,24 +48,21 @@ at = time_column.selectbox(
     format_func=lambda moment: f"{moment:%H:%M}",
     key="reminder_time",
 )
+url, zone_name = reminders.home_url(st.context.url), reminders.local_timezone_name()
 try:
-    calendar = reminders.reminder_ics(
-        weekday,
-        at,
-        reminders.home_url(st.context.url),
-        reminders.local_timezone_name(),
-        session.today(),
-    )
+    reminders.check_reminder(weekday, url, zone_name)
 except ValueError as error:
     st.error(str(error))
 else:
     st.download_button(
         "Download reminder (.ics)",
-        calendar,
+        # Made when it is downloaded, not on every run of this page.
+        partial(reminders.reminder_ics, weekday, at, url, zone_name, session.today()),
         file_name=reminders.reminder_filename(),
         mime="text/calendar",
         icon="📅",
         key="reminder_download",
+        on_click="ignore",
     )
     st.caption(f"Every {reminders.WEEKDAYS[weekday]} at {at:%H:%M}. Open the file to add it.")
     st.caption("The reminder's link opens Closer only while it is running on this computer.")

@@ -1,5 +1,8 @@
 """The settings page: the partner's name and pronoun, and the weekly reminder."""
 
+import pytest
+
+from lib import reminders
 from tests.apptest import Closer
 
 PAGE = "pages/settings.py"
@@ -50,3 +53,15 @@ def test_the_page_says_the_reminder_link_needs_closer_running(closer: Closer) ->
     at = closer.open(PAGE)
     captions = [caption.value for caption in at.caption]
     assert any("only while it is running on this computer" in caption for caption in captions)
+
+
+def test_the_page_makes_no_reminder_file_until_it_is_downloaded(
+    closer: Closer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[int] = []
+    monkeypatch.setattr(reminders, "reminder_ics", lambda *args, **kwargs: made.append(1) or b"")
+    at = closer.open(PAGE)
+    at.selectbox(key="reminder_day").set_value(2).run()
+    assert at.download_button(key="reminder_download")
+    assert any("Every Wednesday at 19:00" in caption.value for caption in at.caption)
+    assert made == []

@@ -2,6 +2,8 @@
 
 import itertools
 import re
+import subprocess
+import sys
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -13,9 +15,8 @@ from hypothesis import strategies as st
 from icalendar import Calendar, Event
 
 from lib import reminders
+from lib.reminder_calendar import PRODID, SUMMARY
 from lib.reminders import (
-    PRODID,
-    SUMMARY,
     WEEKDAYS,
     local_timezone_name,
     reminder_filename,
@@ -25,6 +26,7 @@ from lib.reminders import (
 URL = "http://127.0.0.1:8501/"
 TODAY = date(2026, 11, 24)  # a Tuesday
 BERLIN = "Europe/Berlin"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def parse(ics: bytes) -> tuple[Calendar, Event]:
@@ -299,6 +301,34 @@ def test_bad_input_is_refused_with_a_plain_message(
 ) -> None:
     with pytest.raises(ValueError, match=re.escape(message)):
         reminder_ics(weekday, at, url, tz, TODAY, uid=uid)
+
+
+@pytest.mark.parametrize(
+    ("weekday", "url", "tz", "message"),
+    [
+        (7, URL, BERLIN, "0 (Monday) to 6 (Sunday)"),
+        (1, "http://example.com/", BERLIN, "on this computer"),
+        (1, URL, "Mars/Olympus", "“Mars/Olympus” is not a time zone"),
+    ],
+)
+def test_the_choices_are_checked_before_any_file_is_made(
+    weekday: int, url: str, tz: str, message: str
+) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)):
+        reminders.check_reminder(weekday, url, tz)
+
+
+def test_a_checked_choice_gives_its_zone() -> None:
+    assert reminders.check_reminder(2, URL, BERLIN) == ZoneInfo(BERLIN)
+
+
+def test_offering_a_reminder_loads_no_icalendar_library() -> None:
+    # A fresh interpreter: this one has loaded icalendar for the tests above.
+    probe = "import sys, lib.reminders; print(sorted(m for m in sys.modules if 'icalendar' in m))"
+    found = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert found.stdout.strip() == "[]"
 
 
 # Each example works out a zone's changes over 22 years, tens of milliseconds on a busy
