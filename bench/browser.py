@@ -29,12 +29,16 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, Request, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from bench import inputs
+from bench.pages import prepare_floors
+from bench.server_log import TIMED_LOG, server_runs
 from lib import charts, views
 from lib.content import load_practices
 from lib.diary import Diary
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, Server
 
 BARE_CHARTS = "bench/floors/bare_charts.py"
+NAIVE_HOME = "bench/floors/naive_home.py"
 CHARTS_FILE = "CLOSER_BENCH_CHARTS"
 VIEWPORT = {"width": 1280, "height": 900}
 WARMUPS = 2
@@ -190,9 +194,13 @@ def load_ms(browser: Browser, server: Server, expected: int) -> float:
 
 
 def time_to_charts(db_path: Path, runs: int = 7, warmups: int = WARMUPS) -> dict[str, float]:
-    """Median time until every dashboard chart is drawn, Closer against the bare page.
+    """Median time until every dashboard chart is drawn: Closer, the bare page, the naive page.
 
-    `ratio` is the median of each run's Closer / bare, not the ratio of the two medians.
+    The bare page draws the dashboard's four charts and nothing else. The naive
+    page is the home floor drawn as a straightforward app would (naive_home.py):
+    the same page as Closer's, every chart handed to `st.altair_chart`.
+    `ratio` is the median of each run's Closer / bare and `naive_ratio` of each
+    run's Closer / naive, not ratios of the medians.
     """
     if runs < 1:
         raise ValueError("runs must be at least 1")
@@ -203,29 +211,49 @@ def time_to_charts(db_path: Path, runs: int = 7, warmups: int = WARMUPS) -> dict
     with tempfile.TemporaryDirectory(prefix="closer-bench-") as folder:
         work = Path(folder)
         (work / "charts.pickle").write_bytes(pickle.dumps(figures))
-        app = Server(db_path=db_path, log_path=work / "closer.log")
+        prepare_floors(db_path)
+        inputs.save(work / "inputs.pickle")
+        # Each server's debug log times its script runs (bench/interactions.py).
+        app = Server(db_path=db_path, log_path=work / "closer.log", env=TIMED_LOG)
         bare = FloorServer(
             db_path=db_path,
             log_path=work / "bare.log",
             script=BARE_CHARTS,
-            env={CHARTS_FILE: str(work / "charts.pickle")},
+            env={CHARTS_FILE: str(work / "charts.pickle"), **TIMED_LOG},
         )
-        times: dict[str, list[float]] = {"app": [], "bare": []}
-        with serving(app), serving(bare), chromium() as browser:
-            pairs: list[tuple[str, Server]] = [("app", app), ("bare", bare)]
+        naive = FloorServer(
+            db_path=db_path,
+            log_path=work / "naive.log",
+            script=NAIVE_HOME,
+            env={inputs.INPUTS_FILE: str(work / "inputs.pickle"), **TIMED_LOG},
+        )
+        times: dict[str, list[float]] = {"app": [], "bare": [], "naive": []}
+        with serving(app), serving(bare), serving(naive), chromium() as browser:
+            pairs: list[tuple[str, Server]] = [("app", app), ("bare", bare), ("naive", naive)]
             for _ in range(warmups):
                 for _name, server in pairs:
                     load_ms(browser, server, expected)
             for run in range(runs):
                 for name, server in pairs if run % 2 == 0 else pairs[::-1]:
                     times[name].append(load_ms(browser, server, expected))
+        # One script run per load; the warm-up loads' runs are left out.
+        server = {
+            name: statistics.median(server_runs(server.log_path)[warmups:])
+            for name, server in pairs
+        }
     # Each run's two loads are back to back, so their ratio cancels a drift in machine load
     # that the ratio of the two medians would not.
     ratios = [mine / floor for mine, floor in zip(times["app"], times["bare"], strict=True)]
+    naive_ratios = [mine / floor for mine, floor in zip(times["app"], times["naive"], strict=True)]
     return {
         "app_ms": round(statistics.median(times["app"]), 1),
         "bare_ms": round(statistics.median(times["bare"]), 1),
         "ratio": round(statistics.median(ratios), 2),
+        "naive_ms": round(statistics.median(times["naive"]), 1),
+        "naive_ratio": round(statistics.median(naive_ratios), 2),
+        "server_app_ms": round(server["app"], 1),
+        "server_bare_ms": round(server["bare"], 1),
+        "server_naive_ms": round(server["naive"], 1),
         "charts": expected,
         "runs": runs,
     }

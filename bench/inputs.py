@@ -7,9 +7,12 @@ no file and analyses nothing, it only hands ready values to Streamlit.
 
 from __future__ import annotations
 
+import os
+import pickle
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import TypeVar
 
 import altair as alt
@@ -38,6 +41,9 @@ def older_notes_label(total: int) -> str | None:
 CHECK_IN_STYLE = page_tweaks.CHECK_IN_CSS
 KEEP_TYPING_SCRIPT = page_tweaks.KEEP_TYPING_JS
 FLOOR: dict[str, object] = {}
+# A floor served by its own Streamlit server (bench/browser.py) reads FLOOR from
+# the pickle this names, written by `save` moments before.
+INPUTS_FILE = "CLOSER_BENCH_INPUTS"
 Value = TypeVar("Value")
 TREND_WORDS = {"rising": "↗ Rising", "steady": "→ Steady", "falling": "↘ Falling"}
 SCORE_LINE = f"Score: {insights.SCORE_MEANING}."
@@ -48,8 +54,16 @@ def put(value: object) -> None:
     FLOOR[type(value).__name__] = value
 
 
+def save(path: Path) -> None:
+    """Write FLOOR to `path`, for a floor that a server of its own runs (INPUTS_FILE)."""
+    path.write_bytes(pickle.dumps(FLOOR))
+
+
 def get(kind: type[Value]) -> Value:
-    """What `put` stored for `kind`."""
+    """What `put` stored for `kind` (in a floor's own server: what `save` wrote)."""
+    if not FLOOR and INPUTS_FILE in os.environ:
+        # Written by the bench moments ago, so unpickling it is safe.
+        FLOOR.update(pickle.loads(Path(os.environ[INPUTS_FILE]).read_bytes()))  # noqa: S301
     value = FLOOR.get(kind.__name__)
     if not isinstance(value, kind):
         raise LookupError(f"bench.inputs holds no {kind.__name__}: run prepare_floors first")

@@ -30,6 +30,9 @@ QUICK_RUNS = 5
 BROWSER_RUNS = 11
 QUICK_BROWSER_RUNS = 3
 PROFILE_RUNS = 5
+# Rounds of dashboard clicks (four span switches and two table switches each).
+ROUNDS = 4
+QUICK_ROUNDS = 2
 LIBRARIES = ("streamlit", "pandas", "altair", "tinydb", "pyarrow", "playwright", "pyinstrument")
 CHROMIUM = "/usr/bin/chromium"
 # Said on every AppTest run outside a server; nothing the bench needs to hear.
@@ -135,21 +138,23 @@ def make_diaries(folder: Path, weeks: Sequence[int]) -> dict[int, Path]:
 
 
 def browser_figures(
-    paths: dict[int, Path], weeks: Sequence[int], runs: int
-) -> tuple[dict[int, dict[str, Any]], dict[str, Any] | None]:
-    """Time to charts for each of `weeks`, and server memory at TARGET_WEEKS."""
-    from bench import browser, memory  # playwright only when asked for
+    paths: dict[int, Path], weeks: Sequence[int], runs: int, rounds: int
+) -> tuple[dict[int, dict[str, Any]], dict[str, Any] | None, dict[str, Any] | None]:
+    """Time to charts for each of `weeks`; memory and interactions at TARGET_WEEKS."""
+    from bench import browser, interactions, memory  # playwright only when asked for
 
     timings = {}
     for size in weeks:
         if size in paths:
             log(f"{size:,} weeks: browser time to charts")
             timings[size] = browser.time_to_charts(paths[size], runs)
-    figures = None
+    figures = clicks = None
     if TARGET_WEEKS in paths:
+        log(f"{TARGET_WEEKS} weeks: dashboard interactions")
+        clicks = interactions.interaction_ms(paths[TARGET_WEEKS], rounds)
         log(f"{TARGET_WEEKS} weeks: server memory")
         figures = memory.server_memory(paths[TARGET_WEEKS])
-    return timings, figures
+    return timings, figures, clicks
 
 
 def profiles(path: Path) -> dict[str, str]:
@@ -173,7 +178,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     page_rows: list[pages.PageRow] = []
     io_rows: list[io.IoRow] = []
     timings: dict[int, dict[str, Any]] = {}
-    memory = None
+    memory = clicks = None
     found = {path.stem: path.read_text(encoding="utf-8") for path in args.profile_file}
     with tempfile.TemporaryDirectory(prefix="closer-bench-") as folder:
         paths = make_diaries(Path(folder), weeks)
@@ -183,7 +188,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             io_rows += io.measure(path, size, runs)
         if not args.no_browser:
             browser_runs = QUICK_BROWSER_RUNS if args.quick else BROWSER_RUNS
-            timings, memory = browser_figures(paths, args.browser_sizes, browser_runs)
+            rounds = QUICK_ROUNDS if args.quick else ROUNDS
+            timings, memory, clicks = browser_figures(
+                paths, args.browser_sizes, browser_runs, rounds
+            )
         if args.profile and TARGET_WEEKS in paths:
             found |= profiles(paths[TARGET_WEEKS])
     results = Results(
@@ -196,6 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         io=io_rows,
         browser=timings,
         memory=memory,
+        interactions=clicks,
         profiles=found,
         minutes=(time.monotonic() - started) / 60,
     )

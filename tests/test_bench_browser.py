@@ -6,10 +6,12 @@ from pathlib import Path
 import pytest
 
 from bench.browser import dashboard_charts, time_to_charts
+from bench.interactions import interaction_ms
 from bench.memory import PAGES, server_memory
 from lib.diary import Diary
 from lib.sample import sample_entries
 from tests.browser import require_chromium
+from ui.dashboard import SPANS
 
 pytestmark = pytest.mark.bench  # make test-slow, not make test
 
@@ -25,14 +27,31 @@ def diary_path(tmp_path: Path) -> Path:
     return path
 
 
-def test_time_to_charts_draws_the_dashboards_charts_on_both_pages(diary_path: Path) -> None:
+def test_time_to_charts_draws_the_dashboards_charts_on_all_three_pages(diary_path: Path) -> None:
     result = time_to_charts(diary_path, runs=1, warmups=0)
 
     assert result["charts"] == len(dashboard_charts(diary_path)) == 4
     assert result["runs"] == 1
-    assert result["app_ms"] > 0
-    assert result["bare_ms"] > 0
-    assert result["ratio"] > 0
+    for figure in ("app_ms", "bare_ms", "naive_ms", "ratio", "naive_ratio"):
+        assert result[figure] > 0
+    # Each server's own run for the visit, from its debug log.
+    for figure in ("server_app_ms", "server_bare_ms", "server_naive_ms"):
+        assert 0 < result[figure] < result["app_ms"]
+
+
+# About 20 s: one server, twelve clicks, each waited for.
+def test_interactions_time_fragment_runs_on_the_server_and_in_the_browser(
+    diary_path: Path,
+) -> None:
+    result = interaction_ms(diary_path, rounds=2)
+
+    assert result["switches"] == 2 * (len(SPANS) + 2)
+    for figure in ("span_first_ms", "span_ms", "table_ms", "span_browser_ms", "table_browser_ms"):
+        assert result[figure] > 0
+    # A span's charts are built on its first switch only.
+    assert result["span_first_ms"] > result["span_ms"]
+    with pytest.raises(ValueError, match="at least 2"):
+        interaction_ms(diary_path, rounds=1)
 
 
 # About 35 s: three servers, ten pages, each settled.
