@@ -365,6 +365,11 @@ def export_filename(today: date, *, sample: bool = False) -> str:
     return f"{filename_start(sample)}-entries-{today.isoformat()}.csv"
 
 
+def chosen_weeks_filename(today: date, *, sample: bool = False) -> str:
+    """`closer-entries-chosen-2026-11-24.csv`: the journal's weeks, as the full export has them."""
+    return f"{filename_start(sample)}-entries-chosen-{today.isoformat()}.csv"
+
+
 def tidy_filename(today: date, *, sample: bool = False) -> str:
     """`closer-entries-tidy-2026-11-24.csv`; `closer-sample-entries-tidy-…` for the sample."""
     return f"{filename_start(sample)}-entries-tidy-{today.isoformat()}.csv"

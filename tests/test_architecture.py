@@ -65,9 +65,9 @@ def test_pages_is_not_a_package_and_holds_only_page_scripts() -> None:
     assert not (ROOT / "pages" / "__init__.py").exists()
     navigation = (ROOT / "ui" / "navigation.py").read_text(encoding="utf-8")
     practices = [path.stem.replace("_", "-") for path in (ROOT / "content" / "practices").glob("*")]
-    routed = {"home", "check-in", "data", "settings", *practices}
+    routed = {"home", "check-in", "journal", "data", "settings", *practices}
     assert {path.stem for path in PAGE_FILES} == routed
-    for stem in ("home", "check-in", "data", "settings"):
+    for stem in ("home", "check-in", "journal", "data", "settings"):
         assert f'"pages/{stem}.py"' in navigation
 
 

@@ -15,6 +15,7 @@ from lib.csv_files import (
     FORMULA_STARTS,
     SAMPLE_CELL,
     SAMPLE_NOT_IMPORTED,
+    chosen_weeks_filename,
     export_csv,
     export_filename,
     export_tidy_csv,
@@ -361,6 +362,10 @@ def test_import_refuses_a_file_over_the_cap_and_names_it(size: int, cap: int, me
 def test_file_names_carry_the_date() -> None:
     assert export_filename(date(2026, 11, 24)) == "closer-entries-2026-11-24.csv"
     assert tidy_filename(date(2026, 11, 24)) == "closer-entries-tidy-2026-11-24.csv"
+    assert chosen_weeks_filename(date(2026, 11, 24)) == "closer-entries-chosen-2026-11-24.csv"
+    assert chosen_weeks_filename(date(2026, 11, 24), sample=True) == (
+        "closer-sample-entries-chosen-2026-11-24.csv"
+    )
 
 
 def test_sample_file_names_say_sample() -> None:

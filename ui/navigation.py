@@ -29,6 +29,7 @@ def sections() -> dict[str, list[st.Page]]:
         texts.app_text().name: [
             st.Page("pages/home.py", title="Home", icon="🏠", default=True),
             st.Page("pages/check-in.py", title="Check-in", icon="✍️", url_path="check-in"),
+            st.Page("pages/journal.py", title="Journal", icon="📖", url_path="journal"),
         ],
         "The six practices": [
             st.Page(

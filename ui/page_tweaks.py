@@ -50,6 +50,34 @@ div:has(> div > input[type="range"]:focus-visible) { border-radius: 50%; }
 </style>
 """
 
+# The journal's week cards: a heading the size of the text around it, the six rating
+# chips in a row that wraps on a phone, notes as a list of titled lines, and marked
+# search matches in dark text on yellow (13:1) in both themes. Screen readers read
+# each chip's hidden label ("Being present: 4") instead of its icon and number.
+JOURNAL_CSS = """
+<style>
+[class*="st-key-journal_week_"] h2 { font-size: 1.15rem; line-height: 1.4; padding: 0; }
+ul.closer-ratings { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none;
+  margin: 0; padding: 0; }
+li.closer-chip { margin: 0; padding: 0.1rem 0.55rem; border-radius: 0.9rem;
+  font-weight: 600; font-variant-numeric: tabular-nums; white-space: nowrap; }
+li.closer-skipped { border: 1px dashed currentColor; }
+.closer-sr { position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap; }
+dl.closer-writing { margin: 0; }
+dl.closer-writing dt { font-weight: 600; margin-top: 0.4rem; }
+dl.closer-writing dd { margin: 0 0 0.2rem 0; overflow-wrap: anywhere; }
+mark.closer-hit { background: #ffe066; color: #1a1a1a; border-radius: 0.15rem;
+  padding: 0 0.05rem; }
+</style>
+"""
+
+
+def journal() -> None:
+    """The journal's week cards, chips and marks (see JOURNAL_CSS)."""
+    st.html(JOURNAL_CSS)
+
+
 # Practice blocks on the check-in: a heading the size of the text around it,
 # less air inside the note's expander, and 4 rem below Save instead of 10, so
 # six practices fit a phone in under 2.5 screens.

@@ -14,7 +14,7 @@ from datetime import date
 
 import streamlit as st
 
-from lib import views
+from lib import journal, views
 from lib.entries import WeekEntry
 from lib.snapshots import Snapshot
 from lib.weeks import IsoWeek
@@ -54,6 +54,11 @@ def _practice(
     return views.practice_view(_entries, texts.titles(), key, date.fromisoformat(day))
 
 
+@st.cache_resource(max_entries=_KEEP, show_spinner=False)
+def _journal(revision: str, _entries: tuple[WeekEntry, ...]) -> tuple[journal.Page, ...]:
+    return journal.pages(_entries)
+
+
 def home(snapshot: Snapshot, today: date) -> views.HomeView:
     """The dashboard (the diary has at least one entry)."""
     return _home(snapshot.revision, today.isoformat(), snapshot.entries)
@@ -82,3 +87,8 @@ def check_in(snapshot: Snapshot, today: date, week: IsoWeek) -> views.CheckInVie
 def practice(snapshot: Snapshot, today: date, key: str) -> views.PracticeView:
     """Practice `key`'s history (the diary has at least one entry)."""
     return _practice(snapshot.revision, today.isoformat(), key, snapshot.entries)
+
+
+def journal_pages(snapshot: Snapshot) -> tuple[journal.Page, ...]:
+    """Every saved week as the journal lists it, newest first, its text folded for search."""
+    return _journal(snapshot.revision, snapshot.entries)
