@@ -7,6 +7,7 @@ no file and analyses nothing, it only hands ready values to Streamlit.
 
 from __future__ import annotations
 
+import math
 import os
 import pickle
 from collections.abc import Mapping, Sequence
@@ -18,13 +19,26 @@ from typing import TypeVar
 import altair as alt
 import pandas as pd
 
-from lib import backup_files, charts, checkin, csv_files, frames, insights, tables, views
+from lib import (
+    backup_files,
+    charts,
+    checkin,
+    csv_files,
+    frames,
+    insights,
+    journal,
+    journal_html,
+    tables,
+    views,
+)
 from lib.content import AppText, Practice, escape_markdown, personalise
 from lib.entries import WeekEntry
 from lib.safety_copies import SafetyCopy
 from lib.settings import Settings
 from lib.weeks import IsoWeek, day_label, moment_label
+from lib.wording import plural
 from ui import dashboard, page_tweaks
+from ui import journal as journal_ui
 
 # ui/practice_view.py's notes paging: the first page of notes, then a button.
 NOTES_PAGE = 20
@@ -160,6 +174,36 @@ class PracticePage:
 
 
 @dataclass(frozen=True)
+class JournalCard:
+    """One week's card on the journal, as ui/journal.py draws it."""
+
+    key: str
+    heading: str
+    ratings: str
+    focus: str | None
+    writing: str
+    link_label: str
+    week: str
+
+
+@dataclass(frozen=True)
+class JournalPage:
+    """The journal for one search: its dates, what it found, the export, the cards shown."""
+
+    query: str
+    titles: Mapping[str, str]
+    first: date
+    today: date
+    count_caption: str
+    export_label: str
+    export_name: str
+    csv: bytes
+    pages: int
+    page_caption: str | None
+    cards: tuple[JournalCard, ...]
+
+
+@dataclass(frozen=True)
 class Data:
     """The data page: export payloads and names, what the sections say."""
 
@@ -189,7 +233,10 @@ def nav(practices: Sequence[Practice], text: AppText, data_path: str) -> Nav:
     """app.py's sections and sidebar caption."""
     return Nav(
         sections=(
-            (text.name, (("Home", "🏠", ""), ("Check-in", "✍️", "check-in"))),
+            (
+                text.name,
+                (("Home", "🏠", ""), ("Check-in", "✍️", "check-in"), ("Journal", "📖", "journal")),
+            ),
             (
                 "The six practices",
                 tuple((p.title, p.icon, p.key.replace("_", "-")) for p in practices),
@@ -462,4 +509,55 @@ def data(
             else f"Type DELETE to delete all {len(entries):,} weeks"
         ),
         weeks=len(entries),
+    )
+
+
+def journal_page(
+    entries: Sequence[WeekEntry],
+    practices: Sequence[Practice],
+    today: date,
+    query: str,
+) -> JournalPage:
+    """What pages/journal.py draws for `query` on its first page (the diary has entries)."""
+    titles = {item.key: item.title for item in practices}
+    chosen = journal.select(journal.pages(entries), journal.Filters(query), titles)
+    count, total = len(chosen.pages), chosen.total
+    everything = count == total
+    shown = chosen.pages[: journal.PAGE_WEEKS]
+    pages = math.ceil(count / journal.PAGE_WEEKS)
+    return JournalPage(
+        query=query,
+        titles=titles,
+        first=entries[0].week.monday,
+        today=today,
+        count_caption=(
+            f"All {plural(count, 'week')}, newest first."
+            if everything
+            else f"{plural(count, 'week')} of {total} match, newest first."
+        ),
+        export_label=journal_ui.export_label(count, everything=everything),
+        export_name=(
+            csv_files.export_filename(today)
+            if everything
+            else csv_files.chosen_weeks_filename(today)
+        ),
+        csv=csv_files.export_csv(chosen.weeks),
+        pages=pages,
+        page_caption=f"Weeks 1–{len(shown)} of {count}." if pages > 1 else None,
+        cards=tuple(
+            JournalCard(
+                key=f"journal_week_{page.entry.week}",
+                heading=page.entry.week.with_monday(),
+                ratings=journal_html.ratings_html(page.entry, practices),
+                focus=(
+                    None
+                    if page.entry.focus is None
+                    else f"Focus chosen for the next week: {titles[page.entry.focus]}"
+                ),
+                writing=journal_html.writing_html(page.entry, titles, chosen.words),
+                link_label=f"Open {page.entry.week} in the check-in",
+                week=str(page.entry.week),
+            )
+            for page in shown
+        ),
     )

@@ -32,6 +32,7 @@ from lib.diary import Diary
 from lib.drafts import drafts_path, read_drafts
 from lib.weeks import IsoWeek
 from ui import workarounds
+from ui.journal import SEARCH_KEY
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
@@ -65,6 +66,7 @@ class Page:
     slider: bool = False  # move a slider before each rerun (Closer keeps a draft of it)
     after_save: bool = False  # another handle saves a week before each rerun
     naive: str | None = None  # a second floor: the page as a straightforward app draws it
+    query: tuple[tuple[str, str], ...] = ()  # the address's query parameters
 
 
 PAGES = (
@@ -73,7 +75,11 @@ PAGES = (
     Page("home after a save elsewhere", "", "home.py", after_save=True, naive="naive_home.py"),
     Page(f"practice ({PRACTICE})", PRACTICE, "practice.py"),
     Page("your data", "data", "data.py"),
+    Page("journal, searched", "journal", "journal.py", query=(("q", "river walk"),)),
 )
+
+
+JOURNAL = PAGES[-1]
 
 
 @dataclass(frozen=True)
@@ -127,15 +133,24 @@ def prepare_floors(db_path: Path, today: date | None = None) -> None:
     upload_mb = transfer.MAX_FILE_BYTES // transfer.MB
     now = datetime.now().astimezone()
     inputs.put(inputs.data(entries, backup, str(db_path), today, now, upload_mb, copies))
+    if entries:
+        query = dict(JOURNAL.query)[SEARCH_KEY]
+        inputs.put(inputs.journal_page(entries, practices, today, query))
 
 
-def open_page(script: Path, url_path: str) -> AppTest:
-    """Run `script` and go to the page at `/url_path`, as a browser's address would."""
-    at = checked(AppTest.from_file(str(script), default_timeout=TIMEOUT).run())
+def open_page(script: Path, url_path: str, query: tuple[tuple[str, str], ...] = ()) -> AppTest:
+    """Run `script` and go to the page at `/url_path?query`, as a browser's address would."""
+    at = AppTest.from_file(str(script), default_timeout=TIMEOUT)
+    at.query_params.update(dict(query))
+    at = checked(at.run())
     if url_path and script == APP:
         # Every page script is named for its url path (ui/navigation.py); a floor
         # goes to its page by itself (bench.floors.route).
         checked(at.switch_page(f"pages/{url_path}.py").run())
+    if query:
+        # The run that lands on a page seeds a widget bound to the address, the
+        # page's and its floor's each its own way; from the next run they match.
+        checked(at.run())
     return at
 
 
@@ -211,12 +226,12 @@ def measure_page(
     """
     if page.slider:
         discard_drafts()
-    app = open_page(APP, page.url_path)
-    floor = open_page(FLOORS / page.floor, page.url_path)
+    app = open_page(APP, page.url_path, page.query)
+    floor = open_page(FLOORS / page.floor, page.url_path, page.query)
     times: dict[str, list[float]] = {"app": [], "floor": [], "naive": []}
     pairs = [("app", app), ("floor", floor)]
     if page.naive is not None:
-        pairs.append(("naive", open_page(FLOORS / page.naive, page.url_path)))
+        pairs.append(("naive", open_page(FLOORS / page.naive, page.url_path, page.query)))
     step = 0
     while step < warmups + runs:
         for name, at in pairs if step % 2 == 0 else pairs[::-1]:
@@ -336,7 +351,7 @@ def profile(db_path: Path, page: Page, runs: int) -> str:
     """A pyinstrument text profile of `runs` reruns of `page` in Closer (after warming up)."""
     with app_env(db_path):
         discard_drafts()
-        at = open_page(APP, page.url_path)
+        at = open_page(APP, page.url_path, page.query)
         for step in range(WARMUPS):
             rerun_ms(at, page, step)
         with profiling() as report:

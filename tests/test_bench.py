@@ -72,15 +72,15 @@ def test_a_hundred_years_of_weeks_stay_in_the_years_closer_keeps() -> None:
 def test_each_floor_draws_what_its_page_draws(diary_52: Path, page: pages.Page) -> None:
     with pages.app_env(diary_52):
         pages.prepare_floors(diary_52)
-        app = pages.open_page(pages.APP, page.url_path)
-        floor = pages.open_page(pages.FLOORS / page.floor, page.url_path)
+        app = pages.open_page(pages.APP, page.url_path, page.query)
+        floor = pages.open_page(pages.FLOORS / page.floor, page.url_path, page.query)
         if page.slider:
             pages.rerun_ms(app, page, 1)
             pages.rerun_ms(floor, page, 1)
 
         assert pages.drawn(app) == pages.drawn(floor)
         charts = pages.element_types(app)["vega_lite_chart"]
-        assert charts == {"": 4, "check-in": 0, "data": 0}.get(page.url_path, 1)
+        assert charts == {"": 4, "check-in": 0, "data": 0, "journal": 0}.get(page.url_path, 1)
 
 
 def test_drawn_blanks_only_what_differs_between_two_scripts(diary_52: Path) -> None:
@@ -124,12 +124,12 @@ def test_the_check_in_is_measured_with_its_draft_write_and_its_floor_keeps_none(
     page = next(page for page in PAGES if page.slider)
     with pages.app_env(path):
         pages.prepare_floors(path)
-        floor = pages.open_page(pages.FLOORS / page.floor, page.url_path)
+        floor = pages.open_page(pages.FLOORS / page.floor, page.url_path, page.query)
         for step in (1, 2, 3):
             pages.rerun_ms(floor, page, step)
         assert not drafts_path(path).exists()
 
-        app = pages.open_page(pages.APP, page.url_path)
+        app = pages.open_page(pages.APP, page.url_path, page.query)
         for step in (1, 2, 3):
             pages.rerun_ms(app, page, step)
             pages.check_draft(step)
@@ -321,7 +321,7 @@ def test_the_report_meets_every_target_when_the_figures_do() -> None:
 
     text = report.render(results)
 
-    assert [target.met for target in report.targets(results)] == [True] * 19
+    assert [target.met for target in report.targets(results)] == [True] * 20
     assert len(report.faster_targets(results)) == 8
     for target in report.targets(results):
         assert f"| {target.what} | {target.limit} | {target.figure} | met |" in text
@@ -345,7 +345,7 @@ def test_the_report_says_which_targets_are_not_met() -> None:
 
     assert not any(met for what, met in verdicts.items() if "every page" not in what)
     assert verdicts["5,200 weeks: every page and operation works"] is True
-    assert report.render(results).count("| **not met** |") == 18
+    assert report.render(results).count("| **not met** |") == 19
     why = "\n".join(report.gaps(results))
     assert why.count("`keep_draft` callback") == 2  # the check-in's ratio and its 25 ms
 
@@ -411,7 +411,7 @@ def test_home_after_a_save_reruns_on_a_diary_changed_elsewhere(tmp_path: Path) -
     history.write_diary(path, history.synthetic_entries(12, date.today()))
     page = next(page for page in PAGES if page.after_save)
     with pages.app_env(path):
-        app = pages.open_page(pages.APP, page.url_path)
+        app = pages.open_page(pages.APP, page.url_path, page.query)
         for step in (1, 2):
             pages.rerun_ms(app, page, step)
             assert Diary.open(path).snapshot().entries[-1].ratings["space"] == (3, 4)[step - 1]
