@@ -28,6 +28,7 @@ PRACTICES = [item.title for item in load_practices()]
 ADDRESSES = {
     "Home": "",
     "Check-in": "check-in",
+    "Journal": "journal",
     **{item.title: item.key.replace("_", "-") for item in load_practices()},
     "Your data": "data",
     "Settings": "settings",
@@ -35,6 +36,7 @@ ADDRESSES = {
 PAGES = {
     "Home": "Home",
     "Check-in": "Check-in",
+    "Journal": "Journal",
     **{title: title for title in PRACTICES},
     "Your data": "Your data",
     "Settings": "Settings",

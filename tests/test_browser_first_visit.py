@@ -18,7 +18,14 @@ from lib.content import load_practices
 from tests.apptest import TODAY
 from tests.browser import Server, require_chromium
 
-SIDEBAR = ["Home", "Check-in", *(item.title for item in load_practices()), "Your data", "Settings"]
+SIDEBAR = [
+    "Home",
+    "Check-in",
+    "Journal",
+    *(item.title for item in load_practices()),
+    "Your data",
+    "Settings",
+]
 
 
 class PlainServer(Server):
