@@ -477,9 +477,11 @@ def _growth_words() -> str:
         "dashboard shows the last 26 weeks by default (its trend, overall and heatmap "
         "charts are built from that window), and the views are cached per revision, so "
         "only a stat of the file depends on the history. The first view after a save "
-        "reads, checks and analyses every week, so it grows with the weeks kept, less than "
-        "linearly while the fixed cost of building and drawing the charts dominates. Save, "
-        "export and import handle the whole file, so they grow about linearly with it."
+        "reads the whole file and analyses every week, but checks only the records that "
+        "changed, so it grows with the weeks kept far less than linearly: building the "
+        "charts, which show the last 26 weeks, is a fixed cost. The journal searches every "
+        "week's folded text (made once per revision) and draws twenty. Save, export and "
+        "import handle the whole file, so they grow about linearly with it."
     )
 
 
@@ -583,11 +585,13 @@ def _profiles(profiles: Mapping[str, str]) -> list[str]:
             f"profiles of the home and check-in reruns at {TARGET_WEEKS} weeks here."
         ]
     parts = [
-        "pyinstrument profiles of the script thread only (`bench.pages.profiling`). With "
-        "Streamlit 1.67 and Altair 6.3, most of a dashboard rerun, Closer's and its floor's "
-        "alike, is Altair checking each chart against the Vega-Lite schema inside "
-        "`st.altair_chart` (`LayerChart.validate`): it does so on every rerun, even for the "
-        "same cached chart object. Closer's own work barely shows."
+        "pyinstrument profiles of the script thread only (`bench.pages.profiling`). A "
+        "dashboard rerun with nothing changed draws each chart from a spec made once "
+        "(`lib/chart_specs.py`), so Altair does not show in it; what is left is Streamlit "
+        "turning elements into messages. The first rerun after a save reads the changed "
+        "file (a record still the same is not checked again), analyses the weeks, and "
+        "builds the four charts and their specs once: there, Altair building the charts "
+        "(`lib/charts.py`) and pandas are most of the time."
     ]
     for title, text in profiles.items():
         body = text.strip("\n")  # blank lines only: the profile's first line is indented
