@@ -23,7 +23,13 @@ from lib.sample import sample_entries  # noqa: E402
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, Server, rate, settle, watch_runs  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
-PAGES = {"dashboard": "", "check-in": "check-in", "practice": "mystery"}
+# The journal searched, so its marks show.
+PAGES = {
+    "dashboard": "",
+    "check-in": "check-in",
+    "practice": "mystery",
+    "journal": "journal?q=cooked%20together",
+}
 SIZES = {"desktop": 1280, "phone": 390}
 
 
