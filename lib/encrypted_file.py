@@ -1,0 +1,193 @@
+"""An encrypted diary file: a small plain header, then the diary sealed with AES-256-GCM.
+
+The file is two lines of ASCII. The first is the header, JSON: the format's
+name and version, the key derivation (scrypt) with its cost and this file's
+random salt, the cipher and this write's random nonce. The second is the
+ciphertext with its authentication tag, in base64. The header's exact bytes
+are the cipher's associated data, so a changed byte anywhere, header or body,
+makes the whole file refuse to open: it is never half read. docs/DATA.md
+describes the format and decrypts it in a dozen lines of plain Python.
+
+The key is derived from the passphrase once per unlock (about three quarters of
+a second here, by design) and kept only in memory; each write seals with the
+same key and salt and a new nonce.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+FORMAT = "closer-encrypted-diary"
+VERSION = 1
+CIPHER = "AES-256-GCM"
+KDF = "scrypt"
+# scrypt's cost: 2**17 rounds of 1 KiB blocks (r=8), 128 MiB of memory, about 0.75 s
+# on this project's reference machine (docs/BENCHMARKS.md): slow to guess, quick to open.
+COST = 2**17
+BLOCK = 8
+PARALLEL = 1
+KEY_BYTES = 32
+SALT_BYTES = 16
+NONCE_BYTES = 12
+
+
+class EncryptedFileError(ValueError):
+    """An encrypted diary that cannot be opened, said in words a person can act on."""
+
+
+@dataclass(frozen=True)
+class Kdf:
+    """How the key is made from the passphrase: scrypt with these costs and this salt."""
+
+    n: int
+    r: int
+    p: int
+    salt: bytes
+
+    @classmethod
+    def new(cls) -> Kdf:
+        """Today's costs with a new random salt: for a file being encrypted for the first time."""
+        return cls(COST, BLOCK, PARALLEL, os.urandom(SALT_BYTES))
+
+
+@dataclass(frozen=True)
+class Key:
+    """A key derived from a passphrase, with the derivation that made it (its salt)."""
+
+    kdf: Kdf
+    secret: bytes = b""
+
+    def __repr__(self) -> str:  # never print the secret
+        return f"Key(kdf={self.kdf!r}, secret=<{len(self.secret)} bytes>)"
+
+
+def derive_key(passphrase: str, kdf: Kdf) -> Key:
+    """The key `passphrase` gives under `kdf` (slow on purpose: about 0.75 s)."""
+    if not passphrase:
+        raise EncryptedFileError("The passphrase is empty.")
+    secret = hashlib.scrypt(
+        passphrase.encode("utf-8"),
+        salt=kdf.salt,
+        n=kdf.n,
+        r=kdf.r,
+        p=kdf.p,
+        maxmem=2 * 128 * kdf.r * kdf.n,  # scrypt needs 128 * r * n bytes
+        dklen=KEY_BYTES,
+    )
+    return Key(kdf, secret)
+
+
+def is_encrypted(data: bytes) -> bool:
+    """Whether `data` starts like an encrypted Closer diary (its header names the format)."""
+    try:
+        fields = json.loads(data.split(b"\n", 1)[0].decode("ascii"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    return isinstance(fields, dict) and fields.get("format") == FORMAT
+
+
+def seal(plaintext: bytes, key: Key) -> bytes:
+    """`plaintext` as an encrypted diary file: header line, ciphertext line."""
+    nonce = os.urandom(NONCE_BYTES)
+    header = _header_line(key.kdf, nonce)
+    sealed = AESGCM(key.secret).encrypt(nonce, plaintext, header)
+    return header + b"\n" + base64.b64encode(sealed) + b"\n"
+
+
+def read_kdf(data: bytes) -> Kdf:
+    """The key derivation named in `data`'s header, checked; else EncryptedFileError."""
+    return _parse(data)[0]
+
+
+def unseal(data: bytes, key: Key) -> bytes:
+    """The plaintext of an encrypted diary file, or EncryptedFileError; never part of it."""
+    kdf, nonce, header, body = _parse(data)
+    if kdf != key.kdf:
+        raise EncryptedFileError(
+            "This file was encrypted with another salt or cost than the key in use: "
+            "enter its passphrase again."
+        )
+    try:
+        return AESGCM(key.secret).decrypt(nonce, body, header)
+    except InvalidTag:
+        raise EncryptedFileError(
+            "The passphrase is wrong, or the file was changed after Closer wrote it."
+        ) from None
+
+
+def _header_line(kdf: Kdf, nonce: bytes) -> bytes:
+    fields = {
+        "format": FORMAT,
+        "version": VERSION,
+        "kdf": {"name": KDF, "n": kdf.n, "r": kdf.r, "p": kdf.p, "salt": _b64(kdf.salt)},
+        "cipher": CIPHER,
+        "nonce": _b64(nonce),
+    }
+    return json.dumps(fields).encode("ascii")
+
+
+def _parse(data: bytes) -> tuple[Kdf, bytes, bytes, bytes]:
+    """(kdf, nonce, header bytes, ciphertext) of an encrypted diary; else EncryptedFileError."""
+    header, _, rest = data.partition(b"\n")
+    body, _, tail = rest.partition(b"\n")
+    try:
+        fields: Any = json.loads(header.decode("ascii"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise EncryptedFileError("This is not an encrypted Closer diary.") from None
+    if not isinstance(fields, dict) or fields.get("format") != FORMAT:
+        raise EncryptedFileError("This is not an encrypted Closer diary.")
+    version = fields.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+        raise EncryptedFileError(
+            f"This diary was encrypted by a newer version of Closer (format {version}; "
+            f"this version opens format {VERSION}). Update Closer to open it."
+        )
+    if version != VERSION or fields.get("cipher") != CIPHER or tail.strip():
+        raise EncryptedFileError("The encrypted diary's header is damaged.")
+    try:
+        kdf = _kdf(fields.get("kdf"))
+        nonce = _unb64(fields.get("nonce"))
+        sealed = base64.b64decode(body, validate=True)
+    except (TypeError, ValueError, binascii.Error):
+        raise EncryptedFileError("The encrypted diary's header is damaged.") from None
+    if len(nonce) != NONCE_BYTES or len(sealed) < 16:
+        raise EncryptedFileError("The encrypted diary's header is damaged.")
+    return kdf, nonce, header, sealed
+
+
+def _kdf(fields: object) -> Kdf:
+    if not isinstance(fields, dict) or fields.get("name") != KDF:
+        raise ValueError("not scrypt")
+    n, r, p = (_whole(fields.get(name)) for name in ("n", "r", "p"))
+    # A header may not ask for more work than Closer would ever set (no denial of service).
+    if not (2 <= n <= 2**20 and n & (n - 1) == 0 and 1 <= r <= 16 and 1 <= p <= 4):
+        raise ValueError("costs out of range")
+    salt = _unb64(fields.get("salt"))
+    if len(salt) < SALT_BYTES:
+        raise ValueError("salt too short")
+    return Kdf(n, r, p, salt)
+
+
+def _whole(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError("not a whole number")
+    return value
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: object) -> bytes:
+    if not isinstance(text, str):
+        raise TypeError("not text")
+    return base64.b64decode(text, validate=True)

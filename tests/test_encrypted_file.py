@@ -1,0 +1,152 @@
+"""The encrypted diary's file: round trip, refusals, the header read back, nothing plain."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lib import encrypted_file
+from lib.encrypted_file import EncryptedFileError, Kdf, derive_key, read_kdf, seal, unseal
+
+DIARY = b'{"entries": {"202648": {"notes": {"presence": "a walk by the river"}}}}'
+# scrypt at its real cost takes most of a second: the tests use a cheap one,
+# and one test (below) the real one.
+CHEAP = Kdf(n=2**4, r=8, p=1, salt=b"0123456789abcdef")
+KEY = derive_key("correct horse battery staple", CHEAP)
+
+
+def test_what_is_sealed_opens_with_the_same_passphrase() -> None:
+    sealed = seal(DIARY, KEY)
+    assert unseal(sealed, derive_key("correct horse battery staple", read_kdf(sealed))) == DIARY
+
+
+@settings(max_examples=50)
+@given(st.binary(max_size=2000))
+def test_any_bytes_come_back_as_they_were(plaintext: bytes) -> None:
+    assert unseal(seal(plaintext, KEY), KEY) == plaintext
+
+
+def test_the_file_is_a_plain_header_line_and_a_ciphertext_line() -> None:
+    header, body, end = seal(DIARY, KEY).split(b"\n")
+    assert end == b""
+    fields = json.loads(header)
+    assert fields["format"] == "closer-encrypted-diary"
+    assert fields["version"] == 1
+    assert fields["cipher"] == "AES-256-GCM"
+    assert fields["kdf"] == {
+        "name": "scrypt",
+        "n": 16,
+        "r": 8,
+        "p": 1,
+        "salt": base64.b64encode(CHEAP.salt).decode(),
+    }
+    assert len(base64.b64decode(fields["nonce"])) == 12
+    assert len(base64.b64decode(body)) == len(DIARY) + 16  # the tag
+
+
+def test_nothing_of_the_diary_is_plain_and_every_write_has_its_own_nonce() -> None:
+    first, second = seal(DIARY, KEY), seal(DIARY, KEY)
+    for sealed in (first, second):
+        assert b"river" not in sealed
+        assert b"river" not in base64.b64decode(sealed.split(b"\n")[1])
+    assert first.split(b"\n")[0] != second.split(b"\n")[0]  # another nonce
+    assert first.split(b"\n")[1] != second.split(b"\n")[1]
+
+
+def test_the_key_derivation_is_read_from_the_header() -> None:
+    kdf = Kdf(n=2**5, r=4, p=2, salt=os.urandom(16))
+    assert read_kdf(seal(DIARY, derive_key("x", kdf))) == kdf
+
+
+def test_a_new_file_gets_todays_cost_and_a_new_salt() -> None:
+    first, second = Kdf.new(), Kdf.new()
+    assert (first.n, first.r, first.p) == (2**17, 8, 1)
+    assert first.salt != second.salt
+    assert len(first.salt) == 16
+
+
+def test_the_real_cost_derives_a_key_that_opens_the_file() -> None:
+    kdf = Kdf.new()
+    sealed = seal(DIARY, derive_key("correct horse", kdf))
+    assert unseal(sealed, derive_key("correct horse", read_kdf(sealed))) == DIARY
+
+
+def test_a_wrong_passphrase_is_refused_in_words() -> None:
+    sealed = seal(DIARY, KEY)
+    with pytest.raises(EncryptedFileError, match="The passphrase is wrong"):
+        unseal(sealed, derive_key("correct horse battery stapler", CHEAP))
+
+
+def test_a_key_for_another_salt_is_refused() -> None:
+    other = Kdf(n=2**4, r=8, p=1, salt=b"fedcba9876543210")
+    with pytest.raises(EncryptedFileError, match="enter its passphrase again"):
+        unseal(seal(DIARY, KEY), derive_key("correct horse battery staple", other))
+
+
+def test_one_changed_byte_anywhere_is_refused_and_nothing_is_returned() -> None:
+    sealed = seal(DIARY, KEY)
+    for index in range(len(sealed) - 1):  # the last byte is the closing newline
+        changed = bytearray(sealed)
+        changed[index] ^= 0x01
+        with pytest.raises(EncryptedFileError):
+            unseal(bytes(changed), KEY)
+
+
+def test_the_header_is_sealed_with_the_body_so_even_a_rewritten_one_is_refused() -> None:
+    header, body, _ = seal(DIARY, KEY).split(b"\n")
+    same_fields = json.dumps(json.loads(header), indent=1, sort_keys=True).replace("\n", "")
+    assert json.loads(same_fields) == json.loads(header)
+    with pytest.raises(EncryptedFileError, match="The passphrase is wrong"):
+        unseal(same_fields.encode() + b"\n" + body + b"\n", KEY)
+
+
+def test_a_header_from_a_newer_format_asks_for_an_update() -> None:
+    header, body, _ = seal(DIARY, KEY).split(b"\n")
+    fields = json.loads(header) | {"version": 2}
+    newer = json.dumps(fields).encode() + b"\n" + body + b"\n"
+    with pytest.raises(EncryptedFileError, match=r"newer version of Closer \(format 2"):
+        unseal(newer, KEY)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'{"entries": {}}',
+        b"",
+        b"\xff\xfe",
+        b'{"format": "closer-encrypted-diary", "version": 1}\n',
+    ],
+)
+def test_what_is_not_an_encrypted_diary_is_said_to_be_so(data: bytes) -> None:
+    with pytest.raises(EncryptedFileError, match=r"not an encrypted Closer diary|damaged"):
+        unseal(data, KEY)
+
+
+def test_a_header_may_not_ask_for_more_work_than_closer_sets() -> None:
+    header, body, _ = seal(DIARY, KEY).split(b"\n")
+    fields = json.loads(header)
+    fields["kdf"]["n"] = 2**30  # minutes of work and gigabytes of memory
+    greedy = json.dumps(fields).encode() + b"\n" + body + b"\n"
+    with pytest.raises(EncryptedFileError, match="header is damaged"):
+        read_kdf(greedy)
+
+
+def test_only_an_encrypted_diary_is_recognised_as_one() -> None:
+    assert encrypted_file.is_encrypted(seal(DIARY, KEY))
+    assert not encrypted_file.is_encrypted(DIARY)
+    assert not encrypted_file.is_encrypted(b"")
+
+
+def test_an_empty_passphrase_is_refused() -> None:
+    with pytest.raises(EncryptedFileError, match="empty"):
+        derive_key("", CHEAP)
+
+
+def test_a_key_never_shows_its_secret() -> None:
+    assert KEY.secret.hex() not in repr(KEY)
+    assert "32 bytes" in repr(KEY)
