@@ -88,9 +88,12 @@ def derive_key(passphrase: str, kdf: Kdf) -> Key:
 
 def is_encrypted(data: bytes) -> bool:
     """Whether `data` starts like an encrypted Closer diary (its header names the format)."""
+    first = data.split(b"\n", 1)[0]
+    if not first.startswith(b"{"):
+        return False
     try:
-        fields = json.loads(data.split(b"\n", 1)[0].decode("ascii"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        fields = json.loads(first.decode("ascii"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         return False
     return isinstance(fields, dict) and fields.get("format") == FORMAT
 
@@ -141,7 +144,7 @@ def _parse(data: bytes) -> tuple[Kdf, bytes, bytes, bytes]:
     body, _, tail = rest.partition(b"\n")
     try:
         fields: Any = json.loads(header.decode("ascii"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise EncryptedFileError("This is not an encrypted Closer diary.") from None
     if not isinstance(fields, dict) or fields.get("format") != FORMAT:
         raise EncryptedFileError("This is not an encrypted Closer diary.")

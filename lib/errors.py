@@ -26,6 +26,14 @@ class DataFileError(DiaryError):
         super().__init__(f"The data file {path} {problem}")
 
 
+class DiaryLockedError(DiaryError):
+    """The diary is encrypted and this server has not been given its passphrase."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"The diary {path} is encrypted. Enter its passphrase to open it.")
+
+
 class SaveError(DiaryError):
     """A write did not happen; the data file is unchanged."""
 

@@ -120,6 +120,7 @@ def test_a_header_from_a_newer_format_asks_for_an_update() -> None:
         b"",
         b"\xff\xfe",
         b'{"format": "closer-encrypted-diary", "version": 1}\n',
+        b"{" * 100_000,  # nested past Python's recursion limit
     ],
 )
 def test_what_is_not_an_encrypted_diary_is_said_to_be_so(data: bytes) -> None:
@@ -140,6 +141,8 @@ def test_only_an_encrypted_diary_is_recognised_as_one() -> None:
     assert encrypted_file.is_encrypted(seal(DIARY, KEY))
     assert not encrypted_file.is_encrypted(DIARY)
     assert not encrypted_file.is_encrypted(b"")
+    assert not encrypted_file.is_encrypted(b"[" * 100_000)
+    assert not encrypted_file.is_encrypted(b'{"a":' * 100_000)
 
 
 def test_an_empty_passphrase_is_refused() -> None:

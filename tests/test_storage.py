@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from tinydb.storages import Storage
 
-from lib import atomic
-from lib.errors import DataFileError
+from lib import atomic, encrypted_file
+from lib.encrypted_file import Kdf, derive_key
+from lib.errors import DataFileError, DiaryLockedError
 from lib.storage import AtomicJSONStorage, MemoryStorage
 
 TABLES = {
@@ -20,10 +21,18 @@ TABLES = {
 HEADER = {"1": {"app": "closer", "schema_version": 1}}
 
 
-@pytest.fixture(params=["memory", "json"])
+# A cheap scrypt cost: the file format's own tests use the real one.
+KEY = derive_key("correct horse battery staple", Kdf(n=2**4, r=8, p=1, salt=b"s" * 16))
+
+
+@pytest.fixture(params=["memory", "json", "encrypted"])
 def storage(request: pytest.FixtureRequest, path: Path) -> Iterator[Storage]:
-    """Each storage the diary can use: in memory, and in a JSON file in `tmp_path`."""
-    kept: Storage = MemoryStorage() if request.param == "memory" else AtomicJSONStorage(path)
+    """Each storage the diary can use: in memory, in a JSON file, in an encrypted file."""
+    kept: Storage = {
+        "memory": MemoryStorage,
+        "json": lambda: AtomicJSONStorage(path),
+        "encrypted": lambda: AtomicJSONStorage(path, KEY),
+    }[request.param]()
     yield kept
     kept.close()
 
@@ -96,3 +105,43 @@ def test_a_write_removes_temp_files_a_killed_writer_left(path: Path) -> None:
     AtomicJSONStorage(path).write(TABLES)
     assert not leftover.exists()
     assert json.loads(path.read_bytes())["entries"] == TABLES["entries"]
+
+
+# Encrypted: nothing plain on disk, and nothing opens without the key.
+
+
+def test_with_a_key_no_byte_of_the_diary_is_plain_on_disk(path: Path) -> None:
+    AtomicJSONStorage(path, KEY).write(TABLES)
+    raw = path.read_bytes()
+    assert encrypted_file.is_encrypted(raw)
+    for secret in (b"Sam", "Café".encode(), b"2026-W48", b"partner_name"):
+        assert secret not in raw
+
+
+def test_an_encrypted_file_stays_shut_without_its_key(path: Path) -> None:
+    AtomicJSONStorage(path, KEY).write(TABLES)
+    before = path.read_bytes()
+    with pytest.raises(DiaryLockedError, match=r"is encrypted\. Enter its passphrase"):
+        AtomicJSONStorage(path).read()
+    other = derive_key("another passphrase", KEY.kdf)
+    with pytest.raises(DataFileError, match=r"cannot be opened\. The passphrase is wrong"):
+        AtomicJSONStorage(path, other).read()
+    assert path.read_bytes() == before
+
+
+def test_a_changed_byte_in_an_encrypted_file_is_refused_whole(path: Path) -> None:
+    AtomicJSONStorage(path, KEY).write(TABLES)
+    changed = bytearray(path.read_bytes())
+    changed[-10] ^= 0x01
+    path.write_bytes(bytes(changed))
+    with pytest.raises(DataFileError, match="cannot be opened"):
+        AtomicJSONStorage(path, KEY).read()
+
+
+def test_a_plain_file_still_reads_with_a_key_and_is_written_encrypted(path: Path) -> None:
+    AtomicJSONStorage(path).write(TABLES)
+    storage = AtomicJSONStorage(path, KEY)
+    tables = storage.read() or {}
+    assert tables["settings"] == TABLES["settings"]
+    storage.write(tables)
+    assert encrypted_file.is_encrypted(path.read_bytes())
