@@ -5,6 +5,10 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -12,7 +16,9 @@ from hypothesis import strategies as st
 
 from lib import encrypted_file
 from lib.encrypted_file import EncryptedFileError, Kdf, derive_key, read_kdf, seal, unseal
+from lib.storage import AtomicJSONStorage
 
+ROOT = Path(__file__).resolve().parents[1]
 DIARY = b'{"entries": {"202648": {"notes": {"presence": "a walk by the river"}}}}'
 # scrypt at its real cost takes most of a second: the tests use a cheap one,
 # and one test (below) the real one.
@@ -153,3 +159,47 @@ def test_an_empty_passphrase_is_refused() -> None:
 def test_a_key_never_shows_its_secret() -> None:
     assert KEY.secret.hex() not in repr(KEY)
     assert "32 bytes" in repr(KEY)
+
+
+# docs/DATA.md's snippet, run as a reader would, on a diary Closer encrypted.
+
+
+def snippet() -> str:
+    """The ```python block of docs/DATA.md that decrypts a diary."""
+    text = (ROOT / "docs" / "DATA.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, flags=re.DOTALL)
+    (found,) = [block for block in blocks if "AESGCM" in block]
+    return found
+
+
+def run_snippet(tmp_path: Path, diary: Path, passphrase: str) -> subprocess.CompletedProcess[str]:
+    script = tmp_path / "snippet.py"
+    script.write_text(snippet(), encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, str(script), str(diary)],
+        input=passphrase + "\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_snippet_in_data_md_prints_a_diary_closer_encrypted(tmp_path: Path) -> None:
+    path = tmp_path / "closer.json"
+    tables = {
+        "entries": {"202648": {"week": "2026-W48", "notes": {"presence": "Crème brûlée"}}},
+        "settings": {"1": {"partner_name": "Sam", "partner_pronoun": "she"}},
+    }
+    key = derive_key("correct horse battery staple", Kdf.new())  # the real cost
+    AtomicJSONStorage(path, key).write(tables)
+
+    done = run_snippet(tmp_path, path, "correct horse battery staple")
+
+    assert done.returncode == 0, done.stderr
+    printed = json.loads(done.stdout)
+    assert {name: printed[name] for name in tables} == tables
+    wrong = run_snippet(tmp_path, path, "correct horse battery stapler")
+    assert wrong.returncode != 0
+    assert "InvalidTag" in wrong.stderr
+    assert wrong.stdout == ""
