@@ -115,6 +115,7 @@ def test_no_match_says_which_filter_left_nothing(closer: Closer) -> None:
         "at 9 or higher."
     )
     assert not at.get("download_button")
+    assert not [c.value for c in at.caption if "match, newest first" in c.value]  # said once
 
 
 def test_a_start_after_the_end_is_pointed_out(closer: Closer) -> None:

@@ -89,6 +89,11 @@ def filters(titles: Mapping[str, str], first: date, today: date) -> Filters:
 
 def found(selection: Selection, filters: Filters, today: date, *, sample: bool) -> Sequence[Page]:
     """The count, the export of these weeks and the page of results to show; say why none."""
+    if filters.since and filters.until and filters.since > filters.until:
+        st.warning("“From” is after “To”, so no week can fall between them.")
+    if selection.why_none:  # it gives the count itself: "none of your 29 weeks contain …"
+        st.info(selection.why_none)
+        return ()
     count = len(selection.pages)
     everything = count == selection.total
     st.caption(
@@ -96,11 +101,6 @@ def found(selection: Selection, filters: Filters, today: date, *, sample: bool) 
         if everything
         else f"{plural(count, 'week')} of {selection.total} match, newest first."
     )
-    if filters.since and filters.until and filters.since > filters.until:
-        st.warning("“From” is after “To”, so no week can fall between them.")
-    if selection.why_none:
-        st.info(selection.why_none)
-        return ()
     st.download_button(
         export_label(count, everything=everything),
         # Made when pressed, as the data page's exports are; a press does not rerun.
