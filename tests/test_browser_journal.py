@@ -152,3 +152,32 @@ def test_the_address_searches_and_a_hostile_note_stays_text(browser_page, server
     expect(card(page, "2026-W43").locator("dd")).to_have_text(HOSTILE)
     expect(page.locator("img[src=x], [onerror]")).to_have_count(0)
     assert dialogs == []
+
+
+def test_on_a_phone_a_week_with_a_skipped_practice_keeps_its_chips_on_one_line(
+    new_browser_page, server: Server
+) -> None:
+    page = new_browser_page(viewport={"width": 390, "height": 844})
+    diary = Diary.open(server.db_path)
+    diary.import_entries(DIARY)
+    diary.close()
+
+    open_page(page, server, "journal?q=onerror")  # 2026-W43: Being present skipped
+    week = card(page, "2026-W43")
+    chips = week.locator("li.closer-chip")
+    expect(chips).to_have_count(6)
+    # Measured once the journal's style sheet and the page's fonts are in.
+    expect(week.locator("ul.closer-ratings")).to_have_css("display", "flex")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    # One look at the layout (the page above may still grow between two looks).
+    layout = week.evaluate(
+        """card => ({
+            tops: [...card.querySelectorAll("li.closer-chip")].map(chip => chip.offsetTop),
+            lefts: ["h2", "li.closer-chip", "dl.closer-writing dt"].map(
+                selector => Math.round(card.querySelector(selector).getBoundingClientRect().x)
+            ),
+        })"""
+    )
+    assert len(set(layout["tops"])) == 1, f"the chips wrap: {layout['tops']}"
+    # The notes start where the heading and the chips do, not indented as a list.
+    assert len(set(layout["lefts"])) == 1, layout["lefts"]
