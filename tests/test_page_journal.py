@@ -115,6 +115,7 @@ def test_no_match_says_which_filter_left_nothing(closer: Closer) -> None:
         "at 9 or higher."
     )
     assert not at.get("download_button")
+    assert not [c.value for c in at.caption if "match, newest first" in c.value]  # said once
 
 
 def test_a_start_after_the_end_is_pointed_out(closer: Closer) -> None:
@@ -132,3 +133,17 @@ def test_a_long_diary_is_shown_twenty_weeks_at_a_time(closer: Closer) -> None:
     assert weeks_shown(at)[0] == "2026-W47"
     assert "Weeks 1–20 of 45." in [caption.value for caption in at.caption]
     assert at.get("pagination")[0].proto.num_pages == 3
+
+
+def test_the_filters_are_kept_after_opening_a_week_in_the_check_in(closer: Closer) -> None:
+    at = seeded(closer).open(PAGE)
+    at.selectbox(key="journal_practice").set_value("presence").run()
+    at.slider(key="journal_rating").set_value((1, 4)).run()
+    at.checkbox(key="journal_notes").check().run()
+    at.switch_page("pages/check-in.py").run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert not at.warning  # nothing said about a value set twice
+    assert at.selectbox(key="journal_practice").value == "presence"
+    assert at.slider(key="journal_rating").value == (1, 4)
+    assert weeks_shown(at) == ["2026-W43", "2026-W41", "2026-W40"]

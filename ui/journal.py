@@ -21,10 +21,37 @@ SEARCH_KEY = "q"
 PAGE_KEY = "journal_page"
 SEEN_KEY = "journal_seen"
 ANY_PRACTICE = "Any practice"
+# Streamlit forgets a widget's value after a run that does not draw it, so the
+# filters would reset on the way back from a week opened in the check-in. Their
+# values are kept under KEPT_KEY and put back before they are drawn again.
+FILTER_KEYS = (
+    "journal_practice",
+    "journal_rating",
+    "journal_since",
+    "journal_until",
+    "journal_notes",
+)
+KEPT_KEY = "journal_kept"
+ANY_RATING = (RATING_MIN, RATING_MAX)
+
+
+def _restore_filters() -> None:
+    """Put back the filters as the user left them, if Streamlit has forgotten them."""
+    kept = st.session_state.get(KEPT_KEY, {})
+    for key in FILTER_KEYS:
+        if key not in st.session_state and key in kept:
+            st.session_state[key] = kept[key]
+    # The slider's default is set here, not as its value, so putting one back is allowed.
+    st.session_state.setdefault("journal_rating", ANY_RATING)
+
+
+def _keep_filters() -> None:
+    st.session_state[KEPT_KEY] = {key: st.session_state[key] for key in FILTER_KEYS}
 
 
 def filters(titles: Mapping[str, str], first: date, today: date) -> Filters:
     """The search box and the filters under it, as the user set them."""
+    _restore_filters()
     query = st.text_input(
         "Search your notes and reflections",
         key=SEARCH_KEY,
@@ -43,7 +70,6 @@ def filters(titles: Mapping[str, str], first: date, today: date) -> Filters:
             "Its rating",
             RATING_MIN,
             RATING_MAX,
-            (RATING_MIN, RATING_MAX),
             key="journal_rating",
             disabled=practice is None,
             help="Weeks where that practice was rated in this range. A skipped week has no "
@@ -57,11 +83,17 @@ def filters(titles: Mapping[str, str], first: date, today: date) -> Filters:
             "To", value=None, min_value=first, max_value=today, key="journal_until"
         )
         notes_only = st.checkbox("Only weeks with a note or a reflection", key="journal_notes")
+    _keep_filters()
     return Filters(query or "", practice, lowest, highest, since, until, notes_only)
 
 
 def found(selection: Selection, filters: Filters, today: date, *, sample: bool) -> Sequence[Page]:
     """The count, the export of these weeks and the page of results to show; say why none."""
+    if filters.since and filters.until and filters.since > filters.until:
+        st.warning("“From” is after “To”, so no week can fall between them.")
+    if selection.why_none:  # it gives the count itself: "none of your 29 weeks contain …"
+        st.info(selection.why_none)
+        return ()
     count = len(selection.pages)
     everything = count == selection.total
     st.caption(
@@ -69,11 +101,6 @@ def found(selection: Selection, filters: Filters, today: date, *, sample: bool) 
         if everything
         else f"{plural(count, 'week')} of {selection.total} match, newest first."
     )
-    if filters.since and filters.until and filters.since > filters.until:
-        st.warning("“From” is after “To”, so no week can fall between them.")
-    if selection.why_none:
-        st.info(selection.why_none)
-        return ()
     st.download_button(
         export_label(count, everything=everything),
         # Made when pressed, as the data page's exports are; a press does not rerun.

@@ -54,19 +54,27 @@ div:has(> div > input[type="range"]:focus-visible) { border-radius: 50%; }
 # chips in a row that wraps on a phone, notes as a list of titled lines, and marked
 # search matches in dark text on yellow (13:1) in both themes. Screen readers read
 # each chip's hidden label ("Being present: 4") instead of its icon and number.
+# Every chip has a border (clear unless skipped) so a skipped one is no wider, and
+# six fit a 390 px phone on one line. Streamlit indents lists by 2 rem; the notes
+# are not indented, so they line up with the heading and the chips. The rating
+# range's thumbs hold visually hidden inputs of a text field's width: at 10, the
+# top thumb's reached past a 320 px screen's edge, so the page could scroll sideways.
 JOURNAL_CSS = """
 <style>
 [class*="st-key-journal_week_"] h2 { font-size: 1.15rem; line-height: 1.4; padding: 0; }
-ul.closer-ratings { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none;
+ul.closer-ratings { display: flex; flex-wrap: wrap; gap: 0.3rem; list-style: none;
   margin: 0; padding: 0; }
-li.closer-chip { margin: 0; padding: 0.1rem 0.55rem; border-radius: 0.9rem;
-  font-weight: 600; font-variant-numeric: tabular-nums; white-space: nowrap; }
+li.closer-chip { margin: 0; padding: 0.05rem 0.45rem; border-radius: 0.9rem;
+  border: 1px solid transparent; font-weight: 600; font-variant-numeric: tabular-nums;
+  white-space: nowrap; }
 li.closer-skipped { border: 1px dashed currentColor; }
 .closer-sr { position: absolute; width: 1px; height: 1px; overflow: hidden;
   clip-path: inset(50%); white-space: nowrap; }
-dl.closer-writing { margin: 0; }
-dl.closer-writing dt { font-weight: 600; margin-top: 0.4rem; }
-dl.closer-writing dd { margin: 0 0 0.2rem 0; overflow-wrap: anywhere; }
+dl.closer-writing { margin: 0; padding: 0; }
+dl.closer-writing dt { font-weight: 600; margin: 0.5rem 0 0 0; }
+dl.closer-writing dt:first-child { margin-top: 0; }
+dl.closer-writing dd { margin: 0; overflow-wrap: anywhere; }
+.st-key-journal_rating input[type="range"] { width: 1px; }
 mark.closer-hit { background: #ffe066; color: #1a1a1a; border-radius: 0.15rem;
   padding: 0 0.05rem; }
 </style>
