@@ -23,5 +23,7 @@ if not snapshot.entries:
 st.caption("Every week you checked in, newest first. Search your notes and reflections.")
 filters = journal_ui.filters(titles, snapshot.entries[0].week.monday, today)
 selection = journal.select(views.journal_pages(snapshot), filters, titles)
-for page in journal_ui.found(selection, filters, today, sample=session.in_sample_mode()):
-    journal_ui.week(page, selection.words, texts.practices(), titles)
+shown = journal_ui.found(selection, filters, today, sample=session.in_sample_mode())
+with shown.place:
+    for page in shown.pages:
+        journal_ui.week(page, selection.words, texts.practices(), titles)

@@ -38,6 +38,15 @@ def weeks_shown(at) -> list[str]:
     return [header.value.split(" ")[0] for header in at.header]
 
 
+def kinds_in_order(node) -> list[str]:
+    """Every element's type under `node`, in the order the page shows them."""
+    if not hasattr(node, "children"):
+        return [node.type]
+    return [
+        kind for index in sorted(node.children) for kind in kinds_in_order(node.children[index])
+    ]
+
+
 def html_of(at) -> str:
     return "\n".join(element.proto.body for element in at.get("html"))
 
@@ -133,6 +142,9 @@ def test_a_long_diary_is_shown_twenty_weeks_at_a_time(closer: Closer) -> None:
     assert weeks_shown(at)[0] == "2026-W47"
     assert "Weeks 1–20 of 45." in [caption.value for caption in at.caption]
     assert at.get("pagination")[0].proto.num_pages == 3
+    # The page buttons are under the cards, where a reader who reached the last one is.
+    shown = [kind for kind in kinds_in_order(at.main) if kind in {"header", "pagination"}]
+    assert shown == ["header"] * 20 + ["pagination"]
 
 
 def test_the_filters_are_kept_after_opening_a_week_in_the_check_in(closer: Closer) -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from lib import csv_files, journal
 from lib.content import Practice
@@ -22,36 +24,13 @@ PAGE_KEY = "journal_page"
 SEEN_KEY = "journal_seen"
 ANY_PRACTICE = "Any practice"
 # Streamlit forgets a widget's value after a run that does not draw it, so the
-# filters would reset on the way back from a week opened in the check-in. Their
-# values are kept under KEPT_KEY and put back before they are drawn again.
-FILTER_KEYS = (
-    "journal_practice",
-    "journal_rating",
-    "journal_since",
-    "journal_until",
-    "journal_notes",
-)
-KEPT_KEY = "journal_kept"
-ANY_RATING = (RATING_MIN, RATING_MAX)
-
-
-def _restore_filters() -> None:
-    """Put back the filters as the user left them, if Streamlit has forgotten them."""
-    kept = st.session_state.get(KEPT_KEY, {})
-    for key in FILTER_KEYS:
-        if key not in st.session_state and key in kept:
-            st.session_state[key] = kept[key]
-    # The slider's default is set here, not as its value, so putting one back is allowed.
-    st.session_state.setdefault("journal_rating", ANY_RATING)
-
-
-def _keep_filters() -> None:
-    st.session_state[KEPT_KEY] = {key: st.session_state[key] for key in FILTER_KEYS}
+# filters would reset on the way back from a week opened in the check-in: each
+# keeps its value for the session (the search is kept by the address).
+KEPT = "session"
 
 
 def filters(titles: Mapping[str, str], first: date, today: date) -> Filters:
     """The search box and the filters under it, as the user set them."""
-    _restore_filters()
     query = st.text_input(
         "Search your notes and reflections",
         key=SEARCH_KEY,
@@ -65,35 +44,49 @@ def filters(titles: Mapping[str, str], first: date, today: date) -> Filters:
             [None, *PRACTICE_KEYS],
             format_func=lambda key: ANY_PRACTICE if key is None else titles[key],
             key="journal_practice",
+            persist_state=KEPT,
         )
         lowest, highest = st.slider(
             "Its rating",
             RATING_MIN,
             RATING_MAX,
+            (RATING_MIN, RATING_MAX),
             key="journal_rating",
+            persist_state=KEPT,
             disabled=practice is None,
             help="Weeks where that practice was rated in this range. A skipped week has no "
             "rating, so it is left out.",
         )
         since_column, until_column = st.columns(2)
         since = since_column.date_input(
-            "From", value=None, min_value=first, max_value=today, key="journal_since"
+            "From",
+            value=None,
+            min_value=first,
+            max_value=today,
+            key="journal_since",
+            persist_state=KEPT,
         )
         until = until_column.date_input(
-            "To", value=None, min_value=first, max_value=today, key="journal_until"
+            "To",
+            value=None,
+            min_value=first,
+            max_value=today,
+            key="journal_until",
+            persist_state=KEPT,
         )
-        notes_only = st.checkbox("Only weeks with a note or a reflection", key="journal_notes")
-    _keep_filters()
+        notes_only = st.checkbox(
+            "Only weeks with a note or a reflection", key="journal_notes", persist_state=KEPT
+        )
     return Filters(query or "", practice, lowest, highest, since, until, notes_only)
 
 
-def found(selection: Selection, filters: Filters, today: date, *, sample: bool) -> Sequence[Page]:
+def found(selection: Selection, filters: Filters, today: date, *, sample: bool) -> Shown:
     """The count, the export of these weeks and the page of results to show; say why none."""
     if filters.since and filters.until and filters.since > filters.until:
         st.warning("“From” is after “To”, so no week can fall between them.")
     if selection.why_none:  # it gives the count itself: "none of your 29 weeks contain …"
         st.info(selection.why_none)
-        return ()
+        return Shown(st.container(), ())
     count = len(selection.pages)
     everything = count == selection.total
     st.caption(
@@ -126,18 +119,30 @@ def export_label(count: int, *, everything: bool) -> str:
     return f"Export {'all' if everything else 'these'} {count} weeks (CSV)"
 
 
-def _one_page(pages: Sequence[Page], filters: Filters) -> Sequence[Page]:
-    """The results on the page the user is on, PAGE_WEEKS at a time; page 1 after a new search."""
+@dataclass(frozen=True)
+class Shown:
+    """The weeks to show on this page of results, and where on the page their cards go."""
+
+    place: DeltaGenerator
+    pages: Sequence[Page]
+
+
+def _one_page(pages: Sequence[Page], filters: Filters) -> Shown:
+    """The results on the page the user is on, PAGE_WEEKS at a time; page 1 after a new search.
+
+    The page buttons go under the cards, where a reader who reached the last one is.
+    """
     if st.session_state.get(SEEN_KEY) != filters:
         st.session_state[SEEN_KEY] = filters
         st.session_state.pop(PAGE_KEY, None)  # the widget starts again at its default, 1
     count = math.ceil(len(pages) / journal.PAGE_WEEKS)
-    number = st.pagination(count, key=PAGE_KEY) if count > 1 else 1
+    range_caption, cards = st.empty(), st.container()
+    number = st.pagination(count, key=PAGE_KEY, persist_state=KEPT) if count > 1 else 1
     start = (number - 1) * journal.PAGE_WEEKS
     shown = pages[start : start + journal.PAGE_WEEKS]
     if count > 1:
-        st.caption(f"Weeks {start + 1}–{start + len(shown)} of {len(pages)}.")
-    return shown
+        range_caption.caption(f"Weeks {start + 1}–{start + len(shown)} of {len(pages)}.")
+    return Shown(cards, shown)
 
 
 def week(

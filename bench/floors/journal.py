@@ -29,23 +29,25 @@ def draw() -> None:
         key="journal_export",
         on_click="ignore",
     )
+    range_caption, cards = st.empty(), st.container()
     if view.pages > 1:
-        st.pagination(view.pages, key=journal_ui.PAGE_KEY)
-        st.caption(view.page_caption)
-    for card in view.cards:
-        with st.container(border=True, key=card.key):
-            st.header(card.heading, anchor=False)
-            st.html(card.ratings)
-            if card.focus is not None:
-                st.caption(card.focus)
-            if card.writing:
-                st.html(card.writing)
-            st.page_link(
-                floors.link("check-in"),
-                label=card.link_label,
-                icon="✍️",
-                query_params={"week": card.week},
-            )
+        st.pagination(view.pages, key=journal_ui.PAGE_KEY, persist_state=journal_ui.KEPT)
+        range_caption.caption(view.page_caption)
+    with cards:
+        for card in view.cards:
+            with st.container(border=True, key=card.key):
+                st.header(card.heading, anchor=False)
+                st.html(card.ratings)
+                if card.focus is not None:
+                    st.caption(card.focus)
+                if card.writing:
+                    st.html(card.writing)
+                st.page_link(
+                    floors.link("check-in"),
+                    label=card.link_label,
+                    icon="✍️",
+                    query_params={"week": card.week},
+                )
 
 
 floors.route(draw, "journal")
