@@ -42,7 +42,7 @@ REPEATS = 3
 # A practice's path is its key with dashes (ui.navigation.practice_path).
 PRACTICES = tuple(f"/{key.replace('_', '-')}" for key in PRACTICE_KEYS)
 # Every page app.py routes to.
-PAGES = ("/", "/check-in", *PRACTICES, "/data", "/settings")
+PAGES = ("/", "/check-in", "/journal", *PRACTICES, "/data", "/settings")
 
 Visit = Callable[[Page, str], int]
 

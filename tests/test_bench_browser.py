@@ -54,11 +54,11 @@ def test_interactions_time_fragment_runs_on_the_server_and_in_the_browser(
         interaction_ms(diary_path, rounds=1)
 
 
-# About 35 s: three servers, ten pages, each settled.
+# About 35 s: three servers, eleven pages, each settled.
 def test_server_memory_visits_every_page(diary_path: Path) -> None:
     result = server_memory(diary_path, repeats=1)
 
-    assert result["pages"] == len(PAGES) == 10
+    assert result["pages"] == len(PAGES) == 11
     assert result["app_peak_mb"] > 0
     assert result["empty_peak_mb"] > 0
     assert result["app_rss_mb"] <= result["app_peak_mb"]

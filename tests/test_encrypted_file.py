@@ -203,3 +203,15 @@ def test_the_snippet_in_data_md_prints_a_diary_closer_encrypted(tmp_path: Path) 
     assert wrong.returncode != 0
     assert "InvalidTag" in wrong.stderr
     assert wrong.stdout == ""
+
+
+def test_a_diary_that_is_not_encrypted_never_loads_the_cipher_library() -> None:
+    # A fresh interpreter: this one has loaded cryptography for the tests above.
+    probe = (
+        "import sys, lib.storage, lib.encrypted_file as e; "
+        "e.is_encrypted(b'{}'); print(sorted(m for m in sys.modules if 'cryptography' in m))"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert found.stdout.strip() == "[]"
