@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
 
-def atomic_write(path: Path, payload: bytes) -> None:
-    """Write `payload` to `path` so that a crash leaves the old or the new file."""
+def atomic_write(path: Path, payload: bytes, check: Callable[[bytes], None] | None = None) -> None:
+    """Write `payload` to `path` so that a crash leaves the old or the new file.
+
+    With `check`, the new file is read back from the disk and handed to it
+    before it replaces the old one: if `check` raises, the old file stays.
+    """
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as temp:
@@ -18,6 +23,8 @@ def atomic_write(path: Path, payload: bytes) -> None:
             # fsync before the rename: otherwise a power cut can leave the
             # new name pointing at a file whose bytes never reached the disk.
             os.fsync(temp.fileno())
+        if check is not None:
+            check(Path(temp_name).read_bytes())
         os.replace(temp_name, path)
     except BaseException:
         with suppress(FileNotFoundError):

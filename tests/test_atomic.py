@@ -44,3 +44,20 @@ def test_only_temp_files_of_that_file_are_removed_as_stale(tmp_path: Path) -> No
         item.write_bytes(b"x")
     remove_stale_temp_files(path)
     assert sorted(item.name for item in tmp_path.iterdir()) == sorted(item.name for item in kept)
+
+
+def test_a_check_sees_the_new_file_as_written_and_can_keep_the_old_one(tmp_path: Path) -> None:
+    path = tmp_path / "closer.json"
+    path.write_bytes(b"old")
+    seen: list[bytes] = []
+    atomic_write(path, b"new", check=seen.append)
+    assert seen == [b"new"]
+    assert path.read_bytes() == b"new"
+
+    def refuse(written: bytes) -> None:
+        raise ValueError("not the diary")
+
+    with pytest.raises(ValueError, match="not the diary"):
+        atomic_write(path, b"newer", check=refuse)
+    assert path.read_bytes() == b"new"
+    assert [item.name for item in tmp_path.iterdir()] == ["closer.json"]

@@ -1,0 +1,155 @@
+"""Encrypting, decrypting and re-keying a diary file: verified before it replaces the old one."""
+
+from __future__ import annotations
+
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from lib import conversions, encrypted_file
+from lib.conversions import ConversionError, convert
+from lib.encrypted_file import Kdf, derive_key
+from lib.errors import DataFileError, DiaryLockedError
+from lib.storage import AtomicJSONStorage
+from tests import soak
+from tests.test_storage_crash import read_until
+
+PROJECT_ROOT = Path(__file__).parents[1]
+TABLES = {
+    "entries": {"202648": {"week": "2026-W48", "notes": {"presence": "Crème brûlée"}}},
+    "settings": {"1": {"partner_name": "Sam", "partner_pronoun": "she"}},
+}
+# Cheap scrypt costs: the format's own tests use the real one.
+OLD = derive_key("correct horse battery staple", Kdf(n=2**4, r=8, p=1, salt=b"a" * 16))
+NEW = derive_key("a brand new passphrase", Kdf(n=2**4, r=8, p=1, salt=b"b" * 16))
+
+
+def content(path: Path, key: encrypted_file.Key | None) -> dict[str, object]:
+    tables = AtomicJSONStorage(path, key).read() or {}
+    return {name: table for name, table in tables.items() if name != "meta"}
+
+
+def leftovers(path: Path) -> list[str]:
+    return [item.name for item in path.parent.iterdir() if item.name.endswith(".tmp")]
+
+
+@pytest.fixture
+def plain(tmp_path: Path) -> Path:
+    path = tmp_path / "closer.json"
+    AtomicJSONStorage(path).write(TABLES)
+    return path
+
+
+def test_encrypting_leaves_nothing_plain_and_the_same_diary(plain: Path) -> None:
+    convert(plain, None, OLD)
+    raw = plain.read_bytes()
+    assert encrypted_file.is_encrypted(raw)
+    assert b"Sam" not in raw
+    assert "brûlée".encode() not in raw
+    assert content(plain, OLD) == TABLES
+    assert leftovers(plain) == []
+
+
+def test_decrypting_gives_the_plain_diary_back(plain: Path) -> None:
+    convert(plain, None, OLD)
+    convert(plain, OLD, None)
+    assert not encrypted_file.is_encrypted(plain.read_bytes())
+    assert content(plain, None) == TABLES
+
+
+def test_a_new_passphrase_opens_it_and_the_old_one_no_longer_does(plain: Path) -> None:
+    convert(plain, None, OLD)
+    convert(plain, OLD, NEW)
+    assert content(plain, NEW) == TABLES
+    with pytest.raises(DataFileError, match="cannot be opened"):
+        content(plain, OLD)
+
+
+def test_a_copy_that_does_not_read_back_is_never_put_in_place(
+    plain: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = plain.read_bytes()
+    # A fault between encrypting and writing: the bytes on disk are another diary.
+    monkeypatch.setattr(
+        conversions, "seal", lambda payload, key: encrypted_file.seal(payload[:-40] + b"}", key)
+    )
+    with pytest.raises(ConversionError, match="kept the old file as it was"):
+        convert(plain, None, OLD)
+    assert plain.read_bytes() == before
+    assert leftovers(plain) == []
+
+
+def test_a_wrong_key_or_no_file_changes_nothing(plain: Path, tmp_path: Path) -> None:
+    convert(plain, None, OLD)
+    before = plain.read_bytes()
+    with pytest.raises(DataFileError, match="cannot be opened"):
+        convert(plain, NEW, None)
+    with pytest.raises(DiaryLockedError):
+        convert(plain, None, NEW)
+    assert plain.read_bytes() == before
+    with pytest.raises(ConversionError, match="no diary"):
+        convert(tmp_path / "none.json", None, OLD)
+
+
+# Killed while converting: the file is always the old one or the new one, whole.
+
+ROUNDS = soak.size(10, 100)
+FIRST_ACK_SECONDS = 15.0
+# Converts back and forth, plain and encrypted, printing after each conversion.
+CONVERTER = """
+import sys
+from pathlib import Path
+
+from lib.conversions import convert
+from lib.encrypted_file import Kdf, derive_key
+
+path = Path(sys.argv[1])
+key = derive_key("correct horse battery staple", Kdf(n=2**4, r=8, p=1, salt=b"a" * 16))
+encrypted = sys.argv[2] == "encrypted"
+for _ in range(100_000):
+    convert(path, key if encrypted else None, None if encrypted else key)
+    encrypted = not encrypted
+    print("encrypted" if encrypted else "plain", flush=True)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(120)
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX-only")
+def test_a_conversion_killed_at_any_moment_leaves_a_whole_diary(
+    plain: Path, tmp_path: Path
+) -> None:
+    seed = random.randrange(2**32)
+    rng = random.Random(seed)
+    state = "plain"
+    stderr_path = tmp_path / "converter.stderr"
+    for round_number in range(ROUNDS):
+        with stderr_path.open("wb") as stderr:
+            process = subprocess.Popen(
+                [sys.executable, "-c", CONVERTER, str(plain), state],
+                cwd=PROJECT_ROOT,
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+            )
+        buffer = bytearray()
+        try:
+            read_until(process, buffer, done=False, deadline=time.monotonic() + FIRST_ACK_SECONDS)
+            assert b"\n" in buffer, f"no conversion finished: {stderr_path.read_text()}"
+            time.sleep(rng.uniform(0, 0.05))
+        finally:
+            process.send_signal(signal.SIGKILL)
+            process.wait(timeout=10)
+            assert process.stdout is not None
+            process.stdout.close()
+        assert process.returncode == -signal.SIGKILL, stderr_path.read_text()
+        context = f"after round {round_number} (seed {seed})"
+        raw = plain.read_bytes()
+        state = "encrypted" if encrypted_file.is_encrypted(raw) else "plain"
+        key = OLD if state == "encrypted" else None
+        assert content(plain, key) == TABLES, context
+    soak.report("conversion_sigkill", rounds=ROUNDS, lost=0)
