@@ -159,3 +159,14 @@ def test_the_filters_are_kept_after_opening_a_week_in_the_check_in(closer: Close
     assert at.selectbox(key="journal_practice").value == "presence"
     assert at.slider(key="journal_rating").value == (1, 4)
     assert weeks_shown(at) == ["2026-W43", "2026-W41", "2026-W40"]
+
+
+def test_the_sample_has_a_journal_and_its_export_says_it_is_the_sample(closer: Closer) -> None:
+    at = closer.open()
+    at.button(key="explore_sample").click().run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert len(weeks_shown(at)) == 20  # the sample's first page
+    export = at.get("download_button")[0].proto
+    assert "Closer does not import sample files" in export.help
+    assert not closer.db_path.exists()

@@ -65,6 +65,7 @@ def filters(titles: Mapping[str, str], first: date, today: date) -> Filters:
             max_value=today,
             key="journal_since",
             persist_state=KEPT,
+            help="Weeks that overlap the dates chosen are shown.",
         )
         until = until_column.date_input(
             "To",
@@ -73,6 +74,7 @@ def filters(titles: Mapping[str, str], first: date, today: date) -> Filters:
             max_value=today,
             key="journal_until",
             persist_state=KEPT,
+            help="Weeks that overlap the dates chosen are shown.",
         )
         notes_only = st.checkbox(
             "Only weeks with a note or a reflection", key="journal_notes", persist_state=KEPT
@@ -105,7 +107,11 @@ def found(selection: Selection, filters: Filters, today: date, *, sample: bool) 
         ),
         mime="text/csv",
         icon="📄",
-        help="The same columns as the full export on Your data; it can be imported back.",
+        help=(
+            "The sample's weeks, to read; Closer does not import sample files."
+            if sample
+            else "The same columns as the full export on Your data; it can be imported back."
+        ),
         key="journal_export",
         on_click="ignore",
     )
