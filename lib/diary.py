@@ -39,6 +39,7 @@ from lib.datafile import (
     read_tables,
     serialise,
 )
+from lib.diary_keys import DiaryKeys
 from lib.drafts import (
     Draft,
     DraftError,
@@ -64,7 +65,7 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-class Diary:
+class Diary(DiaryKeys):
     """The user's weekly entries. One instance per data file per process."""
 
     def __init__(

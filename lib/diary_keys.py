@@ -1,0 +1,94 @@
+"""The diary's verbs for an encrypted file: unlock, lock, encrypt, decrypt, a new passphrase.
+
+A mixin of `Diary` (lib/diary.py), kept apart as a concept of its own. The key
+lives only on the diary's storage, in this process's memory: a restart, or
+`lock`, forgets it, and every verb then meets DiaryLockedError until `unlock`.
+Each conversion runs under the diary's file lock and is atomic and verified
+(lib/conversions.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+from lib.conversions import convert
+from lib.encrypted_file import (
+    EncryptedFileError,
+    Kdf,
+    Key,
+    derive_key,
+    is_encrypted,
+    read_kdf,
+    unseal,
+)
+from lib.errors import SaveError
+from lib.storage import AtomicJSONStorage, file_bytes
+
+
+class DiaryKeys:
+    """Unlock, lock and convert the diary's file (mixed into `Diary`)."""
+
+    path: Path | None
+    _storage: object
+    _locked: Callable[..., AbstractContextManager[None]]
+    _forget: Callable[[], None]
+
+    def is_encrypted(self) -> bool:
+        """Whether the data file is encrypted, whether or not this server holds its key."""
+        raw = None if self.path is None else file_bytes(self.path)
+        return raw is not None and is_encrypted(raw)
+
+    def is_locked(self) -> bool:
+        """Whether the file is encrypted and its key has not been given (or was forgotten)."""
+        return self.is_encrypted() and self._key() is None
+
+    def unlock(self, passphrase: str) -> None:
+        """Open the encrypted diary in this process; EncryptedFileError for a wrong passphrase."""
+        with self._locked():
+            raw = self._file_bytes()
+            key = derive_key(passphrase, read_kdf(raw))
+            unseal(raw, key)  # the whole file opens, or the passphrase is refused
+            self._use(key)
+
+    def lock(self) -> None:
+        """Forget the key: every session meets the passphrase prompt again."""
+        with self._locked():
+            self._use(None)
+
+    def encrypt(self, passphrase: str) -> None:
+        """Encrypt the diary's file with `passphrase` (a new random salt), verified."""
+        self._convert(derive_key(passphrase, Kdf.new()))
+
+    def change_passphrase(self, passphrase: str) -> None:
+        """Encrypt the file again under a new passphrase (and a new salt), verified."""
+        if self._key() is None:
+            raise EncryptedFileError("The diary is not encrypted, or not unlocked.")
+        self._convert(derive_key(passphrase, Kdf.new()))
+
+    def decrypt(self) -> None:
+        """Write the diary's file as plain JSON again, verified."""
+        self._convert(None)
+
+    def _convert(self, new: Key | None) -> None:
+        if self.path is None:
+            raise SaveError("A diary kept only in memory is never written to a file.")
+        with self._locked(write=True):
+            convert(self.path, self._key(), new)
+            self._use(new)
+
+    def _file_bytes(self) -> bytes:
+        raw = None if self.path is None else file_bytes(self.path)
+        if raw is None or not is_encrypted(raw):
+            raise EncryptedFileError("The diary is not encrypted.")
+        return raw
+
+    def _key(self) -> Key | None:
+        storage = self._storage
+        return storage.key if isinstance(storage, AtomicJSONStorage) else None
+
+    def _use(self, key: Key | None) -> None:
+        if isinstance(self._storage, AtomicJSONStorage):
+            self._storage.key = key
+        self._forget()
