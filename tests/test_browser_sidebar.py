@@ -26,6 +26,10 @@ def sidebar_is(page: Page, state: str) -> None:
 
 
 def open_sidebar(page: Page) -> None:
+    # The page's own script closes an open sidebar on a phone once it has loaded
+    # (ui/page_tweaks.py): wait until it has run, or on a slow machine it closes
+    # the sidebar just opened here, and its links slide out of reach.
+    page.wait_for_function("() => window.closerClosesPhoneSidebar === true")
     page.get_by_test_id("stExpandSidebarButton").click()
     sidebar_is(page, "open")
 
