@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import random
-import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -17,9 +14,8 @@ from lib.encrypted_file import Kdf, derive_key
 from lib.errors import DataFileError, DiaryLockedError
 from lib.storage import AtomicJSONStorage
 from tests import soak
-from tests.test_storage_crash import read_until
+from tests.test_storage_crash import kill_after_first_line
 
-PROJECT_ROOT = Path(__file__).parents[1]
 TABLES = {
     "entries": {"202648": {"week": "2026-W48", "notes": {"presence": "Crème brûlée"}}},
     "settings": {"1": {"partner_name": "Sam", "partner_pronoun": "she"}},
@@ -99,7 +95,6 @@ def test_a_wrong_key_or_no_file_changes_nothing(plain: Path, tmp_path: Path) -> 
 # Killed while converting: the file is always the old one or the new one, whole.
 
 ROUNDS = soak.size(10, 100)
-FIRST_ACK_SECONDS = 15.0
 # Converts back and forth, plain and encrypted, printing after each conversion.
 CONVERTER = """
 import sys
@@ -129,24 +124,7 @@ def test_a_conversion_killed_at_any_moment_leaves_a_whole_diary(
     state = "plain"
     stderr_path = tmp_path / "converter.stderr"
     for round_number in range(ROUNDS):
-        with stderr_path.open("wb") as stderr:
-            process = subprocess.Popen(
-                [sys.executable, "-c", CONVERTER, str(plain), state],
-                cwd=PROJECT_ROOT,
-                stdout=subprocess.PIPE,
-                stderr=stderr,
-            )
-        buffer = bytearray()
-        try:
-            read_until(process, buffer, done=False, deadline=time.monotonic() + FIRST_ACK_SECONDS)
-            assert b"\n" in buffer, f"no conversion finished: {stderr_path.read_text()}"
-            time.sleep(rng.uniform(0, 0.05))
-        finally:
-            process.send_signal(signal.SIGKILL)
-            process.wait(timeout=10)
-            assert process.stdout is not None
-            process.stdout.close()
-        assert process.returncode == -signal.SIGKILL, stderr_path.read_text()
+        kill_after_first_line(CONVERTER, [str(plain), state], rng, stderr_path)
         context = f"after round {round_number} (seed {seed})"
         raw = plain.read_bytes()
         state = "encrypted" if encrypted_file.is_encrypted(raw) else "plain"

@@ -58,13 +58,17 @@ def read_until(
             buffer += chunk
 
 
-def kill_one_writer(
-    path: Path, start: IsoWeek, rng: random.Random, stderr_path: Path
-) -> list[IsoWeek]:
-    """Run a writer from `start`, kill it after its first acknowledged save; return its acks."""
+def kill_after_first_line(
+    script: str, args: list[str], rng: random.Random, stderr_path: Path
+) -> list[str]:
+    """Run `script` with `args`, kill it at a random moment after its first line; its lines.
+
+    A line is printed only once the step it names is done, so every line returned
+    was acknowledged; a cut-off last line never was.
+    """
     with stderr_path.open("wb") as stderr:
         process = subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(path), str(start)],
+            [sys.executable, "-c", script, *args],
             cwd=PROJECT_ROOT,
             stdout=subprocess.PIPE,
             stderr=stderr,
@@ -72,7 +76,7 @@ def kill_one_writer(
     buffer = bytearray()
     try:
         read_until(process, buffer, done=False, deadline=time.monotonic() + FIRST_ACK_SECONDS)
-        assert b"\n" in buffer, f"writer never acknowledged a save: {stderr_path.read_text()}"
+        assert b"\n" in buffer, f"nothing was acknowledged: {stderr_path.read_text()}"
         time.sleep(rng.uniform(0, MAX_EXTRA_DELAY_SECONDS))
     finally:
         process.send_signal(signal.SIGKILL)
@@ -81,7 +85,14 @@ def kill_one_writer(
     assert process.stdout is not None
     process.stdout.close()
     assert process.returncode == -signal.SIGKILL, stderr_path.read_text()
-    lines = bytes(buffer).decode().split("\n")[:-1]  # a cut-off last line was never acknowledged
+    return bytes(buffer).decode().split("\n")[:-1]
+
+
+def kill_one_writer(
+    path: Path, start: IsoWeek, rng: random.Random, stderr_path: Path
+) -> list[IsoWeek]:
+    """Run a writer from `start`, kill it after its first acknowledged save; return its acks."""
+    lines = kill_after_first_line(WRITER, [str(path), str(start)], rng, stderr_path)
     return [IsoWeek.parse(line) for line in lines]
 
 
