@@ -58,28 +58,28 @@ def filters(titles: Mapping[str, str], first: date, today: date) -> Filters:
             "rating, so it is left out.",
         )
         since_column, until_column = st.columns(2)
-        since = since_column.date_input(
-            "From",
-            value=None,
-            min_value=first,
-            max_value=today,
-            key="journal_since",
-            persist_state=KEPT,
-            help="Weeks that overlap the dates chosen are shown.",
-        )
-        until = until_column.date_input(
-            "To",
-            value=None,
-            min_value=first,
-            max_value=today,
-            key="journal_until",
-            persist_state=KEPT,
-            help="Weeks that overlap the dates chosen are shown.",
-        )
+        since = _date_field(since_column, "From", "journal_since", first, today)
+        until = _date_field(until_column, "To", "journal_until", first, today)
         notes_only = st.checkbox(
             "Only weeks with a note or a reflection", key="journal_notes", persist_state=KEPT
         )
     return Filters(query or "", practice, lowest, highest, since, until, notes_only)
+
+
+def _date_field(
+    column: DeltaGenerator, label: str, key: str, first: date, today: date
+) -> date | None:
+    """One end of the date span, empty until chosen, kept for the session."""
+    chosen = column.date_input(
+        label,
+        value=None,
+        min_value=first,
+        max_value=today,
+        key=key,
+        persist_state=KEPT,
+        help="Weeks that overlap the dates chosen are shown.",
+    )
+    return chosen if isinstance(chosen, date) else None
 
 
 def found(selection: Selection, filters: Filters, today: date, *, sample: bool) -> Shown:
