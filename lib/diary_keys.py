@@ -15,16 +15,19 @@ from pathlib import Path
 
 from lib.conversions import convert
 from lib.encrypted_file import (
+    HEADER_LIMIT,
     EncryptedFileError,
     Kdf,
     Key,
     derive_key,
+    header_kdf,
     is_encrypted,
     read_kdf,
+    seal,
     unseal,
 )
 from lib.errors import SaveError
-from lib.storage import AtomicJSONStorage, file_bytes
+from lib.storage import AtomicJSONStorage, file_bytes, file_head
 
 
 class DiaryKeys:
@@ -36,13 +39,48 @@ class DiaryKeys:
     _forget: Callable[[], None]
 
     def is_encrypted(self) -> bool:
-        """Whether the data file is encrypted, whether or not this server holds its key."""
-        raw = None if self.path is None else file_bytes(self.path)
-        return raw is not None and is_encrypted(raw)
+        """Whether the data file is encrypted, whether or not this server holds its key.
+
+        Reads only the file's first bytes: every page asks, on every run.
+        """
+        head = self._head()
+        return head is not None and is_encrypted(head)
 
     def is_locked(self) -> bool:
-        """Whether the file is encrypted and its key has not been given (or was forgotten)."""
-        return self.is_encrypted() and self._key() is None
+        """Whether the file is encrypted and this server holds no key that fits it.
+
+        A key is forgotten by `lock`; one made for another passphrase or salt
+        (another Closer changed it) no longer fits, and the diary asks again.
+        """
+        head = self._head()
+        if head is None or not is_encrypted(head):
+            return False
+        key, kdf = self._key(), header_kdf(head)
+        return key is None or (kdf is not None and kdf != key.kdf)
+
+    def seal_copy(self, payload: bytes) -> bytes:
+        """`payload` encrypted as the diary is, same passphrase and salt (the encrypted backup)."""
+        key = self._key()
+        if key is None:
+            raise EncryptedFileError("The diary is not encrypted, or not unlocked.")
+        return seal(payload, key)
+
+    def open_sealed(self, data: bytes, passphrase: str = "") -> bytes:
+        """The plain bytes of an encrypted backup or copy: EncryptedFileError if it will not open.
+
+        A file sealed with this diary's key opens without asking; any other needs
+        its own passphrase, and takes a key derivation (about 0.75 s) to try.
+        """
+        kdf = read_kdf(data)
+        key = self._key()
+        if key is None or key.kdf != kdf:
+            if not passphrase:
+                raise EncryptedFileError(
+                    "This file is encrypted with another passphrase than your diary's. "
+                    "Enter its passphrase to open it."
+                )
+            key = derive_key(passphrase, kdf)
+        return unseal(data, key)
 
     def unlock(self, passphrase: str) -> None:
         """Open the encrypted diary in this process; EncryptedFileError for a wrong passphrase."""
@@ -77,6 +115,9 @@ class DiaryKeys:
         with self._locked(write=True):
             convert(self.path, self._key(), new)
             self._use(new)
+
+    def _head(self) -> bytes | None:
+        return None if self.path is None else file_head(self.path, HEADER_LIMIT)
 
     def _file_bytes(self) -> bytes:
         raw = None if self.path is None else file_bytes(self.path)

@@ -38,6 +38,8 @@ PARALLEL = 1
 KEY_BYTES = 32
 SALT_BYTES = 16
 NONCE_BYTES = 12
+# The header line is about 200 bytes; reading this much of a file is enough to tell.
+HEADER_LIMIT = 1024
 
 
 class EncryptedFileError(ValueError):
@@ -109,6 +111,20 @@ def seal(plaintext: bytes, key: Key) -> bytes:
 def read_kdf(data: bytes) -> Kdf:
     """The key derivation named in `data`'s header, checked; else EncryptedFileError."""
     return _parse(data)[0]
+
+
+def header_kdf(head: bytes) -> Kdf | None:
+    """The key derivation in the header that starts `head` (a file's first bytes), or None.
+
+    Reads the header line only, so a page can ask on every run whether the
+    key it holds still fits the file without reading the whole diary.
+    """
+    if not is_encrypted(head):
+        return None
+    try:
+        return _kdf(json.loads(head.split(b"\n", 1)[0].decode("ascii")).get("kdf"))
+    except (TypeError, ValueError, binascii.Error):
+        return None
 
 
 def unseal(data: bytes, key: Key) -> bytes:

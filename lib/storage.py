@@ -18,10 +18,17 @@ from tinydb.storages import MemoryStorage, Storage
 
 from lib.atomic import atomic_write, remove_stale_temp_files
 from lib.datafile import LineCache, Tables, read_tables, serialise
-from lib.encrypted_file import EncryptedFileError, Key, is_encrypted, seal, unseal
+from lib.encrypted_file import (
+    EncryptedFileError,
+    Key,
+    header_kdf,
+    is_encrypted,
+    seal,
+    unseal,
+)
 from lib.errors import DataFileError, DiaryLockedError
 
-__all__ = ["AtomicJSONStorage", "MemoryStorage", "Storage", "file_bytes"]
+__all__ = ["AtomicJSONStorage", "MemoryStorage", "Storage", "file_bytes", "file_head"]
 
 
 class AtomicJSONStorage(Storage):
@@ -42,7 +49,10 @@ class AtomicJSONStorage(Storage):
         if raw is None:
             return None
         if is_encrypted(raw):
-            if self.key is None:
+            # No key, or one made for another file (another Closer changed the
+            # passphrase): the diary asks for its passphrase again.
+            kdf = header_kdf(raw)
+            if self.key is None or (kdf is not None and kdf != self.key.kdf):
                 raise DiaryLockedError(self.path)
             try:
                 raw = unseal(raw, self.key)
@@ -74,3 +84,16 @@ def file_bytes(path: Path) -> bytes | None:
         raise DataFileError(path, "cannot be read: permission denied.") from None
     except OSError as error:
         raise DataFileError(path, f"cannot be read: {error.strerror}.") from None
+
+
+def file_head(path: Path, size: int) -> bytes | None:
+    """The first `size` bytes of the file at `path`, or None if there is none or it is unreadable.
+
+    For a quick look at a header; reading the whole file is `file_bytes`, which
+    says why a file cannot be read.
+    """
+    try:
+        with path.open("rb") as handle:
+            return handle.read(size)
+    except OSError:
+        return None

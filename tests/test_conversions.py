@@ -62,7 +62,8 @@ def test_a_new_passphrase_opens_it_and_the_old_one_no_longer_does(plain: Path) -
     convert(plain, None, OLD)
     convert(plain, OLD, NEW)
     assert content(plain, NEW) == TABLES
-    with pytest.raises(DataFileError, match="cannot be opened"):
+    # The old key no longer fits: the diary asks for its passphrase again.
+    with pytest.raises(DiaryLockedError):
         content(plain, OLD)
 
 
@@ -83,8 +84,11 @@ def test_a_copy_that_does_not_read_back_is_never_put_in_place(
 def test_a_wrong_key_or_no_file_changes_nothing(plain: Path, tmp_path: Path) -> None:
     convert(plain, None, OLD)
     before = plain.read_bytes()
+    wrong = derive_key("a wrong passphrase", OLD.kdf)  # the file's salt, another passphrase
     with pytest.raises(DataFileError, match="cannot be opened"):
-        convert(plain, NEW, None)
+        convert(plain, wrong, None)
+    with pytest.raises(DiaryLockedError):
+        convert(plain, NEW, None)  # a key made for another salt
     with pytest.raises(DiaryLockedError):
         convert(plain, None, NEW)
     assert plain.read_bytes() == before

@@ -96,3 +96,47 @@ def test_a_diary_in_memory_is_never_encrypted() -> None:
     assert not memory.is_encrypted()
     with pytest.raises(SaveError, match="only in memory"):
         memory.encrypt(PHRASE)
+
+
+def test_another_server_changing_the_passphrase_locks_this_one(
+    path: Path, encrypted: Diary, clock: FakeClock
+) -> None:
+    other = Diary.open(path, clock=clock)
+    other.unlock(PHRASE)
+    other.change_passphrase("a brand new passphrase")
+    # This server's key was made for the old salt: it asks again, never misreads.
+    assert encrypted.is_locked()
+    with pytest.raises(DiaryLockedError):
+        encrypted.snapshot()
+    encrypted.unlock("a brand new passphrase")
+    assert not encrypted.is_locked()
+
+
+def test_whether_it_is_locked_is_told_from_the_header_alone(
+    path: Path, encrypted: Diary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    encrypted.lock()
+    # A page asks on every run: only the header's bytes are read for it.
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail(f"read all of {self}"))
+    assert encrypted.is_locked()
+    assert encrypted.is_encrypted()
+
+
+def test_a_backup_sealed_with_the_diary_opens_without_asking_and_others_need_theirs(
+    path: Path, encrypted: Diary, clock: FakeClock, tmp_path: Path
+) -> None:
+    sealed = encrypted.seal_copy(b'{"entries": {}}')
+    assert b"entries" not in sealed
+    assert encrypted.open_sealed(sealed) == b'{"entries": {}}'
+    other = Diary.open(tmp_path / "other" / "closer.json", clock=clock)
+    with pytest.raises(EncryptedFileError, match="Enter its passphrase"):
+        other.open_sealed(sealed)
+    with pytest.raises(EncryptedFileError, match="The passphrase is wrong"):
+        other.open_sealed(sealed, "not it")
+    assert other.open_sealed(sealed, PHRASE) == b'{"entries": {}}'
+
+
+def test_a_locked_diary_seals_nothing(encrypted: Diary) -> None:
+    encrypted.lock()
+    with pytest.raises(EncryptedFileError, match="not unlocked"):
+        encrypted.seal_copy(b"{}")

@@ -69,6 +69,13 @@ def test_the_key_derivation_is_read_from_the_header() -> None:
     assert read_kdf(seal(DIARY, derive_key("x", kdf))) == kdf
 
 
+def test_the_key_derivation_is_read_from_the_first_bytes_alone() -> None:
+    kdf = Kdf(n=2**5, r=4, p=2, salt=os.urandom(16))
+    head = seal(DIARY * 100, derive_key("x", kdf))[: encrypted_file.HEADER_LIMIT]
+    assert encrypted_file.header_kdf(head) == kdf
+    assert encrypted_file.header_kdf(DIARY[: encrypted_file.HEADER_LIMIT]) is None
+
+
 def test_a_new_file_gets_todays_cost_and_a_new_salt() -> None:
     first, second = Kdf.new(), Kdf.new()
     assert (first.n, first.r, first.p) == (2**17, 8, 1)
