@@ -20,6 +20,7 @@ import binascii
 import hashlib
 import json
 import os
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -73,11 +74,15 @@ class Key:
 
 
 def derive_key(passphrase: str, kdf: Kdf) -> Key:
-    """The key `passphrase` gives under `kdf` (slow on purpose: about 0.75 s)."""
+    """The key `passphrase` gives under `kdf` (slow on purpose: about 0.75 s).
+
+    The passphrase is taken in Unicode's composed form (NFC): the same "é" typed
+    on another keyboard may arrive as "e" and an accent, and must open the diary.
+    """
     if not passphrase:
         raise EncryptedFileError("The passphrase is empty.")
     secret = hashlib.scrypt(
-        passphrase.encode("utf-8"),
+        unicodedata.normalize("NFC", passphrase).encode("utf-8"),
         salt=kdf.salt,
         n=kdf.n,
         r=kdf.r,

@@ -222,3 +222,9 @@ def test_a_diary_that_is_not_encrypted_never_loads_the_cipher_library() -> None:
         [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert found.stdout.strip() == "[]"
+
+
+def test_an_accent_typed_on_another_keyboard_gives_the_same_key() -> None:
+    kdf = Kdf(n=2**4, r=8, p=1, salt=b"s" * 16)
+    composed, decomposed = "café crème", "cafe\u0301 cre\u0300me"
+    assert derive_key(composed, kdf) == derive_key(decomposed, kdf)
