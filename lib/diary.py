@@ -49,6 +49,7 @@ from lib.drafts import (
     drafts_path,
     read_drafts,
 )
+from lib.encrypted_file import EncryptedFileError, is_encrypted
 from lib.entries import WeekEntry
 from lib.errors import DataFileError, SaveError
 from lib.safety_copies import SafetyCopy
@@ -224,7 +225,7 @@ class Diary(DiaryKeys):
         with self._lock:
             if self.path is None:
                 return dict(self._memory_drafts)
-            return read_drafts(drafts_path(self.path))
+            return read_drafts(drafts_path(self.path), self._key())
 
     def keep_draft(self, draft: Draft) -> Path | None:
         """Keep `draft` in place of its week's; returns where an unreadable drafts file went.
@@ -245,7 +246,7 @@ class Diary(DiaryKeys):
                 return None
             path = drafts_path(self.path)
             try:
-                return change_drafts(path, week, draft, self._clock())
+                return change_drafts(path, week, draft, self._clock(), self._key())
             except OSError as error:
                 raise SaveError.from_os_error(path, error) from error
 
@@ -311,7 +312,11 @@ class Diary(DiaryKeys):
         payload = file_bytes(copy)
         if payload is None:
             raise DataFileError(copy, "no longer exists.")
-        tables = read_tables(payload, copy)
+        try:  # a copy of an encrypted diary opens with the diary's key
+            plain = self.open_sealed(payload) if is_encrypted(payload) else payload
+        except EncryptedFileError as error:
+            raise DataFileError(copy, f"is encrypted and cannot be opened. {error}") from None
+        tables = read_tables(plain, copy)
         return payload, list(read_entries(tables, copy).values()), read_settings(tables, copy)
 
     def _safety_copy(self, reason: str) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-from lib.conversions import convert
+from lib.conversions import Companions, convert, convert_companions, plain_companions
 from lib.encrypted_file import (
     HEADER_LIMIT,
     EncryptedFileError,
@@ -95,26 +95,51 @@ class DiaryKeys:
         with self._locked():
             self._use(None)
 
-    def encrypt(self, passphrase: str) -> None:
-        """Encrypt the diary's file with `passphrase` (a new random salt), verified."""
-        self._convert(derive_key(passphrase, Kdf.new()))
+    def encrypt(self, passphrase: str, *, remove_copies: bool = False) -> Companions:
+        """Encrypt the diary's file with `passphrase` (a new random salt), verified.
 
-    def change_passphrase(self, passphrase: str) -> None:
-        """Encrypt the file again under a new passphrase (and a new salt), verified."""
+        Its drafts are encrypted too; its safety copies and set-aside files are
+        encrypted, or with `remove_copies` deleted, as the user chose.
+        """
+        return self._convert(derive_key(passphrase, Kdf.new()), remove_copies=remove_copies)
+
+    def change_passphrase(self, passphrase: str) -> Companions:
+        """Encrypt the file and its companions again under a new passphrase and salt, verified."""
         if self._key() is None:
             raise EncryptedFileError("The diary is not encrypted, or not unlocked.")
-        self._convert(derive_key(passphrase, Kdf.new()))
+        return self._convert(derive_key(passphrase, Kdf.new()))
 
-    def decrypt(self) -> None:
-        """Write the diary's file as plain JSON again, verified."""
-        self._convert(None)
+    def decrypt(self) -> Companions:
+        """Write the diary's file, and its companions, as plain JSON again, verified."""
+        return self._convert(None)
 
-    def _convert(self, new: Key | None) -> None:
+    def plain_companions(self) -> list[Path]:
+        """Files beside an encrypted diary still in plain text (a conversion was cut short)."""
+        if self.path is None or self._key() is None:
+            return []
+        return plain_companions(self.path)
+
+    def encrypt_companions(self) -> Companions:
+        """Encrypt what `plain_companions` found with the diary's key."""
+        with self._locked(write=True):
+            key = self._key()
+            if self.path is None or key is None:
+                raise EncryptedFileError("The diary is not encrypted, or not unlocked.")
+            return convert_companions(self.path, key, key)
+
+    def _convert(self, new: Key | None, *, remove_copies: bool = False) -> Companions:
+        """The diary's file first (a run cut short never leaves it plain), then its companions."""
         if self.path is None:
             raise SaveError("A diary kept only in memory is never written to a file.")
         with self._locked(write=True):
-            convert(self.path, self._key(), new)
+            old = self._key()
+            if self.path.exists():
+                convert(self.path, old, new)
+            elif new is not None:
+                # Nothing saved yet: an empty diary, encrypted, so every save after it is too.
+                AtomicJSONStorage(self.path, new).write({})
             self._use(new)
+            return convert_companions(self.path, old, new, remove_copies=remove_copies)
 
     def _head(self) -> bytes | None:
         return None if self.path is None else file_head(self.path, HEADER_LIMIT)

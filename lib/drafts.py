@@ -5,6 +5,8 @@ server restart loses nothing typed. It is kept apart from the diary on
 purpose: it is never a check-in, so nothing that counts, charts, exports or
 backs up the diary can see it, and a damaged drafts file can never make the
 diary unreadable. Writes go through `atomic_write` under the diary's lock.
+When the diary is encrypted its drafts are too, with the same key (`key`):
+what was typed is as private as what was saved.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from lib.atomic import atomic_write, remove_stale_temp_files
+from lib.encrypted_file import EncryptedFileError, Key, is_encrypted, seal, unseal
 from lib.entries import PRACTICE_KEYS, SKIPPED
 from lib.errors import DiaryError
 from lib.safety_copies import set_aside
@@ -100,14 +103,24 @@ def _is_rating(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 10
 
 
-def read_drafts(path: Path) -> dict[IsoWeek, Draft]:
-    """Every draft in the file at `path` (none when there is no file); DraftError if unreadable."""
+def read_drafts(path: Path, key: Key | None = None) -> dict[IsoWeek, Draft]:
+    """Every draft in the file at `path` (none when there is no file); DraftError if unreadable.
+
+    An encrypted drafts file opens with `key`, the diary's, or not at all.
+    """
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         return {}
     except OSError as error:
         raise DraftError(f"it cannot be read ({error.strerror})") from None
+    if is_encrypted(raw):
+        if key is None:
+            raise DraftError("it is encrypted, and the diary is not")
+        try:
+            raw = unseal(raw, key)
+        except EncryptedFileError as error:
+            raise DraftError(f"it is encrypted and cannot be opened ({error})") from None
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
@@ -118,14 +131,18 @@ def read_drafts(path: Path) -> dict[IsoWeek, Draft]:
     return {draft.week: draft for draft in drafts}
 
 
-def write_drafts(path: Path, drafts: Mapping[IsoWeek, Draft]) -> None:
-    """Replace the file at `path` with `drafts` (atomically), or remove it when there are none."""
+def write_drafts(path: Path, drafts: Mapping[IsoWeek, Draft], key: Key | None = None) -> None:
+    """Replace the file at `path` with `drafts` (atomically, sealed with `key` if given).
+
+    With no drafts left, the file is removed.
+    """
     if not drafts:
         path.unlink(missing_ok=True)
         return
     records = {str(week): draft_to_record(drafts[week]) for week in sorted(drafts)}
     payload = json.dumps({"drafts": records}, ensure_ascii=False, indent=1, sort_keys=True)
-    atomic_write(path, (payload + "\n").encode())
+    plain = (payload + "\n").encode()
+    atomic_write(path, plain if key is None else seal(plain, key))
 
 
 def apply_draft(drafts: dict[IsoWeek, Draft], week: IsoWeek | None, draft: Draft | None) -> bool:
@@ -141,21 +158,21 @@ def apply_draft(drafts: dict[IsoWeek, Draft], week: IsoWeek | None, draft: Draft
 
 
 def change_drafts(
-    path: Path, week: IsoWeek | None, draft: Draft | None, now: datetime
+    path: Path, week: IsoWeek | None, draft: Draft | None, now: datetime, key: Key | None = None
 ) -> Path | None:
     """`apply_draft` to the drafts file at `path` (under the diary's lock); OSError if unwritten.
 
     Returns where an unreadable drafts file was set aside: typed but never
     saved, it is kept under a new name, never overwritten, and never in the
-    diary's way.
+    diary's way. `key` is the diary's, if it is encrypted.
     """
     aside = None
     try:
-        drafts = read_drafts(path)
+        drafts = read_drafts(path, key)
     except DraftError:
         aside = set_aside(path, now)
         drafts = {}
     if apply_draft(drafts, week, draft) or aside is not None:
         remove_stale_temp_files(path)
-        write_drafts(path, drafts)
+        write_drafts(path, drafts, key)
     return aside

@@ -135,3 +135,58 @@ def test_a_conversion_killed_at_any_moment_leaves_a_whole_diary(
         key = OLD if state == "encrypted" else None
         assert content(plain, key) == TABLES, context
     soak.report("conversion_sigkill", rounds=ROUNDS, lost=0)
+
+
+# The files beside the diary: any bytes, converted whole and verified.
+
+
+def test_any_file_is_recoded_and_back_exactly(tmp_path: Path) -> None:
+    path = tmp_path / "closer.unreadable-20261101-120000.json"
+    raw = b'[{"half a diary \xff'
+    path.write_bytes(raw)
+    assert conversions.recode(path, None, OLD)
+    assert b"half a diary" not in path.read_bytes()
+    assert conversions.recode(path, OLD, NEW)
+    assert encrypted_file.unseal(path.read_bytes(), NEW) == raw
+    assert conversions.recode(path, NEW, None)
+    assert path.read_bytes() == raw
+
+
+def test_a_file_that_does_not_open_with_the_old_key_is_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "closer.drafts.json"
+    path.write_bytes(encrypted_file.seal(b"{}", NEW))
+    before = path.read_bytes()
+    assert not conversions.recode(path, OLD, None)
+    assert not conversions.recode(path, None, OLD)
+    assert path.read_bytes() == before
+
+
+def test_a_recoded_file_that_does_not_read_back_stays_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "closer.drafts.json"
+    path.write_bytes(b'{"drafts": {}}')
+    monkeypatch.setattr(conversions, "seal", lambda payload, key: encrypted_file.seal(b"x", key))
+    with pytest.raises(ConversionError, match="did not read back"):
+        conversions.recode(path, None, OLD)
+    assert path.read_bytes() == b'{"drafts": {}}'
+    assert leftovers(path) == []
+
+
+def test_the_companions_are_the_drafts_the_copies_and_the_files_set_aside(plain: Path) -> None:
+    folder = plain.parent
+    (folder / "closer.drafts.json").write_text("{}")
+    (folder / "closer.unreadable-20261101-120000.json").write_text("[")
+    (folder / "closer.drafts.unreadable-20261101-120000.json").write_text("[")
+    (folder / "backups").mkdir()
+    (folder / "backups" / "closer-20261101-120000-000000-import.json").write_text("{}")
+    (folder / "other.json").write_text("{}")  # another diary's
+    (folder / "other.unreadable-20261101-120000.json").write_text("[")
+    found = {path.name for path in conversions.companions(plain)}
+    assert found == {
+        "closer.drafts.json",
+        "closer.unreadable-20261101-120000.json",
+        "closer.drafts.unreadable-20261101-120000.json",
+        "closer-20261101-120000-000000-import.json",
+    }
+    assert set(conversions.plain_companions(plain)) == set(conversions.companions(plain))

@@ -9,8 +9,10 @@ import pytest
 from lib import encrypted_file
 from lib.diary import Diary
 from lib.encrypted_file import EncryptedFileError
-from lib.errors import DiaryLockedError, SaveError
+from lib.errors import DataFileError, DiaryLockedError, SaveError
+from lib.weeks import IsoWeek
 from tests.conftest import EntryFactory, FakeClock
+from tests.test_drafts import a_draft
 
 PHRASE = "correct horse battery staple"
 
@@ -140,3 +142,97 @@ def test_a_locked_diary_seals_nothing(encrypted: Diary) -> None:
     encrypted.lock()
     with pytest.raises(EncryptedFileError, match="not unlocked"):
         encrypted.seal_copy(b"{}")
+
+
+# The files beside the diary follow it: drafts, safety copies, files set aside.
+
+NOTE = "we cooked dumplings by the river"
+
+
+def every_file(folder: Path) -> dict[Path, bytes]:
+    return {file: file.read_bytes() for file in folder.rglob("*") if file.is_file()}
+
+
+@pytest.fixture
+def full_folder(path: Path, diary: Diary, entry_factory: EntryFactory, clock: FakeClock) -> Diary:
+    """A plain diary with a note in the file, a safety copy, a draft and a set-aside file."""
+    diary.save_entry(entry_factory("2026-W46", 6, reflection=NOTE))
+    diary.save_entry(entry_factory("2026-W47", 7, reflection=NOTE))
+    diary.delete_entry(IsoWeek.parse("2026-W47"))  # a safety copy holding both weeks
+    diary.keep_draft(a_draft(IsoWeek.parse("2026-W48"), reflection=NOTE))
+    path.with_name("closer.unreadable-20261101-120000.json").write_text(f"[{NOTE}")
+    assert sum(NOTE.encode() in raw for raw in every_file(path.parent).values()) == 4
+    return diary
+
+
+def test_encrypting_leaves_no_word_of_the_diary_plain_in_its_folder(
+    path: Path, full_folder: Diary, clock: FakeClock
+) -> None:
+    done = full_folder.encrypt(PHRASE)
+    assert (done.converted, done.removed, done.left) == (3, 0, [])
+    for file, raw in every_file(path.parent).items():
+        assert NOTE.encode() not in raw, file
+        assert b"dumplings" not in raw, file
+    assert full_folder.plain_companions() == []
+    # After a restart and the passphrase, the draft and the copy open as they were.
+    again = Diary.open(path, clock=clock)
+    again.unlock(PHRASE)
+    assert again.drafts()[IsoWeek.parse("2026-W48")].reflection == NOTE
+    again.restore_safety_copy(again.safety_copies()[0].path)
+    assert [str(entry.week) for entry in again.snapshot().entries] == ["2026-W46", "2026-W47"]
+
+
+def test_the_user_may_delete_the_copies_instead(path: Path, full_folder: Diary) -> None:
+    done = full_folder.encrypt(PHRASE, remove_copies=True)
+    assert (done.converted, done.removed) == (1, 2)  # the drafts kept, encrypted
+    assert full_folder.safety_copies() == []
+    assert not list(path.parent.glob("closer.unreadable-*"))
+    assert all(NOTE.encode() not in raw for raw in every_file(path.parent).values())
+    assert full_folder.drafts()[IsoWeek.parse("2026-W48")].reflection == NOTE
+
+
+def test_a_new_passphrase_and_turning_it_off_take_the_companions_along(
+    path: Path, full_folder: Diary, clock: FakeClock
+) -> None:
+    full_folder.encrypt(PHRASE)
+    full_folder.change_passphrase("a brand new passphrase")
+    again = Diary.open(path, clock=clock)
+    again.unlock("a brand new passphrase")
+    assert again.drafts()[IsoWeek.parse("2026-W48")].reflection == NOTE
+    again.restore_safety_copy(again.safety_copies()[-1].path)
+    done = again.decrypt()
+    assert done.left == []
+    plain = [file for file, raw in every_file(path.parent).items() if NOTE.encode() in raw]
+    assert len(plain) >= 4  # the diary, the drafts, the set-aside file and the copies
+
+
+def test_a_conversion_cut_short_is_found_and_finished(path: Path, full_folder: Diary) -> None:
+    full_folder.encrypt(PHRASE)
+    leftover = path.with_name("closer.drafts.json")
+    leftover.write_text('{"drafts": {}}')  # as if the run stopped before the drafts
+    assert full_folder.plain_companions() == [leftover]
+    assert full_folder.encrypt_companions().left == []
+    assert full_folder.plain_companions() == []
+    assert full_folder.drafts() == {}
+
+
+def test_a_copy_under_another_passphrase_is_refused_in_words(
+    path: Path, full_folder: Diary, clock: FakeClock
+) -> None:
+    full_folder.encrypt(PHRASE)
+    copy = full_folder.safety_copies()[0].path
+    full_folder.decrypt()
+    copy.write_bytes(
+        encrypted_file.seal(b"{}", encrypted_file.derive_key("x", encrypted_file.Kdf.new()))
+    )
+    with pytest.raises(DataFileError, match="is encrypted and cannot be opened"):
+        full_folder.restore_safety_copy(copy)
+
+
+def test_an_empty_diary_can_be_encrypted_before_its_first_save(
+    path: Path, diary: Diary, entry_factory: EntryFactory
+) -> None:
+    diary.encrypt(PHRASE)
+    assert diary.is_encrypted()
+    diary.save_entry(entry_factory("2026-W47", 7, reflection=NOTE))
+    assert NOTE.encode() not in path.read_bytes()

@@ -26,6 +26,7 @@ from lib.drafts import (
     read_drafts,
     write_drafts,
 )
+from lib.encrypted_file import Kdf, derive_key
 from lib.entries import PRACTICE_KEYS, SKIPPED
 from lib.weeks import IsoWeek
 from tests.conftest import START, form_drafts
@@ -312,3 +313,17 @@ def test_changing_an_unreadable_drafts_file_sets_it_aside_byte_identical(tmp_pat
     assert aside == tmp_path / "closer.drafts.unreadable-20261124-201500.json"
     assert aside.read_bytes() == b"{not json"
     assert read_drafts(path) == {WEEK: a_draft()}
+
+
+def test_an_encrypted_diarys_drafts_are_sealed_with_its_key(tmp_path: Path) -> None:
+    key = derive_key("correct horse battery staple", Kdf(n=2**4, r=8, p=1, salt=b"k" * 16))
+    path = tmp_path / "closer.drafts.json"
+    draft = a_draft(reflection="a walk by the canal")
+    write_drafts(path, {draft.week: draft}, key)
+    assert b"canal" not in path.read_bytes()
+    assert read_drafts(path, key) == {draft.week: draft}
+    with pytest.raises(DraftError, match="encrypted, and the diary is not"):
+        read_drafts(path)
+    other = derive_key("another passphrase", Kdf(n=2**4, r=8, p=1, salt=b"o" * 16))
+    with pytest.raises(DraftError, match="encrypted and cannot be opened"):
+        read_drafts(path, other)
