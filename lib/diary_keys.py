@@ -9,6 +9,7 @@ Each conversion runs under the diary's file lock and is atomic and verified
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -89,6 +90,13 @@ class DiaryKeys:
             key = derive_key(passphrase, read_kdf(raw))
             unseal(raw, key)  # the whole file opens, or the passphrase is refused
             self._use(key)
+
+    def check_passphrase(self, passphrase: str) -> bool:
+        """Whether `passphrase` is the open diary's (asked before it is changed or removed)."""
+        key = self._key()
+        if key is None or not passphrase:
+            return False
+        return hmac.compare_digest(derive_key(passphrase, key.kdf).secret, key.secret)
 
     def lock(self) -> None:
         """Forget the key: every session meets the passphrase prompt again."""

@@ -6,7 +6,7 @@ import streamlit as st
 
 from lib import reminders
 from lib.settings import PRONOUNS
-from ui import actions, messages, page_start, session
+from ui import actions, encryption, messages, page_start, session
 
 current = page_start.open_page().settings
 
@@ -66,3 +66,5 @@ else:
     )
     st.caption(f"Every {reminders.WEEKDAYS[weekday]} at {at:%H:%M}. Open the file to add it.")
     st.caption("The reminder's link opens Closer only while it is running on this computer.")
+
+encryption.section(current.partner_name)

@@ -236,3 +236,11 @@ def test_an_empty_diary_can_be_encrypted_before_its_first_save(
     assert diary.is_encrypted()
     diary.save_entry(entry_factory("2026-W47", 7, reflection=NOTE))
     assert NOTE.encode() not in path.read_bytes()
+
+
+def test_the_passphrase_is_checked_against_the_open_diary(encrypted: Diary) -> None:
+    assert encrypted.check_passphrase(PHRASE)
+    assert not encrypted.check_passphrase("correct horse battery stapler")
+    assert not encrypted.check_passphrase("")
+    encrypted.lock()
+    assert not encrypted.check_passphrase(PHRASE)

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 import streamlit as st
 
 from lib.content import ContentError
-from ui import actions, navigation, page_tweaks, passcode_gate, session
+from ui import actions, diary_gate, navigation, page_tweaks, passcode_gate, session
 
 _ROUTED = threading.local()
 
@@ -29,7 +29,8 @@ def draw() -> st.Page:
     """Set up the page, declare the navigation, guard it, and draw the sidebar and banner.
 
     Returns the page the address asks for. While a passcode is set and not yet
-    entered, only the prompt is drawn and the run stops here.
+    entered, or the diary is encrypted and this server has not been given its
+    passphrase, only that prompt is drawn and the run stops here.
     """
     st.set_page_config(page_title="Closer", page_icon="🫶", layout="centered")
     try:
@@ -38,15 +39,22 @@ def draw() -> st.Page:
         st.error(f"Closer's content files have a problem: {error}")
         st.stop()
         raise
-    locked = passcode_gate.is_locked()
-    page = st.navigation(sections, position="hidden" if locked else "sidebar")
+    # The passcode guards the browser; the passphrase opens the file. Both may be set.
+    gate = (
+        passcode_gate.lock_screen
+        if passcode_gate.is_locked()
+        else diary_gate.lock_screen
+        if diary_gate.is_locked()
+        else None
+    )
+    page = st.navigation(sections, position="hidden" if gate else "sidebar")
     # The tab's title names the page, so switching pages announces where one is.
-    title = "Locked" if locked else page.title
+    title = "Locked" if gate else page.title
     st.set_page_config(page_title=f"{title} · Closer")
     page_tweaks.readable()
-    if locked:
-        # Every address shows the passcode prompt, and no page runs until it is entered.
-        passcode_gate.lock_screen()
+    if gate is not None:
+        # Every address shows the prompt, and no page runs until it is answered.
+        gate()
         st.stop()
     _sidebar_note()
     page_tweaks.close_sidebar_on_phones()
@@ -84,8 +92,11 @@ def _sidebar_note() -> None:
     with st.sidebar:
         if session.in_sample_mode():
             st.caption("🧪 You are exploring made-up sample data; nothing here is saved.")
+        elif session.diary().is_encrypted():
+            st.caption(f"🔐 Your diary is encrypted, on this computer: `{session.data_path()}`")
         else:
             st.caption(f"🔒 Your diary stays on this computer: `{session.data_path()}`")
+        diary_gate.lock_button("sidebar")
 
 
 def _sample_banner() -> None:

@@ -22,6 +22,8 @@ RECOVERY = "recovery"
 DRAFTS = "drafts"
 SETTINGS = "settings"
 PASSCODE = "passcode"
+DIARY_LOCK = "diary_lock"
+ENCRYPTION = "encryption"
 
 
 def week_place(week: object) -> str:

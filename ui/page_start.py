@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from lib.errors import DataFileError
+import streamlit as st
+
+from lib.errors import DataFileError, DiaryLockedError
 from lib.snapshots import Snapshot
-from ui import frame, recovery, session
+from ui import diary_gate, frame, recovery, session
 
 
 def open_page() -> Snapshot:
@@ -15,6 +17,11 @@ def open_page() -> Snapshot:
     frame.ensure_framed()
     try:
         return session.active_diary().snapshot()
+    except DiaryLockedError:
+        # Locked since the frame looked (another window's "Lock now"): ask again.
+        diary_gate.lock_screen()
+        st.stop()
+        raise
     except DataFileError as error:
         recovery.show_data_error(error)  # stops the run
         raise

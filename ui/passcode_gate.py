@@ -6,6 +6,7 @@ import os
 import threading
 import time
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +22,7 @@ clock = time.monotonic
 
 
 @dataclass
-class _Tries:
+class Tries:
     """Wrong tries for the whole server: a reload must not reset the wait."""
 
     attempts: passcode.Attempts = field(default_factory=passcode.Attempts)
@@ -29,8 +30,29 @@ class _Tries:
 
 
 @st.cache_resource(show_spinner=False)
-def _tries() -> _Tries:
-    return _Tries()
+def _tries() -> Tries:
+    return Tries()
+
+
+def throttled(box: Tries, attempt: Callable[[], str | None]) -> str | None:
+    """One try, after any wait `box` imposes: None when `attempt` let the user in.
+
+    `attempt` returns what is wrong in words (a wrong try), or None. Wrong tries
+    in a row make the next wait longer (lib/passcode.py), for every session.
+    Tries are checked one at a time, so guesses sent at once wait their turn.
+    """
+    with box.lock:
+        now = clock()
+        wait = passcode.wait_seconds(box.attempts, now)
+        if wait > 0:
+            return passcode.describe_wait(wait)
+        wrong = attempt()
+        if wrong is None:
+            box.attempts = passcode.register_success()
+            return None
+        box.attempts = passcode.register_failure(box.attempts, now)
+        wait = passcode.wait_seconds(box.attempts, now)
+    return passcode.describe_wait(wait) if wait > 0 else wrong
 
 
 def expected_passcode() -> str | None:
@@ -60,19 +82,14 @@ def _try(given: str) -> str | None:
     expected = expected_passcode()
     if expected is None:
         return None
-    box = _tries()
-    with box.lock:
-        now = clock()
-        wait = passcode.wait_seconds(box.attempts, now)
-        if wait > 0:
-            return passcode.describe_wait(wait)
-        if passcode.passcode_matches(given, expected):
-            box.attempts = passcode.register_success()
-            st.session_state[UNLOCKED] = True
-            return None
-        box.attempts = passcode.register_failure(box.attempts, now)
-        wait = passcode.wait_seconds(box.attempts, now)
-    return passcode.describe_wait(wait) if wait > 0 else "That passcode is not right."
+
+    def attempt() -> str | None:
+        if not passcode.passcode_matches(given, expected):
+            return "That passcode is not right."
+        st.session_state[UNLOCKED] = True
+        return None
+
+    return throttled(_tries(), attempt)
 
 
 def lock_screen() -> None:
