@@ -97,10 +97,11 @@ def test_encrypting_from_settings_leaves_no_note_plain_in_the_folder(written: Cl
 def test_the_user_may_delete_the_safety_copies_instead(written: Closer) -> None:
     at = written.open(PAGE)
     assert at.radio(key="encrypt_copies").options == [
-        "Encrypt them with the same passphrase",
-        "Delete them",
+        "Encrypt with the same passphrase",
+        "Delete",
     ]
-    at.radio(key="encrypt_copies").set_value("Delete them").run()
+    assert at.radio(key="encrypt_copies").label == "2 safety copies beside the diary"
+    at.radio(key="encrypt_copies").set_value("Delete").run()
     at.text_input(key="new_passphrase").input(PHRASE)
     at.text_input(key="new_passphrase_again").input(PHRASE)
     at.checkbox(key="encrypt_sure").check().run()

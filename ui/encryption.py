@@ -21,7 +21,7 @@ from ui import diary_gate, messages, passcode_gate, session
 
 NEW, AGAIN, CURRENT = "new_passphrase", "new_passphrase_again", "current_passphrase"
 SURE, SURE_OFF, COPIES = "encrypt_sure", "decrypt_sure", "encrypt_copies"
-ENCRYPT_COPIES, DELETE_COPIES = "Encrypt them with the same passphrase", "Delete them"
+ENCRYPT_COPIES, DELETE_COPIES = "Encrypt with the same passphrase", "Delete"
 LOST = (
     "I understand: if I lose this passphrase, my diary is lost. No one, not even "
     "Closer, can open it or reset the passphrase."
@@ -64,7 +64,7 @@ def _plain(partner_name: str) -> None:
     copies = [file for file in companions(path) if file != drafts_path(path)]
     if copies:
         st.radio(
-            f"Your {_copies(len(copies))} beside the diary",
+            f"{_copies(len(copies)).capitalize()} beside the diary",
             (ENCRYPT_COPIES, DELETE_COPIES),
             key=COPIES,
             help="Safety copies are made before a restore, an import or a delete.",
@@ -109,7 +109,6 @@ def _encrypted(partner_name: str) -> None:
 def _new_passphrase(partner_name: str, label: str) -> None:
     """Two password fields and, once something is typed, how hard it is to guess."""
     typed = st.text_input(label, type="password", key=NEW, autocomplete="new-password")
-    st.text_input(f"{label}, again", type="password", key=AGAIN, autocomplete="new-password")
     if typed:
         rated = passphrases.strength(typed, _known(partner_name))
         st.caption(f"Strength: **{rated.label}** ({rated.score} of 4). {rated.advice}")
@@ -118,6 +117,7 @@ def _new_passphrase(partner_name: str, label: str) -> None:
             f"At least {passphrases.MIN_LENGTH} characters. Several uncommon words are "
             "easy to remember and hard to guess."
         )
+    st.text_input(f"{label}, again", type="password", key=AGAIN, autocomplete="new-password")
 
 
 def _current(suffix: str = "") -> None:

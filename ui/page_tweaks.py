@@ -20,6 +20,7 @@ import streamlit as st
 # - Primary buttons write white on the light theme's accent (5.2:1) and the dark
 #   page's colour on the dark theme's lighter accent (6.7:1; white was 2.7:1).
 #   Streamlit marks its root with the theme's color-scheme, which light-dark() reads.
+#   A disabled one keeps Streamlit's own faded text: white on its pale fill vanished.
 # - Focus shows as a 2 px ring in one colour with at least 3:1 on white, on the
 #   dark page and on both sidebars (Streamlit's own ring is a faint shadow). A
 #   switch, checkbox or slider focuses an input hidden inside it: the ring goes
@@ -34,7 +35,7 @@ READABLE_CSS = """
 <style id="closer-readable">
 div[data-testid="stCaptionContainer"] { opacity: 0.72; }
 div[data-testid="stCaptionContainer"] code { color: inherit; }
-[data-testid="stApp"] button[data-testid^="stBaseButton-primary"] {
+[data-testid="stApp"] button[data-testid^="stBaseButton-primary"]:not(:disabled) {
   color: light-dark(#ffffff, #171614);
 }
 :focus-visible, [data-baseweb] :focus-visible,
