@@ -12,7 +12,7 @@ import streamlit as st
 
 from lib.encrypted_file import EncryptedFileError
 from lib.errors import DiaryError
-from ui import messages, passcode_gate, session
+from ui import messages, passcode_gate, session, workarounds
 
 _INPUT = "diary_passphrase"
 
@@ -79,6 +79,7 @@ def lock_now() -> None:
     """Callback of "Lock now": forget the key for every session, and this session's state."""
     session.diary().lock()
     session.forget()
+    workarounds.rerun_other_sessions()  # other tabs drop what they show, now
     messages.tell(
         messages.DIARY_LOCK,
         "success",

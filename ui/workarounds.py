@@ -75,6 +75,36 @@ def apptest_runs_as_served() -> Iterator[None]:
         PagesManager.uses_pages_directory = before
 
 
+def rerun_other_sessions() -> int:
+    """Ask every other open Closer tab to run its page again now; returns how many.
+
+    After "Lock now" each tab must show the lock screen at once, not the diary
+    it drew before, until someone next touches it. Streamlit has no public way
+    for one session to rerun another: this asks each active session as its own
+    browser would, on the server's event loop. Outside a server (AppTest, the
+    bench) there are no other sessions, and nothing happens.
+    """
+    from streamlit.runtime import Runtime
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+    if not Runtime.exists():
+        return 0
+    runtime = Runtime.instance()
+    require(runtime, "_session_mgr")
+    ctx = get_script_run_ctx()
+    this = ctx.session_id if ctx is not None else None
+    asked = 0
+    for active in runtime._session_mgr.list_active_sessions():
+        session = active.session
+        if session.id == this:
+            continue
+        require(session, "_event_loop")
+        require(session, "request_rerun")
+        session._event_loop.call_soon_threadsafe(session.request_rerun, None)
+        asked += 1
+    return asked
+
+
 def apply_all() -> None:
     """Every workaround, as the server needs them before it starts."""
     keep_requests_on_this_machine()
