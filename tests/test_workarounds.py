@@ -59,9 +59,9 @@ def test_every_other_tab_is_asked_to_rerun_on_its_own_event_loop(
     sessions = [SimpleNamespace(session=session(name)) for name in ("mine", "tab 2", "tab 3")]
     manager = SimpleNamespace(list_active_sessions=lambda: sessions)
     monkeypatch.setattr(Runtime, "exists", classmethod(lambda cls: True))
-    monkeypatch.setattr(
-        Runtime, "instance", classmethod(lambda cls: SimpleNamespace(_session_mgr=manager))
-    )
+    runtime = Runtime.__new__(Runtime)  # the real type, with only what is used
+    runtime._session_mgr = manager
+    monkeypatch.setattr(Runtime, "instance", classmethod(lambda cls: runtime))
     monkeypatch.setattr(
         script_run_context, "get_script_run_ctx", lambda: SimpleNamespace(session_id="mine")
     )

@@ -82,7 +82,8 @@ def rerun_other_sessions() -> int:
     it drew before, until someone next touches it. Streamlit has no public way
     for one session to rerun another: this asks each active session as its own
     browser would, on the server's event loop. Outside a server (AppTest, the
-    bench) there are no other sessions, and nothing happens.
+    bench: no runtime, or a stand-in) there are no other sessions, and nothing
+    happens.
     """
     from streamlit.runtime import Runtime
     from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
@@ -90,6 +91,8 @@ def rerun_other_sessions() -> int:
     if not Runtime.exists():
         return 0
     runtime = Runtime.instance()
+    if type(runtime) is not Runtime:  # AppTest's stand-in: one session, no others
+        return 0
     require(runtime, "_session_mgr")
     ctx = get_script_run_ctx()
     this = ctx.session_id if ctx is not None else None
