@@ -12,9 +12,10 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner import script_runner
 from streamlit.testing.v1 import app_test
 
-from bench import history, inputs, io, pages, report, run, server_log
+from bench import encrypted, history, inputs, io, pages, report, run, server_log
 from bench.io import IoRow
 from bench.pages import PAGES, PageRow
+from lib import encrypted_file
 from lib.diary import Diary
 from lib.drafts import drafts_path
 from lib.entries import PRACTICE_KEYS
@@ -249,6 +250,47 @@ def test_file_work_is_measured_without_changing_the_diary(diary_52: Path) -> Non
     assert all(row.ms > 0 for row in rows)
     assert rows[0].runs >= io.SAVE_RUNS
     assert diary_52.read_bytes() == before
+
+
+def test_the_encrypted_diary_is_unlocked_and_saved_at_the_real_cost_on_copies(
+    diary_52: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = diary_52.read_bytes()
+    beside = sorted(diary_52.parent.iterdir())
+    derived: list[int] = []
+    real = encrypted.derive_key
+
+    def counting(passphrase: str, kdf: encrypted_file.Kdf) -> encrypted_file.Key:
+        derived.append(kdf.n)
+        return real(passphrase, kdf)
+
+    monkeypatch.setattr(encrypted, "derive_key", counting)
+    rows = encrypted.measure(diary_52, 52, runs=1, unlock_runs=2)
+
+    unlock, save = rows
+    assert (unlock.operation, unlock.baseline, unlock.runs) == (
+        "unlock and first read",
+        "key derivation alone",
+        2,
+    )
+    assert (save.operation, save.baseline) == (
+        "save one week, encrypted",
+        "the same save, plain, taking turns",
+    )
+    assert save.runs >= io.SAVE_RUNS
+    assert all(row.ms > 0 and row.baseline_ms is not None for row in rows)
+    assert derived == [encrypted_file.COST] * 2  # the derivation alone, at the real cost
+    assert diary_52.read_bytes() == before  # the memory bench's servers open it plain
+    assert sorted(diary_52.parent.iterdir()) == beside
+
+
+def test_an_encrypted_copy_that_opens_without_its_passphrase_fails_the_bench(
+    diary_52: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Diary, "encrypt", lambda self, passphrase: None)
+
+    with pytest.raises(RuntimeError, match="wrote a plain file"):
+        encrypted.measure(diary_52, 52, runs=1, unlock_runs=1)
 
 
 def _results(scale: float) -> report.Results:
