@@ -34,8 +34,9 @@ soak: $(VENV)/.dev-installed
 	cat $(SOAK_REPORT)
 
 # Timings on made-up diaries of 52, 520 and 5,200 weeks, into docs/BENCHMARKS.md: about
-# 7 minutes on 2 cores, browser, interactions, memory and profiles included. BENCH_ARGS replaces the
-# options (`make bench BENCH_ARGS=--quick`; see python -m bench.run --help).
+# 7 minutes on 2 cores, the encrypted diary, browser, interactions, memory and profiles
+# included. BENCH_ARGS replaces the options (`make bench BENCH_ARGS=--quick`; see
+# python -m bench.run --help).
 # Never part of `make test`; `make test-slow` checks that the bench still runs.
 bench: BENCH_ARGS ?= --profile --browser-sizes 520,5200
 bench: $(VENV)/.dev-installed

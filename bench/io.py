@@ -13,7 +13,7 @@ import shutil
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -47,6 +47,36 @@ def median_ms(action: Callable[[int], object], runs: int) -> float:
     return statistics.median(times)
 
 
+def paired_median_ms(actions: Sequence[Callable[[int], object]], runs: int) -> list[float]:
+    """Median milliseconds of each of `actions`, run one after another at every step.
+
+    Taking turns, they meet the same machine: another program busy for a while
+    slows both, not one, so the ratio of their medians holds on a shared machine.
+    """
+    times: list[list[float]] = [[] for _ in actions]
+    for step in range(runs):
+        for action, taken in zip(actions, times, strict=True):
+            start = time.perf_counter()
+            action(step)
+            taken.append((time.perf_counter() - start) * 1000)
+    return [statistics.median(taken) for taken in times]
+
+
+def save_again(diary: Diary) -> Callable[[int], None]:
+    """Save the diary's newest week again, a rating alternating with `step` so each save writes.
+
+    Saves once now: the diary read and checked once, as a running app has done.
+    """
+    entry = diary.snapshot().entries[-1]
+
+    def save(step: int) -> None:
+        ratings = entry.ratings | {"connection": 3 if step % 2 else 4}
+        diary.save_entry(replace(entry, ratings=ratings))
+
+    save(1)
+    return save
+
+
 def measure_save(db_path: Path, weeks: int, runs: int) -> IoRow:
     """Saving one week already in a copy of the diary, against a bare atomic write of the file."""
     runs = max(runs, SAVE_RUNS)
@@ -55,14 +85,7 @@ def measure_save(db_path: Path, weeks: int, runs: int) -> IoRow:
         shutil.copyfile(db_path, copy)
         diary = Diary.open(copy)
         try:
-            entry = diary.snapshot().entries[-1]
-
-            def save(step: int) -> None:
-                ratings = entry.ratings | {"connection": 3 if step % 2 else 4}
-                diary.save_entry(replace(entry, ratings=ratings))
-
-            save(1)  # the diary read and checked once, as a running app has done
-            save_ms = median_ms(save, runs)
+            save_ms = median_ms(save_again(diary), runs)
         finally:
             diary.close()
         payload = copy.read_bytes()

@@ -20,7 +20,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from bench import history, io, pages
+from bench import encrypted, history, io, pages
 from bench.report import TARGET_WEEKS, Results, render
 
 SIZES = (52, 520, 5_200)
@@ -177,6 +177,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     weeks = args.sizes or (QUICK_SIZES if args.quick else SIZES)
     page_rows: list[pages.PageRow] = []
     io_rows: list[io.IoRow] = []
+    encrypted_rows: list[io.IoRow] = []
+    unlock_runs = encrypted.QUICK_UNLOCK_RUNS if args.quick else encrypted.UNLOCK_RUNS
     timings: dict[int, dict[str, Any]] = {}
     memory = clicks = None
     found = {path.stem: path.read_text(encoding="utf-8") for path in args.profile_file}
@@ -186,6 +188,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             page_rows += pages.measure(path, size, runs, log)
             log(f"{size:,} weeks: save, export, import")
             io_rows += io.measure(path, size, runs)
+            # In this process, on copies: the memory bench's servers still open a plain diary.
+            log(f"{size:,} weeks: encrypted diary, unlock and save")
+            encrypted_rows += encrypted.measure(path, size, runs, unlock_runs)
         if not args.no_browser:
             browser_runs = QUICK_BROWSER_RUNS if args.quick else BROWSER_RUNS
             rounds = QUICK_ROUNDS if args.quick else ROUNDS
@@ -202,6 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         runs=runs,
         pages=page_rows,
         io=io_rows,
+        encrypted=encrypted_rows,
         browser=timings,
         memory=memory,
         interactions=clicks,
