@@ -24,7 +24,7 @@ from lib.diary import Diary
 from lib.encrypted_file import derive_key, is_encrypted, read_kdf
 from lib.entries import WeekEntry
 
-# Each unlock derives a key: about 0.75 s of scrypt, so a handful of runs.
+# Each unlock derives a key: about half a second of scrypt, so a handful of runs.
 UNLOCK_RUNS = 5
 QUICK_UNLOCK_RUNS = 3
 PASSPHRASE = "a made-up passphrase for the bench"  # noqa: S105 (a bench copy of made-up weeks)

@@ -301,7 +301,7 @@ def _encrypted_gaps(results: Results) -> list[str]:
         notes.append(
             f"- **{unlock_target.what}.** The key derivation alone took "
             f"{ms(unlock.baseline_ms)} ms of the {ms(unlock.ms)} ms. Its cost "
-            f"(`lib/encrypted_file.COST`, {_kdf_words()}) was chosen for about 0.75 s on "
+            f"(`lib/encrypted_file.COST`, {_kdf_words()}) was chosen for about half a second on "
             "the reference machine; a lower cost would unlock sooner and make every guess "
             "at a passphrase as much cheaper."
         )
@@ -559,7 +559,7 @@ def _encrypted(results: Results) -> list[str]:
     words = (
         "An encrypted copy of each diary (`bench/encrypted.py`), made with `Diary.encrypt` "
         f"and the real key derivation, {_kdf_words()} (`lib/encrypted_file.py`), which needs "
-        f"{scrypt_mib} of memory while it runs. That cost is tuned to take about 0.75 s on "
+        f"{scrypt_mib} of memory while it runs. That cost is tuned to take about half a second on "
         "this project's machine, so that every guess at a passphrase is slow while unlocking "
         f"stays under a second{took}. *Unlock and first read*: what a person waits for after "
         "typing the passphrase: a new handle on the file, `Diary.unlock` (the key derived, "

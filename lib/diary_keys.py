@@ -70,7 +70,7 @@ class DiaryKeys:
         """The plain bytes of an encrypted backup or copy: EncryptedFileError if it will not open.
 
         A file sealed with this diary's key opens without asking; any other needs
-        its own passphrase, and takes a key derivation (about 0.75 s) to try.
+        its own passphrase, and takes a key derivation (about half a second) to try.
         """
         kdf = read_kdf(data)
         key = self._key()

@@ -8,7 +8,7 @@ are the cipher's associated data, so a changed byte anywhere, header or body,
 makes the whole file refuse to open: it is never half read. docs/DATA.md
 describes the format and decrypts it in a dozen lines of plain Python.
 
-The key is derived from the passphrase once per unlock (about three quarters of
+The key is derived from the passphrase once per unlock (about half
 a second here, by design) and kept only in memory; each write seals with the
 same key and salt and a new nonce.
 """
@@ -31,7 +31,7 @@ FORMAT = "closer-encrypted-diary"
 VERSION = 1
 CIPHER = "AES-256-GCM"
 KDF = "scrypt"
-# scrypt's cost: 2**17 rounds of 1 KiB blocks (r=8), 128 MiB of memory, about 0.75 s
+# scrypt's cost: 2**17 rounds of 1 KiB blocks (r=8), 128 MiB of memory, 0.4–0.75 s
 # on this project's reference machine (docs/BENCHMARKS.md): slow to guess, quick to open.
 COST = 2**17
 BLOCK = 8
@@ -74,7 +74,7 @@ class Key:
 
 
 def derive_key(passphrase: str, kdf: Kdf) -> Key:
-    """The key `passphrase` gives under `kdf` (slow on purpose: about 0.75 s).
+    """The key `passphrase` gives under `kdf` (slow on purpose: about half a second).
 
     The passphrase is taken in Unicode's composed form (NFC): the same "é" typed
     on another keyboard may arrive as "e" and an accent, and must open the diary.
