@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Callable
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, suppress
 from pathlib import Path
 
+from lib import safety_copies
 from lib.conversions import Companions, convert, convert_companions, plain_companions
 from lib.encrypted_file import (
     HEADER_LIMIT,
@@ -56,8 +57,8 @@ class DiaryKeys:
         head = self._head()
         if head is None or not is_encrypted(head):
             return False
-        key, kdf = self._key(), header_kdf(head)
-        return key is None or (kdf is not None and kdf != key.kdf)
+        storage = self._storage
+        return not (isinstance(storage, AtomicJSONStorage) and storage.fits(header_kdf(head)))
 
     def seal_copy(self, payload: bytes) -> bytes:
         """`payload` encrypted as the diary is, same passphrase and salt (the encrypted backup)."""
@@ -84,12 +85,50 @@ class DiaryKeys:
         return unseal(data, key)
 
     def unlock(self, passphrase: str) -> None:
-        """Open the encrypted diary in this process; EncryptedFileError for a wrong passphrase."""
+        """Open the encrypted diary in this process; EncryptedFileError for a wrong passphrase.
+
+        The whole file must open with it. If the file is damaged, a safety copy
+        that opens with the passphrase proves it right: the key is kept, and the
+        diary then reads as damaged, so the recovery page can put a copy back.
+        """
         with self._locked():
             raw = self._file_bytes()
-            key = derive_key(passphrase, read_kdf(raw))
-            unseal(raw, key)  # the whole file opens, or the passphrase is refused
-            self._use(key)
+            kdf: Kdf | None = None
+            try:
+                kdf = read_kdf(raw)
+                key = derive_key(passphrase, kdf)
+                unseal(raw, key)  # the whole file opens, or the passphrase is refused
+            except EncryptedFileError as error:
+                key = self._key_from_copies(passphrase, kdf)
+                if key is None:
+                    raise error from None
+            self._use(key, accepted=kdf)
+
+    def _key_from_copies(self, passphrase: str, kdf: Kdf | None) -> Key | None:
+        """A key from `passphrase` that opens a safety copy, or None.
+
+        Copies made under the diary's key derivation are tried (one derivation);
+        if none was, or the diary's header is too damaged to say, the newest
+        encrypted copy's.
+        """
+        if self.path is None:
+            return None
+        sealed: list[tuple[Kdf, bytes]] = []
+        for copy in safety_copies.listing(self.path):
+            raw = file_bytes(copy.path) or b""
+            found = header_kdf(raw[:HEADER_LIMIT])
+            if found is not None:
+                sealed.append((found, raw))
+        if not sealed:
+            return None
+        chosen = kdf if any(found == kdf for found, _ in sealed) else sealed[0][0]
+        key = derive_key(passphrase, chosen)
+        for found, raw in sealed:
+            if found == chosen:
+                with suppress(EncryptedFileError):
+                    unseal(raw, key)
+                    return key
+        return None
 
     def check_passphrase(self, passphrase: str) -> bool:
         """Whether `passphrase` is the open diary's (asked before it is changed or removed)."""
@@ -162,7 +201,8 @@ class DiaryKeys:
         storage = self._storage
         return storage.key if isinstance(storage, AtomicJSONStorage) else None
 
-    def _use(self, key: Key | None) -> None:
+    def _use(self, key: Key | None, accepted: Kdf | None = None) -> None:
         if isinstance(self._storage, AtomicJSONStorage):
             self._storage.key = key
+            self._storage.accepted = accepted if key is not None else None
         self._forget()

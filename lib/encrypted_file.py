@@ -47,6 +47,10 @@ class EncryptedFileError(ValueError):
     """An encrypted diary that cannot be opened, said in words a person can act on."""
 
 
+class WrongKeyError(EncryptedFileError):
+    """The file did not open with the key: a wrong passphrase, or bytes changed since."""
+
+
 @dataclass(frozen=True)
 class Kdf:
     """How the key is made from the passphrase: scrypt with these costs and this salt."""
@@ -145,7 +149,7 @@ def unseal(data: bytes, key: Key) -> bytes:
     try:
         return _cipher(key).decrypt(nonce, body, header)
     except InvalidTag:
-        raise EncryptedFileError(
+        raise WrongKeyError(
             "The passphrase is wrong, or the file was changed after Closer wrote it."
         ) from None
 
@@ -190,11 +194,16 @@ def _parse(data: bytes) -> tuple[Kdf, bytes, bytes, bytes]:
     try:
         kdf = _kdf(fields.get("kdf"))
         nonce = _unb64(fields.get("nonce"))
-        sealed = base64.b64decode(body, validate=True)
     except (TypeError, ValueError, binascii.Error):
         raise EncryptedFileError("The encrypted diary's header is damaged.") from None
-    if len(nonce) != NONCE_BYTES or len(sealed) < 16:
+    if len(nonce) != NONCE_BYTES:
         raise EncryptedFileError("The encrypted diary's header is damaged.")
+    try:
+        sealed = base64.b64decode(body, validate=True)
+    except binascii.Error:
+        sealed = b""
+    if len(sealed) < 16:
+        raise EncryptedFileError("The encrypted diary is damaged: its second line is not whole.")
     return kdf, nonce, header, sealed
 
 

@@ -20,7 +20,9 @@ from lib.atomic import atomic_write, remove_stale_temp_files
 from lib.datafile import LineCache, Tables, read_tables, serialise
 from lib.encrypted_file import (
     EncryptedFileError,
+    Kdf,
     Key,
+    WrongKeyError,
     header_kdf,
     is_encrypted,
     seal,
@@ -37,6 +39,9 @@ class AtomicJSONStorage(Storage):
     def __init__(self, path: str | Path, key: Key | None = None) -> None:
         self.path = Path(path)
         self.key = key  # None: the file is written in plain JSON
+        # A damaged header's key derivation the key was accepted for anyway (a
+        # safety copy proved the passphrase): the file then reads as damaged, not locked.
+        self.accepted: Kdf | None = None
         self._lines: LineCache = {}
 
     def read(self) -> Tables | None:
@@ -51,16 +56,28 @@ class AtomicJSONStorage(Storage):
         if is_encrypted(raw):
             # No key, or one made for another file (another Closer changed the
             # passphrase): the diary asks for its passphrase again.
-            kdf = header_kdf(raw)
-            if self.key is None or (kdf is not None and kdf != self.key.kdf):
+            if not self.fits(header_kdf(raw)):
                 raise DiaryLockedError(self.path)
             try:
                 raw = unseal(raw, self.key)
             except EncryptedFileError as error:
+                if not isinstance(error, WrongKeyError) and self.accepted is None:
+                    raise DataFileError(
+                        self.path, f"is encrypted and cannot be opened. {error}"
+                    ) from None
+                # The key was checked when it was given (lib/diary_keys.py): the file changed.
                 raise DataFileError(
-                    self.path, f"is encrypted and cannot be opened. {error}"
+                    self.path,
+                    "is encrypted and no longer opens with its passphrase: it was changed "
+                    "or damaged after Closer wrote it.",
                 ) from None
         return read_tables(raw, self.path)
+
+    def fits(self, kdf: Kdf | None) -> bool:
+        """Whether the key held opens a file whose header names `kdf` (None: unreadable)."""
+        if self.key is None:
+            return False
+        return kdf is None or kdf in (self.key.kdf, self.accepted)
 
     def write(self, data: Tables) -> None:
         """Replace the file with `data`, atomically and durably; encrypted if there is a key."""

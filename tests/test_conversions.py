@@ -85,7 +85,7 @@ def test_a_wrong_key_or_no_file_changes_nothing(plain: Path, tmp_path: Path) -> 
     convert(plain, None, OLD)
     before = plain.read_bytes()
     wrong = derive_key("a wrong passphrase", OLD.kdf)  # the file's salt, another passphrase
-    with pytest.raises(DataFileError, match="cannot be opened"):
+    with pytest.raises(DataFileError, match="no longer opens with its passphrase"):
         convert(plain, wrong, None)
     with pytest.raises(DiaryLockedError):
         convert(plain, NEW, None)  # a key made for another salt

@@ -244,3 +244,41 @@ def test_the_passphrase_is_checked_against_the_open_diary(encrypted: Diary) -> N
     assert not encrypted.check_passphrase("")
     encrypted.lock()
     assert not encrypted.check_passphrase(PHRASE)
+
+
+# A damaged encrypted diary: the passphrase still opens the way to its safety copies.
+
+
+def damage(path: Path, at: int) -> None:
+    changed = bytearray(path.read_bytes())
+    changed[at] ^= 0x01
+    path.write_bytes(bytes(changed))
+
+
+@pytest.mark.parametrize("where", [b'"nonce": "', b'"salt": "', b"\n"])
+def test_a_damaged_diary_opens_to_its_safety_copies_with_the_right_passphrase(
+    path: Path, full_folder: Diary, clock: FakeClock, where: bytes
+) -> None:
+    full_folder.encrypt(PHRASE)
+    damage(path, path.read_bytes().index(where) + len(where) + 3)  # header, or body
+    again = Diary.open(path, clock=clock)
+    assert again.is_locked()
+    with pytest.raises(EncryptedFileError):
+        again.unlock("not the passphrase")
+    assert again.is_locked()
+    again.unlock(PHRASE)  # a safety copy opened with it: the passphrase is right
+    with pytest.raises(DataFileError, match=r"changed or damaged|header is damaged"):
+        again.snapshot()
+    again.recover_from_copy(again.safety_copies()[0].path)
+    assert [str(entry.week) for entry in again.snapshot().entries] == ["2026-W46", "2026-W47"]
+    assert NOTE.encode() not in path.read_bytes()
+
+
+def test_a_damaged_diary_without_copies_is_refused_as_before(
+    path: Path, encrypted: Diary, clock: FakeClock
+) -> None:
+    damage(path, -10)
+    again = Diary.open(path, clock=clock)
+    with pytest.raises(EncryptedFileError, match="or the file was changed"):
+        again.unlock(PHRASE)
+    assert again.is_locked()

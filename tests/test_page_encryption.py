@@ -242,3 +242,20 @@ def test_sample_mode_points_to_the_users_own_diary(closer: Closer) -> None:
     at.switch_page(PAGE).run()
     assert any("Leave the sample data" in caption.value for caption in at.caption)
     assert not [field for field in at.text_input if field.key == "new_passphrase"]
+
+
+def test_a_damaged_diary_opens_with_its_passphrase_to_the_recovery_page(written: Closer) -> None:
+    encrypt(written)
+    raw = bytearray(written.db_path.read_bytes())
+    raw[-10] ^= 0x01  # a byte of the diary's ciphertext
+    written.db_path.write_bytes(bytes(raw))
+    restart()
+    at = unlock(written.open(), PHRASE)
+    assert at.title[0].value == "⚠️ Closer cannot open your diary"
+    assert "changed or damaged after Closer wrote it" in "\n".join(
+        element.value for element in at.error
+    )
+    at = at.button(key="recover_restore").click().run()
+    assert at.title[0].value != LOCKED
+    assert "Restored the safety copy" in texts(at)
+    assert plain_files(written.db_path.parent) == []
