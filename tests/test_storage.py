@@ -129,10 +129,17 @@ def test_an_encrypted_file_stays_shut_without_its_key(path: Path) -> None:
     assert path.read_bytes() == before
 
 
+def test_a_second_line_that_is_not_base64_is_called_damaged(path: Path) -> None:
+    AtomicJSONStorage(path, KEY).write(TABLES)
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\n*", 1))
+    with pytest.raises(DataFileError, match="its second line is not whole"):
+        AtomicJSONStorage(path, KEY).read()
+
+
 def test_a_changed_byte_in_an_encrypted_file_is_refused_whole(path: Path) -> None:
     AtomicJSONStorage(path, KEY).write(TABLES)
     changed = bytearray(path.read_bytes())
-    changed[-10] ^= 0x01
+    changed[-10] = ord("A") if changed[-10] != ord("A") else ord("B")  # still base64
     path.write_bytes(bytes(changed))
     with pytest.raises(DataFileError, match="changed or damaged after Closer wrote it"):
         AtomicJSONStorage(path, KEY).read()
