@@ -1,27 +1,35 @@
-"""Every page renders without an exception, on an empty and on a filled diary."""
+"""Every page renders without an exception, on an empty, a filled and an encrypted diary."""
 
 from pathlib import Path
 
 import pytest
 
+from lib import encrypted_file
 from lib.content import load_practices
 from lib.entries import PRACTICE_KEYS, make_entry
 from tests.apptest import THIS_WEEK, Closer
+from ui import session
 
 ROOT = Path(__file__).resolve().parents[1]
 # Every page script there is, and the bare address (home).
 PAGES = ["", *(f"pages/{path.name}" for path in sorted((ROOT / "pages").glob("*.py")))]
 
 
-@pytest.mark.parametrize("filled", [False, True], ids=["empty", "filled"])
+@pytest.mark.parametrize("diary", ["empty", "filled", "encrypted"])
 @pytest.mark.parametrize("page", PAGES)
-def test_every_page_renders(closer: Closer, page: str, filled: bool) -> None:
-    if filled:
+def test_every_page_renders(
+    closer: Closer, page: str, diary: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if diary != "empty":
         ratings = dict.fromkeys(PRACTICE_KEYS, 6)
         closer.diary().save_entry(make_entry(THIS_WEEK.shifted(-1), ratings))
+    if diary == "encrypted":  # and open: this server holds its key
+        monkeypatch.setattr(encrypted_file, "COST", 2**4)
+        session.diary().encrypt("lantern orchard velvet quiet")
     at = closer.open(page)
     assert not at.exception
     assert at.title, "every page has a title"
+    assert at.title[0].value != "🔒 Your diary is locked"
 
 
 @pytest.mark.parametrize("practice", load_practices(), ids=lambda practice: practice.key)

@@ -88,15 +88,17 @@ def ensure_framed() -> None:
 
 
 def _sidebar_note() -> None:
-    """Under the page list: the diary's file, or that this is the sample."""
+    """Under the page list: the diary's file, or that this is the sample; Lock now if encrypted."""
+    encrypted = session.diary().is_encrypted()
     with st.sidebar:
         if session.in_sample_mode():
             st.caption("🧪 You are exploring made-up sample data; nothing here is saved.")
-        elif session.diary().is_encrypted():
+        elif encrypted:
             st.caption(f"🔐 Your diary is encrypted, on this computer: `{session.data_path()}`")
         else:
             st.caption(f"🔒 Your diary stays on this computer: `{session.data_path()}`")
-        diary_gate.lock_button("sidebar")
+        if encrypted:
+            diary_gate.lock_button("sidebar")
 
 
 def _sample_banner() -> None:
