@@ -89,9 +89,7 @@ def lock_now() -> None:
 
 
 def lock_button(where: str) -> None:
-    """ "Lock now", for an encrypted diary that is open; `where` keeps each button's key apart."""
-    if not session.diary().is_encrypted():
-        return
+    """The "Lock now" button, for a diary the caller knows is encrypted; `where` keys it."""
     st.button(
         "Lock now",
         icon="🔒",
