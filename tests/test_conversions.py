@@ -99,7 +99,8 @@ def test_a_wrong_key_or_no_file_changes_nothing(plain: Path, tmp_path: Path) -> 
 # Killed while converting: the file is always the old one or the new one, whole.
 
 ROUNDS = soak.size(10, 100)
-# Converts back and forth, plain and encrypted, printing after each conversion.
+# Converts round the three forms, printing after each: encrypting (plain to the
+# old key), changing the passphrase (old key to new) and turning it off (new to plain).
 CONVERTER = """
 import sys
 from pathlib import Path
@@ -108,13 +109,24 @@ from lib.conversions import convert
 from lib.encrypted_file import Kdf, derive_key
 
 path = Path(sys.argv[1])
-key = derive_key("correct horse battery staple", Kdf(n=2**4, r=8, p=1, salt=b"a" * 16))
-encrypted = sys.argv[2] == "encrypted"
+keys = {
+    "plain": None,
+    "old": derive_key("correct horse battery staple", Kdf(n=2**4, r=8, p=1, salt=b"a" * 16)),
+    "new": derive_key("a brand new passphrase", Kdf(n=2**4, r=8, p=1, salt=b"b" * 16)),
+}
+after = {"plain": "old", "old": "new", "new": "plain"}
+state = sys.argv[2]
 for _ in range(100_000):
-    convert(path, key if encrypted else None, None if encrypted else key)
-    encrypted = not encrypted
-    print("encrypted" if encrypted else "plain", flush=True)
+    convert(path, keys[state], keys[after[state]])
+    state = after[state]
+    print(state, flush=True)
 """
+
+
+def form(raw: bytes) -> str:
+    """Which of the converter's three forms the file is in."""
+    kdf = encrypted_file.header_kdf(raw[: encrypted_file.HEADER_LIMIT])
+    return "plain" if kdf is None else {OLD.kdf: "old", NEW.kdf: "new"}[kdf]
 
 
 @pytest.mark.slow
@@ -126,15 +138,16 @@ def test_a_conversion_killed_at_any_moment_leaves_a_whole_diary(
     seed = random.randrange(2**32)
     rng = random.Random(seed)
     state = "plain"
+    seen = set()
     stderr_path = tmp_path / "converter.stderr"
     for round_number in range(ROUNDS):
         kill_after_first_line(CONVERTER, [str(plain), state], rng, stderr_path)
         context = f"after round {round_number} (seed {seed})"
-        raw = plain.read_bytes()
-        state = "encrypted" if encrypted_file.is_encrypted(raw) else "plain"
-        key = OLD if state == "encrypted" else None
+        state = form(plain.read_bytes())
+        seen.add(state)
+        key = {"plain": None, "old": OLD, "new": NEW}[state]
         assert content(plain, key) == TABLES, context
-    soak.report("conversion_sigkill", rounds=ROUNDS, lost=0)
+    soak.report("conversion_sigkill", rounds=ROUNDS, lost=0, forms=len(seen))
 
 
 # The files beside the diary: any bytes, converted whole and verified.
