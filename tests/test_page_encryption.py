@@ -14,7 +14,7 @@ from lib.entries import PRACTICE_KEYS
 from tests.apptest import THIS_WEEK, Closer
 from tests.conftest import valid_entry
 from tests.test_page_gate import FakeMonotonic
-from ui import passcode_gate, session
+from ui import passcode_gate, session, views
 
 PAGE = "pages/settings.py"
 PHRASE = "lantern orchard velvet quiet"
@@ -198,6 +198,22 @@ def test_lock_now_locks_every_window(written: Closer) -> None:
     assert at.title[0].value == LOCKED
     assert "every window now asks for it again" in texts(at)
     assert other_tab.run().title[0].value == LOCKED
+
+
+def test_lock_now_drops_every_view_read_from_the_diary(
+    written: Closer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    encrypt(written)
+    built: list[int] = []
+    real = views.journal.pages
+    monkeypatch.setattr(views.journal, "pages", lambda entries: built.append(1) or real(entries))
+    at = written.open("pages/journal.py")
+    assert written.open("pages/journal.py").title[0].value != LOCKED
+    assert len(built) == 1  # built once, then kept for its revision
+    at = next(b for b in at.sidebar.button if b.label == "Lock now").click().run()
+    at = unlock(at, PHRASE)
+    at.switch_page("pages/journal.py").run()
+    assert len(built) == 2  # what was read from the diary went with the key
 
 
 def test_a_new_passphrase_needs_the_current_one_and_replaces_it(written: Closer) -> None:

@@ -12,7 +12,7 @@ import streamlit as st
 
 from lib.encrypted_file import EncryptedFileError
 from lib.errors import DiaryError
-from ui import messages, passcode_gate, session, workarounds
+from ui import messages, passcode_gate, session, views, workarounds
 
 _INPUT = "diary_passphrase"
 
@@ -78,6 +78,7 @@ def _unlock() -> None:
 def lock_now() -> None:
     """Callback of "Lock now": forget the key for every session, and this session's state."""
     session.diary().lock()
+    views.forget_all()
     session.forget()
     workarounds.rerun_other_sessions()  # other tabs drop what they show, now
     messages.tell(

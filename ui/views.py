@@ -92,3 +92,9 @@ def practice(snapshot: Snapshot, today: date, key: str) -> views.PracticeView:
 def journal_pages(snapshot: Snapshot) -> tuple[journal.Page, ...]:
     """Every saved week as the journal lists it, newest first, its text folded for search."""
     return _journal(snapshot.revision, snapshot.entries)
+
+
+def forget_all() -> None:
+    """Drop every view kept (after Lock now: what was read from the diary goes with the key)."""
+    for cached in (_home, _trends, _check_in, _practice, _journal):
+        cached.clear()
