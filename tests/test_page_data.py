@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 from lib import backup_files, csv_files, transfer
 from lib.entries import PRACTICE_KEYS, make_entry
 from tests.apptest import THIS_WEEK, TODAY, Closer
+from ui import texts
 
 PAGE = "pages/data.py"
 
@@ -382,6 +383,7 @@ def test_sample_mode_turns_off_everything_that_would_change_a_diary(closer: Clos
     captions = [caption.value for caption in at.main.caption]
     assert str(closer.db_path) not in " ".join(captions)
     assert "made-up sample, not your diary" in captions[0]
+    assert texts.CSV_NOT_ENCRYPTED not in captions, "the sample's notes are made up"
     reasons = [text for text in captions if "is off while you explore sample data" in text]
     assert [text.split(" is off")[0] for text in reasons] == [
         "Importing",
@@ -470,3 +472,9 @@ def test_one_week_is_deleted_as_your_one_week(closer: Closer) -> None:
     assert closer.open(PAGE).text_input(key="delete_word").label == (
         "Type DELETE to delete your one week"
     )
+
+
+def test_the_csv_exports_say_that_a_csv_file_is_not_encrypted(closer: Closer) -> None:
+    closer.diary().save_entry(week(2, 4))
+    at = closer.open(PAGE)
+    assert texts.CSV_NOT_ENCRYPTED in [item.value for item in at.main.caption]
