@@ -13,10 +13,12 @@ import pytest
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
-from lib import backup_files, csv_files, transfer
+from lib import backup_files, csv_files, encrypted_file, transfer
+from lib.diary import Diary
 from lib.entries import PRACTICE_KEYS, make_entry
 from tests.apptest import THIS_WEEK, TODAY, Closer
-from ui import texts
+from tests.test_encrypted_file import run_snippet
+from ui import exports, session, texts
 
 PAGE = "pages/data.py"
 
@@ -474,7 +476,61 @@ def test_one_week_is_deleted_as_your_one_week(closer: Closer) -> None:
     )
 
 
-def test_the_csv_exports_say_that_a_csv_file_is_not_encrypted(closer: Closer) -> None:
+# An encrypted diary: its backup offered sealed as well as plain.
+
+PHRASE = "correct horse battery staple"
+
+
+@pytest.fixture
+def cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cheap scrypt cost: the file format's own tests use the real one."""
+    monkeypatch.setattr(encrypted_file, "COST", 2**4)
+
+
+def encrypted_diary(closer: Closer) -> Diary:
+    """The app's own handle on the diary, encrypted here, so unlocked in this process."""
+    store = session.diary()
+    assert store.path == closer.db_path
+    store.encrypt(PHRASE)
+    return store
+
+
+def test_an_encrypted_diary_offers_its_backup_encrypted_as_well_as_plain(
+    closer: Closer, offered: Offered, cheap_scrypt: None, tmp_path: Path
+) -> None:
+    closer.diary().save_entry(week(2, 4, "a long walk by the river"))
+    encrypted_diary(closer)
+    at = closer.open(PAGE)
+    assert not at.exception
+    labels = {button.key: button.proto.label for button in at.get("download_button")}
+    assert labels["export_encrypted_backup"] == "Full backup (encrypted)"
+    assert labels["export_backup"] == "Full backup (JSON, not encrypted)"
+    assert exports.BACKUPS_SAID in [item.value for item in at.main.caption]
+    name, sealed_backup = offered["export_encrypted_backup"]
+    plain_name, plain_backup = offered["export_backup"]
+    assert name == plain_name.removesuffix(".json") + ".encrypted.json"
+    sealed = sealed_backup()
+    assert encrypted_file.is_encrypted(sealed)
+    assert b"river" not in sealed
+    # It opens with the diary's passphrase anywhere, to the plain backup's very JSON.
+    elsewhere = Diary.open(tmp_path / "elsewhere" / "closer.json")
+    assert elsewhere.open_sealed(sealed, PHRASE) == plain_backup()
+    assert b"river" in plain_backup()
+    # And without Closer, with docs/DATA.md's snippet.
+    (tmp_path / name).write_bytes(sealed)
+    done = run_snippet(tmp_path, tmp_path / name, PHRASE)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == json.loads(plain_backup())
+
+
+def test_a_plain_diary_keeps_one_backup_and_says_a_csv_is_not_encrypted(
+    closer: Closer, offered: Offered
+) -> None:
     closer.diary().save_entry(week(2, 4))
     at = closer.open(PAGE)
-    assert texts.CSV_NOT_ENCRYPTED in [item.value for item in at.main.caption]
+    assert "export_encrypted_backup" not in offered
+    labels = {button.key: button.proto.label for button in at.get("download_button")}
+    assert labels["export_backup"] == "Full backup (JSON)"
+    captions = [item.value for item in at.main.caption]
+    assert texts.CSV_NOT_ENCRYPTED in captions
+    assert exports.BACKUPS_SAID not in captions
