@@ -99,7 +99,7 @@ def restore_section(entries: Sequence[WeekEntry], current: Settings, sample: boo
         st.caption(RESTORE_OFF)
         return
     st.caption(
-        f"A Closer backup, the file “Full backup” saves, encrypted or not, up to {LIMIT}. "
+        f"A Closer backup, as a “Full backup” button saves it, encrypted or not, up to {LIMIT}. "
         "You see what it would change before anything is replaced."
     )
     uploaded = st.file_uploader("Restore a backup", key=_upload_key("restore"))
