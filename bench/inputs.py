@@ -495,8 +495,8 @@ def data(
             f"{max_upload_mb} MB. You see what it would change before anything is saved."
         ),
         restore_caption=(
-            f"A Closer backup: the JSON file “Full backup (JSON)” saves, up to {max_upload_mb} MB. "
-            "You see what it would change before anything is replaced."
+            "A Closer backup, as a “Full backup” button saves it, encrypted or not, up to "
+            f"{max_upload_mb} MB. You see what it would change before anything is replaced."
         ),
         safety_copies={
             str(copy.path): f"{copy.taken.day} {copy.taken:%b %Y, %H:%M:%S} · before "

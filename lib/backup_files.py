@@ -21,6 +21,7 @@ from lib.datafile import (
     check_layout,
     decode_entry,
 )
+from lib.encrypted_file import is_encrypted
 from lib.entries import EntryError, WeekEntry
 from lib.errors import DataFileError
 from lib.settings import SettingsError, settings_from_record
@@ -59,6 +60,9 @@ class Backup:
 
 
 WHAT_RESTORES = "A backup is the JSON file Closer's “Full backup (JSON)” button saves"
+ENCRYPTED_UNOPENED = (
+    "This backup is encrypted, so it cannot be read until it is opened with its passphrase."
+)
 
 
 def parse_backup(data: bytes, max_bytes: int = MAX_FILE_BYTES, name: str = "") -> Backup:
@@ -71,6 +75,8 @@ def parse_backup(data: bytes, max_bytes: int = MAX_FILE_BYTES, name: str = "") -
     kind = other_kind(data, name)
     if kind is not None:
         raise TransferError([f"This file is {kind}, not a Closer backup. {WHAT_RESTORES}."])
+    if is_encrypted(data):  # the page opens it first (Diary.open_sealed)
+        raise TransferError([ENCRYPTED_UNOPENED])
     loaded = _load_json(data, max_bytes)
     extra_sections: list[str] = []
     if isinstance(loaded, dict):
@@ -138,9 +144,11 @@ def _names(what: str, names: list[str], after: Callable[[str], str] = lambda _: 
     return f"{what}: {joined(shown)}."
 
 
-def backup_filename(now: datetime, *, sample: bool = False) -> str:
-    """`closer-backup-2026-11-24-2015.json`; `closer-sample-backup-…` for the sample."""
-    return f"{filename_start(sample)}-backup-{now:%Y-%m-%d-%H%M}.json"
+def backup_filename(now: datetime, *, sample: bool = False, encrypted: bool = False) -> str:
+    """`closer-backup-2026-11-24-2015.json`; `closer-sample-backup-…` for the sample, and
+    `closer-backup-2026-11-24-2015.encrypted.json` sealed with the diary's passphrase."""
+    ending = ".encrypted.json" if encrypted else ".json"
+    return f"{filename_start(sample)}-backup-{now:%Y-%m-%d-%H%M}{ending}"
 
 
 def _load_json(data: bytes, max_bytes: int) -> object:

@@ -24,6 +24,7 @@ from functools import partial
 from typing import Any
 
 from lib.content import practice_title
+from lib.encrypted_file import is_encrypted
 from lib.entries import (
     NOTE_MAX_CHARS,
     PRACTICE_KEYS,
@@ -150,6 +151,10 @@ def _csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]], sample: boo
 
 WHAT_IMPORTS = "Closer imports CSV files saved as UTF-8, such as its own “Entries (CSV)” export"
 SAVE_AS_CSV = "In your spreadsheet program, save it as “CSV UTF-8” and import that file."
+ENCRYPTED_NOT_IMPORTED = (
+    "This is an encrypted Closer backup, not a CSV export of entries. "
+    "Restore it under “Restore a backup”."
+)
 
 
 def parse_csv(data: bytes, max_bytes: int = MAX_FILE_BYTES, name: str = "") -> list[WeekEntry]:
@@ -157,6 +162,8 @@ def parse_csv(data: bytes, max_bytes: int = MAX_FILE_BYTES, name: str = "") -> l
 
     `name` is the uploaded file's name; it tells a spreadsheet workbook apart.
     """
+    if is_encrypted(data):
+        raise TransferError([ENCRYPTED_NOT_IMPORTED])
     text = _decode(data, max_bytes, name)
     if text.lstrip().startswith("{"):
         raise TransferError(

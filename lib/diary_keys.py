@@ -206,3 +206,12 @@ class DiaryKeys:
             self._storage.key = key
             self._storage.accepted = accepted if key is not None else None
         self._forget()
+
+    def opens_without_passphrase(self, data: bytes) -> bool:
+        """Whether encrypted `data` opens with this diary's own key, without asking a passphrase.
+
+        EncryptedFileError when its header cannot be read.
+        """
+        kdf = read_kdf(data)
+        key = self._key()
+        return key is not None and key.kdf == kdf

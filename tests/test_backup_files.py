@@ -7,8 +7,14 @@ import pytest
 from hypothesis import given, settings
 
 from lib import datafile
-from lib.backup_files import SAMPLE_NOT_RESTORED, backup_filename, parse_backup
+from lib.backup_files import (
+    ENCRYPTED_UNOPENED,
+    SAMPLE_NOT_RESTORED,
+    backup_filename,
+    parse_backup,
+)
 from lib.diary import Diary
+from lib.encrypted_file import Kdf, derive_key, seal
 from lib.entries import PRACTICE_KEYS, WeekEntry, entry_to_record
 from lib.transfer import MAX_WEEKS, TransferError
 from tests.conftest import START, aware_datetimes, diaries, stamped_entry
@@ -43,6 +49,17 @@ def test_any_diary_survives_a_backup(entries: list[WeekEntry]) -> None:
 def test_the_file_name_carries_the_date_and_time_and_says_sample() -> None:
     assert backup_filename(START + timedelta(seconds=59)) == "closer-backup-2026-11-24-2015.json"
     assert backup_filename(START, sample=True) == "closer-sample-backup-2026-11-24-2015.json"
+
+
+def test_the_encrypted_backup_is_named_as_the_plain_one_and_says_encrypted() -> None:
+    assert backup_filename(START, encrypted=True) == "closer-backup-2026-11-24-2015.encrypted.json"
+
+
+def test_an_encrypted_backup_is_not_read_as_json_before_it_is_opened() -> None:
+    key = derive_key("correct horse battery staple", Kdf(n=2**4, r=8, p=1, salt=b"s" * 16))
+    with pytest.raises(TransferError) as caught:
+        parse_backup(seal(stored_bytes([stamped_entry()]), key))
+    assert caught.value.problems == [ENCRYPTED_UNOPENED]
 
 
 # What a restore refuses, and how it says so.

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from lib.csv_files import (
     CSV_COLUMNS,
+    ENCRYPTED_NOT_IMPORTED,
     FORMULA_STARTS,
     SAMPLE_CELL,
     SAMPLE_NOT_IMPORTED,
@@ -24,6 +25,7 @@ from lib.csv_files import (
     tidy_filename,
     unguard_formula,
 )
+from lib.encrypted_file import Kdf, derive_key, seal
 from lib.entries import NOTE_MAX_CHARS, PRACTICE_KEYS, WeekEntry
 from lib.transfer import MAX_PROBLEMS, MAX_WEEKS, TransferError
 from lib.weeks import IsoWeek
@@ -471,3 +473,13 @@ def test_a_csv_with_a_sample_column_is_never_imported(data: bytes, message: str)
     with pytest.raises(TransferError) as caught:
         parse_csv(data)
     assert caught.value.problems == [message]
+
+
+def test_an_encrypted_backup_is_named_and_sent_to_restore() -> None:
+    key = derive_key("correct horse battery staple", Kdf(n=2**4, r=8, p=1, salt=b"s" * 16))
+    sealed = seal(export_csv([stamped_entry()]), key)
+    with pytest.raises(TransferError) as caught:
+        parse_csv(sealed, name="closer-backup-2026-11-24-2015.encrypted.json")
+    assert caught.value.problems == [ENCRYPTED_NOT_IMPORTED]
+    assert "encrypted Closer backup" in ENCRYPTED_NOT_IMPORTED
+    assert "“Restore a backup”" in ENCRYPTED_NOT_IMPORTED

@@ -144,6 +144,19 @@ def test_a_locked_diary_seals_nothing(encrypted: Diary) -> None:
         encrypted.seal_copy(b"{}")
 
 
+def test_it_tells_a_file_that_opens_without_asking_from_one_that_needs_its_passphrase(
+    path: Path, encrypted: Diary, clock: FakeClock, tmp_path: Path
+) -> None:
+    sealed = encrypted.seal_copy(b"{}")
+    assert encrypted.opens_without_passphrase(sealed)
+    plain = Diary.open(tmp_path / "plain" / "closer.json", clock=clock)
+    assert not plain.opens_without_passphrase(sealed)
+    encrypted.change_passphrase("a brand new passphrase")
+    assert not encrypted.opens_without_passphrase(sealed), "made before the passphrase changed"
+    with pytest.raises(EncryptedFileError, match="header is damaged"):
+        encrypted.opens_without_passphrase(sealed.replace(b'"AES-256-GCM"', b'"ROT13"'))
+
+
 # The files beside the diary follow it: drafts, safety copies, files set aside.
 
 NOTE = "we cooked dumplings by the river"

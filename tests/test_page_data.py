@@ -13,9 +13,12 @@ import pytest
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
-from lib import backup_files, csv_files, transfer
+from lib import backup_files, csv_files, diary_keys, encrypted_file, transfer
+from lib.diary import Diary
 from lib.entries import PRACTICE_KEYS, make_entry
 from tests.apptest import THIS_WEEK, TODAY, Closer
+from tests.test_encrypted_file import run_snippet
+from ui import data_sections, exports, session, texts
 
 PAGE = "pages/data.py"
 
@@ -382,6 +385,7 @@ def test_sample_mode_turns_off_everything_that_would_change_a_diary(closer: Clos
     captions = [caption.value for caption in at.main.caption]
     assert str(closer.db_path) not in " ".join(captions)
     assert "made-up sample, not your diary" in captions[0]
+    assert texts.CSV_NOT_ENCRYPTED not in captions, "the sample's notes are made up"
     reasons = [text for text in captions if "is off while you explore sample data" in text]
     assert [text.split(" is off")[0] for text in reasons] == [
         "Importing",
@@ -470,3 +474,160 @@ def test_one_week_is_deleted_as_your_one_week(closer: Closer) -> None:
     assert closer.open(PAGE).text_input(key="delete_word").label == (
         "Type DELETE to delete your one week"
     )
+
+
+# An encrypted diary: its backup offered sealed as well as plain, and restored either way.
+
+PHRASE = "correct horse battery staple"
+NEW_PHRASE = "a brand new passphrase"
+
+
+@pytest.fixture
+def cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cheap scrypt cost: the file format's own tests use the real one."""
+    monkeypatch.setattr(encrypted_file, "COST", 2**4)
+
+
+def encrypted_diary(closer: Closer) -> Diary:
+    """The app's own handle on the diary, encrypted here, so unlocked in this process."""
+    store = session.diary()
+    assert store.path == closer.db_path
+    store.encrypt(PHRASE)
+    return store
+
+
+def test_an_encrypted_diary_offers_its_backup_encrypted_as_well_as_plain(
+    closer: Closer, offered: Offered, cheap_scrypt: None, tmp_path: Path
+) -> None:
+    closer.diary().save_entry(week(2, 4, "a long walk by the river"))
+    encrypted_diary(closer)
+    at = closer.open(PAGE)
+    assert not at.exception
+    labels = {button.key: button.proto.label for button in at.get("download_button")}
+    assert labels["export_encrypted_backup"] == "Full backup (encrypted)"
+    assert labels["export_backup"] == "Full backup (JSON, not encrypted)"
+    assert exports.BACKUPS_SAID in [item.value for item in at.main.caption]
+    name, sealed_backup = offered["export_encrypted_backup"]
+    plain_name, plain_backup = offered["export_backup"]
+    assert name == plain_name.removesuffix(".json") + ".encrypted.json"
+    sealed = sealed_backup()
+    assert encrypted_file.is_encrypted(sealed)
+    assert b"river" not in sealed
+    # It opens with the diary's passphrase anywhere, to the plain backup's very JSON.
+    elsewhere = Diary.open(tmp_path / "elsewhere" / "closer.json")
+    assert elsewhere.open_sealed(sealed, PHRASE) == plain_backup()
+    assert b"river" in plain_backup()
+    # And without Closer, with docs/DATA.md's snippet.
+    (tmp_path / name).write_bytes(sealed)
+    done = run_snippet(tmp_path, tmp_path / name, PHRASE)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == json.loads(plain_backup())
+
+
+def test_a_plain_diary_keeps_one_backup_and_says_a_csv_is_not_encrypted(
+    closer: Closer, offered: Offered
+) -> None:
+    closer.diary().save_entry(week(2, 4))
+    at = closer.open(PAGE)
+    assert "export_encrypted_backup" not in offered
+    labels = {button.key: button.proto.label for button in at.get("download_button")}
+    assert labels["export_backup"] == "Full backup (JSON)"
+    captions = [item.value for item in at.main.caption]
+    assert texts.CSV_NOT_ENCRYPTED in captions
+    assert exports.BACKUPS_SAID not in captions
+
+
+def sealed_backup_of(store: Diary) -> bytes:
+    return store.seal_copy(store.backup_json())
+
+
+def test_a_backup_sealed_with_the_diarys_passphrase_restores_without_asking(
+    closer: Closer, cheap_scrypt: None
+) -> None:
+    closer.diary().save_entry(week(2, 4))
+    store = encrypted_diary(closer)
+    backup = sealed_backup_of(store)
+    store.save_entry(week(1, 8))
+    at = upload(closer.open(PAGE), "Restore", "b.encrypted.json", backup, "application/json")
+    assert not at.exception
+    assert not [field for field in at.text_input if field.key == data_sections.PHRASE_FIELD]
+    assert data_sections.ENCRYPTED_OPEN in [item.value for item in at.main.caption]
+    assert any("1 week saved now is not in it and will go" in item.value for item in at.warning)
+    at.checkbox(key="restore_sure_0").check().run()
+    at.button(key="restore_confirm").click().run()
+    assert [str(e.week) for e in store.snapshot().entries] == [str(THIS_WEEK.shifted(-2))]
+    assert store.is_encrypted(), "the diary restored stays encrypted"
+
+
+def open_with(at: AppTest, phrase: str) -> AppTest:
+    at.text_input(key=data_sections.PHRASE_FIELD).input(phrase)
+    return at.button(key="restore_open_button").click().run()
+
+
+def test_a_backup_from_before_a_new_passphrase_asks_for_its_own_and_refuses_a_wrong_one(
+    closer: Closer, cheap_scrypt: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    closer.diary().save_entry(week(2, 4))
+    store = encrypted_diary(closer)
+    backup = sealed_backup_of(store)
+    store.save_entry(week(1, 8))
+    store.change_passphrase(NEW_PHRASE)
+    before = closer.db_path.read_bytes()
+    at = upload(closer.open(PAGE), "Restore", "b.encrypted.json", backup, "application/json")
+    assert not at.exception
+    assert [item.value for item in at.info] == [data_sections.ASK_DIARY_ENCRYPTED]
+    field = at.text_input(key=data_sections.PHRASE_FIELD)
+    assert (field.label, field.proto.type) == ("Passphrase of this backup", field.proto.PASSWORD)
+    assert field.proto.autocomplete == "current-password"
+    assert not [b for b in at.button if b.key == "restore_confirm"], "nothing to restore yet"
+
+    at = open_with(at, NEW_PHRASE)  # the diary's passphrase now, not the backup's
+    [error] = [item.value.replace("\\", "") for item in at.error]
+    assert "The passphrase is wrong, or the file was changed after Closer wrote it." in error
+    assert "Nothing was changed" in error
+    assert at.text_input(key=data_sections.PHRASE_FIELD).value == "", "not kept after a try"
+    assert not [b for b in at.button if b.key == "restore_confirm"]
+    assert closer.db_path.read_bytes() == before
+
+    derived = []
+    derive = diary_keys.derive_key
+    monkeypatch.setattr(diary_keys, "derive_key", lambda *a: derived.append(1) or derive(*a))
+    at = open_with(at, PHRASE)
+    assert not at.error
+    assert not [field for field in at.text_input if field.key == data_sections.PHRASE_FIELD]
+    assert any("1 week saved now is not in it and will go" in item.value for item in at.warning)
+    at.checkbox(key="restore_sure_0").check().run()
+    at.button(key="restore_confirm").click().run()
+    assert derived == [1], "the key is derived once, not again on every rerun"
+    assert [str(e.week) for e in store.snapshot().entries] == [str(THIS_WEEK.shifted(-2))]
+    assert [item.value for item in at.success] == ["Restored 1 week from the backup."]
+
+
+def test_a_plain_diary_restores_an_encrypted_backup_with_its_passphrase(
+    closer: Closer, cheap_scrypt: None, tmp_path: Path
+) -> None:
+    other = Diary.open(tmp_path / "other" / "closer.json")
+    other.save_entry(week(3, 6))
+    other.encrypt(PHRASE)
+    closer.diary().save_entry(week(2, 4))
+    at = upload(
+        closer.open(PAGE), "Restore", "b.encrypted.json", sealed_backup_of(other), "text/plain"
+    )
+    assert [item.value for item in at.info] == [data_sections.ASK_DIARY_PLAIN]
+    at = open_with(at, "")
+    assert data_sections.NO_PHRASE_TYPED in at.error[0].value.replace("\\", "")
+    at = open_with(at, PHRASE)
+    at.checkbox(key="restore_sure_0").check().run()
+    at.button(key="restore_confirm").click().run()
+    assert [str(e.week) for e in closer.diary().snapshot().entries] == [str(THIS_WEEK.shifted(-3))]
+    assert not closer.diary().is_encrypted()
+
+
+def test_an_encrypted_backup_given_to_the_csv_import_is_sent_to_restore(
+    closer: Closer, cheap_scrypt: None
+) -> None:
+    closer.diary().save_entry(week(2, 4))
+    store = encrypted_diary(closer)
+    at = upload(closer.open(PAGE), "Import", "b.csv", sealed_backup_of(store), "text/csv")
+    [error] = [item.value.replace("\\", "") for item in at.error]
+    assert csv_files.ENCRYPTED_NOT_IMPORTED in error

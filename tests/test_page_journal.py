@@ -7,6 +7,7 @@ import re
 from lib.entries import PRACTICE_KEYS, WeekEntry, make_entry
 from lib.weeks import IsoWeek
 from tests.apptest import Closer
+from ui.texts import CSV_NOT_ENCRYPTED
 
 PAGE = "pages/journal.py"
 HOSTILE = "<img src=x onerror=alert(1)> **bold** :material/home:"
@@ -169,4 +170,12 @@ def test_the_sample_has_a_journal_and_its_export_says_it_is_the_sample(closer: C
     assert len(weeks_shown(at)) == 20  # the sample's first page
     export = at.get("download_button")[0].proto
     assert "Closer does not import sample files" in export.help
+    assert CSV_NOT_ENCRYPTED not in [caption.value for caption in at.main.caption]
     assert not closer.db_path.exists()
+
+
+def test_the_export_says_beside_it_that_a_csv_file_is_not_encrypted(closer: Closer) -> None:
+    at = seeded(closer).open(PAGE)
+    at.text_input(key="q").input("river").run()
+    assert at.get("download_button")[0].proto.label == "Export these 3 weeks (CSV)"
+    assert CSV_NOT_ENCRYPTED in [caption.value for caption in at.main.caption]

@@ -6,11 +6,14 @@ Each section previews and asks; the write itself is a callback in ui/actions.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from lib import backup_files, csv_files, transfer
 from lib.content import escape_markdown
+from lib.encrypted_file import EncryptedFileError, is_encrypted
 from lib.entries import WeekEntry
 from lib.settings import Settings, settings_from_record
 from lib.wording import plural
@@ -96,14 +99,18 @@ def restore_section(entries: Sequence[WeekEntry], current: Settings, sample: boo
         st.caption(RESTORE_OFF)
         return
     st.caption(
-        f"A Closer backup: the JSON file “Full backup (JSON)” saves, up to {LIMIT}. "
+        f"A Closer backup, as a “Full backup” button saves it, encrypted or not, up to {LIMIT}. "
         "You see what it would change before anything is replaced."
     )
     uploaded = st.file_uploader("Restore a backup", key=_upload_key("restore"))
     if uploaded is None:
+        st.session_state.pop(OPENED, None)  # what an opened backup held goes with its file
+        return
+    data = _backup_json(uploaded)
+    if data is None:
         return
     try:
-        backup = backup_files.parse_backup(uploaded.getvalue(), max_upload_bytes(), uploaded.name)
+        backup = backup_files.parse_backup(data, max_upload_bytes(), uploaded.name)
         transfer.refuse_future_weeks(backup.entries, session.today())
     except transfer.TransferError as error:
         _problems(error)
@@ -130,6 +137,86 @@ def restore_section(entries: Sequence[WeekEntry], current: Settings, sample: boo
         on_click=actions.restore_backup,
         args=(backup.entries, settings),
     )
+
+
+# An encrypted backup, once opened, by the upload's file id: a rerun (a tick, a click)
+# must not derive its key again, about half a second each time.
+OPENED = "restore_opened"
+PHRASE_FIELD = "restore_passphrase"
+ENCRYPTED_OPEN = "This backup is encrypted; Closer opened it to show what it holds."
+ASK_DIARY_ENCRYPTED = (
+    "This backup is encrypted with another passphrase than your diary's: perhaps it was made "
+    "before the passphrase changed, or from another diary. Enter the passphrase it was made with."
+)
+ASK_DIARY_PLAIN = "This backup is encrypted. Enter the passphrase it was made with to open it."
+NO_PHRASE_TYPED = "Enter the passphrase this backup was made with, then open it."
+
+
+@dataclass(frozen=True)
+class _Opened:
+    """An encrypted backup this session tried to open: its JSON, or why it did not open."""
+
+    file_id: str
+    data: bytes | None = None
+    problem: str = ""
+
+
+def _backup_json(uploaded: UploadedFile) -> bytes | None:
+    """The backup's JSON: the upload itself, or an encrypted one once opened; None till then.
+
+    One sealed with the diary's own key opens without asking; any other asks for
+    its passphrase, which stays in its field only until it has been tried.
+    """
+    data = uploaded.getvalue()
+    if not is_encrypted(data):
+        return data
+    kept = st.session_state.get(OPENED)
+    kept = kept if isinstance(kept, _Opened) and kept.file_id == uploaded.file_id else None
+    if kept is not None and kept.data is not None:
+        st.caption(ENCRYPTED_OPEN)
+        return kept.data
+    store = session.diary()
+    try:
+        if store.opens_without_passphrase(data):
+            opened = _Opened(uploaded.file_id, store.open_sealed(data))
+            st.session_state[OPENED] = opened
+            st.caption(ENCRYPTED_OPEN)
+            return opened.data
+    except EncryptedFileError as error:
+        _problems(transfer.TransferError([str(error)]))
+        return None
+    st.info(ASK_DIARY_ENCRYPTED if store.is_encrypted() else ASK_DIARY_PLAIN)
+    with st.form("restore_open", enter_to_submit=True):
+        st.text_input(
+            "Passphrase of this backup",
+            type="password",
+            key=PHRASE_FIELD,
+            autocomplete="current-password",  # a passphrase the user has, not a new one
+        )
+        st.form_submit_button(
+            "Open this backup",
+            key="restore_open_button",
+            on_click=_open_with_passphrase,
+            args=(uploaded.file_id, data),
+        )
+    if kept is not None and kept.problem:
+        problem = escape_markdown(kept.problem)
+        st.error(f"**The backup did not open. Nothing was changed.** {problem}")
+    return None
+
+
+def _open_with_passphrase(file_id: str, data: bytes) -> None:
+    """Form callback: try the passphrase typed (about half a second), then empty its field."""
+    passphrase = str(st.session_state.get(PHRASE_FIELD) or "")
+    st.session_state[PHRASE_FIELD] = ""
+    if not passphrase:
+        st.session_state[OPENED] = _Opened(file_id, problem=NO_PHRASE_TYPED)
+        return
+    try:
+        opened = _Opened(file_id, session.diary().open_sealed(data, passphrase))
+    except EncryptedFileError as error:
+        opened = _Opened(file_id, problem=str(error))
+    st.session_state[OPENED] = opened
 
 
 def safety_copies_section(sample: bool) -> None:

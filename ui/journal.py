@@ -17,6 +17,7 @@ from lib.entries import PRACTICE_KEYS, RATING_MAX, RATING_MIN
 from lib.journal import Filters, Page, Selection
 from lib.journal_html import ratings_html, writing_html
 from lib.wording import plural
+from ui.texts import CSV_NOT_ENCRYPTED
 
 # The search's key is its name in the address: /journal?q=river%20walk.
 SEARCH_KEY = "q"
@@ -115,6 +116,8 @@ def found(selection: Selection, filters: Filters, today: date, *, sample: bool) 
         key="journal_export",
         on_click="ignore",
     )
+    if not sample:
+        st.caption(CSV_NOT_ENCRYPTED)
     return _one_page(selection.pages, filters)
 
 

@@ -46,3 +46,8 @@ def personal_markdown(text: str, current: Settings) -> str:
 def personal_text(text: str, current: Settings) -> str:
     """Content text for plain-text places (placeholders), with the name as typed."""
     return personalise(text, current.partner_name, current.partner_pronoun)
+
+
+# Said beside every CSV download, on Your data and in the journal: whether or not the
+# diary is encrypted, a CSV file never is.
+CSV_NOT_ENCRYPTED = "A CSV file is not encrypted: anyone who gets it can read the notes in it."

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from bench import floors, inputs
+from ui.texts import CSV_NOT_ENCRYPTED
 
 
 def draw() -> None:
@@ -34,6 +35,7 @@ def draw() -> None:
         key="export_tidy",
         on_click="ignore",
     )
+    st.caption(CSV_NOT_ENCRYPTED)
     backup_column.download_button(
         "Full backup (JSON)",
         lambda: view.backup,

@@ -9,6 +9,7 @@ import streamlit as st
 from bench import floors, inputs
 from ui import journal as journal_ui
 from ui import page_tweaks
+from ui.texts import CSV_NOT_ENCRYPTED
 
 
 def draw() -> None:
@@ -29,6 +30,7 @@ def draw() -> None:
         key="journal_export",
         on_click="ignore",
     )
+    st.caption(CSV_NOT_ENCRYPTED)
     range_caption, cards = st.empty(), st.container()
     if view.pages > 1:
         st.pagination(view.pages, key=journal_ui.PAGE_KEY, persist_state=journal_ui.KEPT)
