@@ -39,6 +39,8 @@ PARALLEL = 1
 KEY_BYTES = 32
 SALT_BYTES = 16
 NONCE_BYTES = 12
+# The most memory a file's header may ask scrypt for: twice what Closer sets (128 MiB).
+MAX_KDF_MEMORY = 2**28
 # The header line is about 200 bytes; reading this much of a file is enough to tell.
 HEADER_LIMIT = 1024
 
@@ -211,8 +213,10 @@ def _kdf(fields: object) -> Kdf:
     if not isinstance(fields, dict) or fields.get("name") != KDF:
         raise ValueError("not scrypt")
     n, r, p = (_whole(fields.get(name)) for name in ("n", "r", "p"))
-    # A header may not ask for more work than Closer would ever set (no denial of service).
-    if not (2 <= n <= 2**20 and n & (n - 1) == 0 and 1 <= r <= 16 and 1 <= p <= 4):
+    # A header may not ask for more work than Closer would ever set: an uploaded backup
+    # could otherwise make one try take gigabytes (no denial of service).
+    fits = 128 * r * n <= MAX_KDF_MEMORY
+    if not (n >= 2 and n & (n - 1) == 0 and 1 <= r <= 16 and 1 <= p <= 4 and fits):
         raise ValueError("costs out of range")
     salt = _unb64(fields.get("salt"))
     if len(salt) < SALT_BYTES:

@@ -144,10 +144,13 @@ def test_what_is_not_an_encrypted_diary_is_said_to_be_so(data: bytes) -> None:
 def test_a_header_may_not_ask_for_more_work_than_closer_sets() -> None:
     header, body, _ = seal(DIARY, KEY).split(b"\n")
     fields = json.loads(header)
-    fields["kdf"]["n"] = 2**30  # minutes of work and gigabytes of memory
-    greedy = json.dumps(fields).encode() + b"\n" + body + b"\n"
-    with pytest.raises(EncryptedFileError, match="header is damaged"):
-        read_kdf(greedy)
+    for n, r in ((2**30, 8), (2**20, 16), (2**19, 8)):  # 1 TiB, 2 GiB, 512 MiB
+        fields["kdf"]["n"], fields["kdf"]["r"] = n, r
+        greedy = json.dumps(fields).encode() + b"\n" + body + b"\n"
+        with pytest.raises(EncryptedFileError, match="header is damaged"):
+            read_kdf(greedy)
+    fields["kdf"]["n"], fields["kdf"]["r"] = 2**18, 8  # 256 MiB: room for a later Closer
+    assert read_kdf(json.dumps(fields).encode() + b"\n" + body + b"\n").n == 2**18
 
 
 def test_only_an_encrypted_diary_is_recognised_as_one() -> None:
