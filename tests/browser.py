@@ -12,7 +12,8 @@ What the tests share, and what each gets fresh:
   (`CLOSER_TODAY`), on a data file in a folder of its own.
 - `server` (each test): that server, its data folder emptied first (diary,
   drafts, lock, backups), so every test starts on an empty diary. A module
-  that needs another server (a passcode, say) overrides `server`.
+  that needs another server (a passcode, say, or an encrypted diary, whose key
+  the server keeps in memory) overrides `server`, started with `serving`.
 - `new_browser_page` / `browser_page` (each test): pages in new browser
   contexts, so each is a new Streamlit session; any request that leaves the
   machine fails the test.
@@ -319,20 +320,33 @@ def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 @contextmanager
-def behind_passcode(folder: Path, passcode: str) -> Iterator[Server]:
-    """Closer on `folder`/closer.json behind `passcode`, with today fixed to TODAY."""
+def serving(running: Server) -> Iterator[Server]:
+    """`running` started for the block, and stopped after it: a server of one test's own.
+
+    For a module that must not share the session's server: one behind a
+    passcode, or one that will hold an encrypted diary's key in its memory
+    (emptying the shared server's folder would not make it forget the key).
+    """
     require_chromium()
-    running = Server(
-        db_path=folder / "closer.json",
-        log_path=folder / "streamlit.log",
-        today=TODAY,
-        env={PASSCODE_VARIABLE: passcode},
-    )
     running.start()
     try:
         yield running
     finally:
         running.stop()
+
+
+@contextmanager
+def behind_passcode(folder: Path, passcode: str) -> Iterator[Server]:
+    """Closer on `folder`/closer.json behind `passcode`, with today fixed to TODAY."""
+    with serving(
+        Server(
+            db_path=folder / "closer.json",
+            log_path=folder / "streamlit.log",
+            today=TODAY,
+            env={PASSCODE_VARIABLE: passcode},
+        )
+    ) as running:
+        yield running
 
 
 def seed_sample(server: Server) -> list[WeekEntry]:
