@@ -37,7 +37,8 @@ AXE = Axe()
 AXE_RUN = """options => axe.run(document, options)"""
 AXE_LOADED = "() => typeof window.axe !== 'undefined'"
 
-# True once the script run has ended, nothing is faded as stale, and every
+# True once the script run has ended, nothing is faded as stale, the page is in
+# the browser's colour scheme and no colour is still changing to it, and every
 # visible chart has drawn its marks.
 CHARTS_DRAWN = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
@@ -48,6 +49,15 @@ CHARTS_DRAWN = """() => {
   // needs it, showing a skeleton meanwhile: the run can end before charts or
   // Closer's style sheet (ui/page_tweaks.py) are in the page.
   if (document.querySelector('[data-testid="stSkeleton"]')) return false;
+  // Streamlit redraws in a new colour scheme a moment after the browser reports
+  // it; audited before, a "dark" view was the light page (or a mix of both).
+  const scheme = matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+  if (getComputedStyle(app).colorScheme !== scheme) return false;
+  // A colour still easing to the new theme (an open expander's header does, in
+  // 0.15 s) would be audited half-way, as neither theme draws it.
+  if (document.getAnimations().some(
+    (running) => running instanceof CSSTransition && running.playState === "running"
+  )) return false;
   if (!document.getElementById("closer-readable")) return false;
   for (const chart of document.querySelectorAll('[data-testid="stVegaLiteChart"]')) {
     if (chart.closest('[hidden], [aria-hidden="true"]') || chart.offsetParent === null) continue;
