@@ -19,6 +19,8 @@ import streamlit as st
 #   takes the caption's colour (its own green, faded, fell to 3:1).
 # - Primary buttons write white on the light theme's accent (5.2:1) and the dark
 #   page's colour on the dark theme's lighter accent (6.7:1; white was 2.7:1).
+#   Hovered or pressed, Streamlit darkens that accent to #d1427b: black there
+#   (4.8:1; the page's colour was 4.1:1).
 #   Streamlit marks its root with the theme's color-scheme, which light-dark() reads.
 #   A disabled one keeps Streamlit's own faded text: white on its pale fill vanished.
 # - Focus shows as a 2 px ring in one colour with at least 3:1 on white, on the
@@ -37,6 +39,10 @@ div[data-testid="stCaptionContainer"] { opacity: 0.72; }
 div[data-testid="stCaptionContainer"] code { color: inherit; }
 [data-testid="stApp"] button[data-testid^="stBaseButton-primary"]:not(:disabled) {
   color: light-dark(#ffffff, #171614);
+}
+[data-testid="stApp"] button[data-testid^="stBaseButton-primary"]:not(:disabled):hover,
+[data-testid="stApp"] button[data-testid^="stBaseButton-primary"]:not(:disabled):active {
+  color: light-dark(#ffffff, #000000);
 }
 :focus-visible, [data-baseweb] :focus-visible,
 label:has(input:focus-visible), div:has(> div > input[type="range"]:focus-visible) {
