@@ -59,7 +59,7 @@ def test_encrypting_and_the_lock_screen_have_no_serious_accessibility_problem(
     commit(page, "Passphrase", PHRASE)
     expect(page.get_by_text("Strength: Very strong")).to_be_visible()
     expect(page.get_by_role("radiogroup", name="1 safety copy beside the diary")).to_be_visible()
-    problems = page_problems(page, "Settings")
+    problems = [f"Plain diary: {line}" for line in page_problems(page, "Settings")]
 
     commit(page, "Passphrase, again", PHRASE)
     with rerun(page):
@@ -70,7 +70,7 @@ def test_encrypting_and_the_lock_screen_have_no_serious_accessibility_problem(
     for expander in ("Change the passphrase", "Turn encryption off"):
         page.locator("summary", has_text=expander).click()
         expect(page.get_by_role("button", name=expander)).to_be_visible()
-    problems += page_problems(page, "Settings")
+    problems += [f"Encrypted diary: {line}" for line in page_problems(page, "Settings")]
 
     with rerun(page):
         page.get_by_test_id("stMain").get_by_role("button", name="Lock now").click()
