@@ -12,12 +12,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 MIN_LENGTH = 8
-# The weakest score (0–4) Closer accepts: 2 is "safe from online guessing", and the
-# key derivation (lib/encrypted_file.py) slows each offline guess to most of a second.
-MIN_SCORE = 2
+# The weakest score (0–4) Closer accepts: 3, "safely unguessable" even offline. A fair
+# one (2) may be a common password with a year on it ("Summer2024!"), and whoever is
+# most likely to guess a diary's passphrase knows the person who wrote it.
+MIN_SCORE = 3
+# Words too short to tell apart from chance within a passphrase.
+_SHORTEST_KNOWN = 3
 # zxcvbn refuses longer inputs; the first 72 characters of a passphrase rate it fairly.
 _RATED_LENGTH = 72
 _LABELS = ("Very weak", "Weak", "Fair", "Strong", "Very strong")
+# zxcvbn's advice is American; the rest of Closer is not.
+_OWN_WORDS = {
+    "Capitalization doesn't help very much.": "Capital letters do not help much.",
+    "All-uppercase is almost as easy to guess as all-lowercase.": (
+        "All capitals are almost as easy to guess as no capitals."
+    ),
+    "No need for symbols, digits, or uppercase letters.": (
+        "No need for symbols, digits or capitals."
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -41,12 +54,20 @@ def strength(passphrase: str, known: Sequence[str] = ()) -> Strength:
     rated = zxcvbn(passphrase[:_RATED_LENGTH], user_inputs=[word for word in known if word])
     score = int(rated["score"])
     feedback = rated["feedback"]
-    advice = " ".join(
-        part for part in (feedback.get("warning", ""), *feedback.get("suggestions", ())) if part
-    )
+    parts = (feedback.get("warning", ""), *feedback.get("suggestions", ()))
+    advice = " ".join(_OWN_WORDS.get(part, part) for part in parts if part)
     if len(passphrase) < MIN_LENGTH:
         score = min(score, MIN_SCORE - 1)
         advice = f"Use at least {MIN_LENGTH} characters. {advice}".strip()
+    folded = passphrase.casefold()
+    named = [word for word in known if len(word) >= _SHORTEST_KNOWN]
+    if any(word.casefold() in folded for word in named):
+        # zxcvbn rates "ilovealex2024" very strong even when told about "Alex".
+        score = min(score, MIN_SCORE - 1)
+        advice = (
+            "Leave out names Closer knows (your partner's, Closer's own): they are the "
+            f"first things someone close to you would try. {advice}"
+        ).strip()
     if not advice:
         advice = (
             "Hard to guess. Keep it somewhere safe: a lost passphrase cannot be reset."

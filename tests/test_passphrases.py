@@ -16,7 +16,9 @@ def test_a_long_passphrase_of_uncommon_words_is_strong_and_accepted() -> None:
     assert problem(GOOD, GOOD) is None
 
 
-@pytest.mark.parametrize("weak", ["password1", "Password1!", "qwertyuiop", "11111111", "abc"])
+@pytest.mark.parametrize(
+    "weak", ["password1", "Password1!", "qwertyuiop", "11111111", "abc", "Summer2024!"]
+)
 def test_common_or_short_passwords_are_refused_with_advice(weak: str) -> None:
     rated = strength(weak)
     assert not rated.acceptable
@@ -34,6 +36,15 @@ def test_a_name_the_user_gave_closer_makes_a_passphrase_weaker() -> None:
     assert strength("alexandria2024", ["alexandria"]).score < strength("alexandria2024").score
 
 
+@pytest.mark.parametrize("phrase", ["ilovealex2024", "ALEX and the long winter walks"])
+def test_a_passphrase_with_the_partners_name_in_it_is_refused(phrase: str) -> None:
+    assert strength(phrase).acceptable  # strong, but for the name
+    rated = strength(phrase, ["closer", "Alex"])
+    assert not rated.acceptable
+    assert rated.advice.startswith("Leave out names Closer knows")
+    assert strength("closer diary lantern orchard", ["closer", ""]).score < 3
+
+
 def test_the_two_fields_must_match_and_be_filled() -> None:
     assert problem("", "") == "Type a passphrase, then type it again below."
     assert problem(GOOD, GOOD + " ") == "The two passphrases are not the same. Type them again."
@@ -41,3 +52,9 @@ def test_the_two_fields_must_match_and_be_filled() -> None:
 
 def test_a_very_long_passphrase_is_rated_not_refused() -> None:
     assert strength("horse " * 40).label  # zxcvbn alone refuses more than 72 characters
+
+
+def test_the_advice_is_in_closers_english() -> None:
+    advice = strength("Summer2024!").advice
+    assert "Capital letters do not help much." in advice
+    assert "Capitalization" not in advice
