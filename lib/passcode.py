@@ -87,6 +87,17 @@ def wait_seconds(attempts: Attempts, now: float) -> float:
 
 def describe_wait(seconds: float) -> str:
     """`Too many wrong tries. Try again in 8 seconds.`"""
+    return f"Too many wrong tries. Try again in {_seconds(seconds)}."
+
+
+def describe_unchecked(seconds: float) -> str:
+    """A try made during the wait: it was not checked, so it says nothing about being wrong."""
+    return (
+        f"Closer did not check that one: after several wrong tries it waits. "
+        f"Try again in {_seconds(seconds)}."
+    )
+
+
+def _seconds(seconds: float) -> str:
     whole = max(1, math.ceil(seconds))
-    unit = "second" if whole == 1 else "seconds"
-    return f"Too many wrong tries. Try again in {whole} {unit}."
+    return f"{whole} second" if whole == 1 else f"{whole} seconds"

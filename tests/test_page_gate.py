@@ -66,12 +66,16 @@ def test_after_three_wrong_tries_further_tries_must_wait(
     at = locked.open()
     for _ in range(4):
         try_passcode(at, "wrong")
-    assert [error.value for error in at.error] == ["Too many wrong tries. Try again in 2 seconds."]
+    assert [error.value for error in at.error] == [
+        "That passcode is not right. Too many wrong tries. Try again in 2 seconds."
+    ]
 
     clock.advance(1.5)
     try_passcode(at, "correct horse")
     assert at.title[0].value == "🔒 Closer is locked", "no check while the wait runs"
-    assert [error.value for error in at.error] == ["Too many wrong tries. Try again in 1 second."]
+    assert [error.value for error in at.error] == [
+        "Closer did not check that one: after several wrong tries it waits. Try again in 1 second."
+    ]
 
     clock.advance(0.5)
     try_passcode(at, "correct horse")

@@ -7,6 +7,7 @@ import pytest
 from lib.passcode import (
     Attempts,
     configured_passcode,
+    describe_unchecked,
     describe_wait,
     passcode_matches,
     register_failure,
@@ -151,3 +152,9 @@ def test_attempts_cannot_be_changed_in_place() -> None:
 )
 def test_describe_wait_rounds_up_to_whole_seconds(seconds: float, text: str) -> None:
     assert describe_wait(seconds) == text
+
+
+def test_a_try_during_the_wait_is_said_not_to_have_been_checked() -> None:
+    assert describe_unchecked(1.2) == (
+        "Closer did not check that one: after several wrong tries it waits. Try again in 2 seconds."
+    )

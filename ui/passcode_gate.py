@@ -38,21 +38,22 @@ def throttled(box: Tries, attempt: Callable[[], str | None]) -> str | None:
     """One try, after any wait `box` imposes: None when `attempt` let the user in.
 
     `attempt` returns what is wrong in words (a wrong try), or None. Wrong tries
-    in a row make the next wait longer (lib/passcode.py), for every session.
+    in a row make the next wait longer (lib/passcode.py), for every session; a
+    try during the wait is not checked, and is told so.
     Tries are checked one at a time, so guesses sent at once wait their turn.
     """
     with box.lock:
         now = clock()
         wait = passcode.wait_seconds(box.attempts, now)
         if wait > 0:
-            return passcode.describe_wait(wait)
+            return passcode.describe_unchecked(wait)
         wrong = attempt()
         if wrong is None:
             box.attempts = passcode.register_success()
             return None
         box.attempts = passcode.register_failure(box.attempts, now)
         wait = passcode.wait_seconds(box.attempts, now)
-    return passcode.describe_wait(wait) if wait > 0 else wrong
+    return f"{wrong} {passcode.describe_wait(wait)}" if wait > 0 else wrong
 
 
 def expected_passcode() -> str | None:
