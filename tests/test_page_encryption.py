@@ -161,7 +161,7 @@ def test_after_a_restart_every_page_asks_and_only_the_right_passphrase_opens(
         assert not at.get("download_button")
         assert NOTE not in repr(at)
     at = unlock(written.open_url("journal"), "not the passphrase")
-    assert "The passphrase is wrong" in texts(at)
+    assert "That passphrase does not open your diary" in texts(at)
     assert at.title[0].value == LOCKED
     at = unlock(at, PHRASE)
     assert not at.exception
@@ -179,11 +179,12 @@ def test_wrong_passphrases_slow_down_like_wrong_passcodes(
     at = written.open()
     for _ in range(3):
         at = unlock(at, "wrong")
-        assert "The passphrase is wrong" in texts(at)
+        assert "That passphrase does not open your diary" in texts(at)
     at = unlock(at, "wrong")
-    assert "Try again in 2 seconds" in texts(at)
+    assert "Too many wrong tries. Try again in 2 seconds" in texts(at)
     at = unlock(at, PHRASE)  # even the right one waits its turn
     assert at.title[0].value == LOCKED
+    assert "Closer did not check that one" in texts(at)
     clock.advance(2)
     at = unlock(at, PHRASE)
     assert at.title[0].value != LOCKED

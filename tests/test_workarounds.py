@@ -40,6 +40,7 @@ def test_what_rerunning_other_tabs_uses_still_exists_in_this_streamlit() -> None
     assert callable(Runtime.instance)
     assert "self._session_mgr" in inspect.getsource(Runtime.__init__)
     assert "self._event_loop" in inspect.getsource(AppSession.__init__)
+    assert "self._client_state" in inspect.getsource(AppSession.__init__)
     assert callable(AppSession.request_rerun)
     assert callable(SessionManager.list_active_sessions)
 
@@ -54,7 +55,9 @@ def test_every_other_tab_is_asked_to_rerun_on_its_own_event_loop(
 
     def session(name: str) -> SimpleNamespace:
         loop = SimpleNamespace(call_soon_threadsafe=lambda call, arg: scheduled.append((name, arg)))
-        return SimpleNamespace(id=name, _event_loop=loop, request_rerun=None)
+        return SimpleNamespace(
+            id=name, _event_loop=loop, request_rerun=None, _client_state=f"{name}'s page"
+        )
 
     sessions = [SimpleNamespace(session=session(name)) for name in ("mine", "tab 2", "tab 3")]
     manager = SimpleNamespace(list_active_sessions=lambda: sessions)
@@ -66,7 +69,7 @@ def test_every_other_tab_is_asked_to_rerun_on_its_own_event_loop(
         script_run_context, "get_script_run_ctx", lambda: SimpleNamespace(session_id="mine")
     )
     assert workarounds.rerun_other_sessions() == 2
-    assert scheduled == [("tab 2", None), ("tab 3", None)]
+    assert scheduled == [("tab 2", "tab 2's page"), ("tab 3", "tab 3's page")]
 
 
 def test_outside_a_server_no_tab_is_asked() -> None:

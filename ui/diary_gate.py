@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib.encrypted_file import EncryptedFileError
+from lib.encrypted_file import EncryptedFileError, WrongKeyError
 from lib.errors import DiaryError
 from ui import messages, passcode_gate, session, views, workarounds
 
 _INPUT = "diary_passphrase"
+WRONG = "That passphrase does not open your diary. Check it (capital letters count) and try again."
 
 
 @st.cache_resource(show_spinner=False)
@@ -47,9 +48,12 @@ def lock_screen() -> None:
         )
         st.form_submit_button("Open my diary", type="primary", on_click=_unlock)
     messages.show(messages.DIARY_LOCK)
+    path = session.data_path()
     st.caption(
-        "Forgot it? Closer cannot open the diary without its passphrase, and no one "
-        "can reset it. A backup you downloaded before encrypting is still plain JSON."
+        "Forgot it? No one can open the diary without its passphrase, and it cannot be "
+        f"reset. To start again without it: stop Closer, move `{path}` somewhere else "
+        "(keep it, in case the passphrase comes back to you), start Closer, and restore "
+        "a plain backup on the Your data page."
     )
 
 
@@ -63,7 +67,9 @@ def _unlock() -> None:
             return "Type the diary's passphrase."
         try:
             session.diary().unlock(given)
-        except EncryptedFileError as error:
+        except WrongKeyError:
+            return WRONG
+        except EncryptedFileError as error:  # the file's header, not the passphrase
             return str(error)
         return None
 

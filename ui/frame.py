@@ -54,6 +54,7 @@ def draw() -> st.Page:
     page_tweaks.readable()
     if gate is not None:
         # Every address shows the prompt, and no page runs until it is answered.
+        page_tweaks.no_sidebar()
         gate()
         st.stop()
     _sidebar_note()

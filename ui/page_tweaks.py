@@ -136,6 +136,48 @@ KEEP_TYPING_JS = """
 """
 
 
+# A text field tells Streamlit its value on Enter, on blur, or (with `live`) after a
+# pause in typing. Tab from a password field goes first to its Show button, inside
+# the field's own box: no blur, and a pending pause is dropped, so a passphrase
+# typed and tabbed away from was never sent. Leaving a field in the encryption
+# section sends it as Enter would (outside a form, Enter submits nothing).
+COMMIT_ON_LEAVE_JS = """
+<script>
+(() => {
+  if (window.closerCommitsOnLeave) return;
+  window.closerCommitsOnLeave = true;
+  document.addEventListener("focusout", (event) => {
+    const field = event.target;
+    if (!(field instanceof HTMLInputElement) || !["password", "text"].includes(field.type)) return;
+    if (!field.closest(".st-key-encryption") || field.closest('[data-testid="stForm"]')) return;
+    field.dispatchEvent(new KeyboardEvent("keydown", {
+      key: "Enter", code: "Enter", keyCode: 13, bubbles: true, cancelable: true,
+    }));
+  }, true);
+})();
+</script>
+"""
+
+
+def commit_on_leave() -> None:
+    """Send the encryption section's fields when focus leaves them (from the sidebar)."""
+    st.sidebar.html(COMMIT_ON_LEAVE_JS, unsafe_allow_javascript=True)
+
+
+# The lock screens: no page list, so no sidebar either. A session that was open
+# when the diary was locked would otherwise keep an empty one beside the prompt.
+NO_SIDEBAR_CSS = """
+<style id="closer-no-sidebar">
+[data-testid="stSidebar"], [data-testid="stExpandSidebarButton"] { display: none; }
+</style>
+"""
+
+
+def no_sidebar() -> None:
+    """Hide the sidebar (the lock screens have nothing to put in it)."""
+    st.html(NO_SIDEBAR_CSS)
+
+
 def readable() -> None:
     """Caption contrast, a visible focus ring, room under the header (a style sheet)."""
     st.html(READABLE_CSS)

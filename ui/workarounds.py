@@ -103,7 +103,10 @@ def rerun_other_sessions() -> int:
             continue
         require(session, "_event_loop")
         require(session, "request_rerun")
-        session._event_loop.call_soon_threadsafe(session.request_rerun, None)
+        require(session, "_client_state")
+        # Its last client state: the same page and widgets, as Streamlit's own rerun
+        # after a source change does (None would send the tab to the home page).
+        session._event_loop.call_soon_threadsafe(session.request_rerun, session._client_state)
         asked += 1
     return asked
 
