@@ -21,6 +21,7 @@ from lib.entries import PRACTICE_KEYS
 from tests.apptest import THIS_WEEK, TODAY
 from tests.browser import Server, open_page, rerun, serving, settle
 from tests.conftest import START, valid_entry
+from ui import diary_gate
 
 PHRASE = "lantern orchard velvet quiet"
 NEW_PHRASE = "pebble compass thunder meadow"
@@ -29,7 +30,7 @@ REFLECTION = "a slow Sunday flying kites on the dunes"
 DRAFTED = "half a thought about the lake house"
 SECRETS = (NOTE, REFLECTION, DRAFTED)
 LOCKED = "🔒 Your diary is locked"
-WRONG = "The passphrase is wrong, or the file was changed after Closer wrote it."
+WRONG = diary_gate.WRONG
 ADDRESSES = ("", "check-in", "journal", "data", "settings", "mystery")
 
 
@@ -72,11 +73,20 @@ def files_holding_secrets(folder: Path) -> list[str]:
 
 
 def commit(page: Page, label: str, text: str, within: Locator | None = None) -> None:
-    """Type `text` into the field labelled `label` and press Enter, which reruns the page."""
+    """Type `text` into the field labelled `label` and leave it by Tab, as people do.
+
+    Tab goes first to the field's Show button, inside the field's own box; the page
+    sends the field when focus leaves it. The new passphrase's field reruns the page
+    (its strength hint); the others are sent without a rerun.
+    """
     field = (within or page).get_by_label(label, exact=True)
     field.fill(text)
-    with rerun(page):
-        field.press("Enter")
+    if label in ("Passphrase", "New passphrase"):
+        with rerun(page):
+            field.press("Tab")
+    else:
+        field.press("Tab")
+        expect(field).not_to_be_focused()
 
 
 def expect_locked(page: Page) -> None:

@@ -17,10 +17,12 @@ from lib.conversions import Companions, companions
 from lib.drafts import drafts_path
 from lib.errors import DiaryError
 from lib.wording import plural
-from ui import diary_gate, messages, passcode_gate, session
+from ui import diary_gate, messages, page_tweaks, passcode_gate, session
 
 NEW, AGAIN, CURRENT = "new_passphrase", "new_passphrase_again", "current_passphrase"
 SURE, SURE_OFF, COPIES = "encrypt_sure", "decrypt_sure", "encrypt_copies"
+# A field is sent this long after the last key press (Streamlit's `live`).
+LIVE = "400ms"
 ENCRYPT_COPIES, DELETE_COPIES = "Encrypt with the same passphrase", "Delete"
 LOST = (
     "I understand: if I lose this passphrase, my diary is lost. No one, not even "
@@ -34,11 +36,12 @@ def section(partner_name: str) -> None:
         st.header("Encrypt my diary", anchor=False)
         st.caption("Encryption is for your own diary. Leave the sample data to set it up.")
         return
-    diary = session.diary()
-    if diary.is_encrypted():
-        _encrypted(partner_name)
-    else:
-        _plain(partner_name)
+    page_tweaks.commit_on_leave()
+    with st.container(key="encryption"):
+        if session.diary().is_encrypted():
+            _encrypted(partner_name)
+        else:
+            _plain(partner_name)
 
 
 def _plain(partner_name: str) -> None:
@@ -48,6 +51,12 @@ def _plain(partner_name: str) -> None:
         "Today your diary is a plain file: anyone who can open your files, or a folder "
         "you sync, can read it. Encrypted, it opens only with a passphrase you choose. "
         "Closer never stores the passphrase; while it runs it keeps the key in memory."
+    )
+    st.warning(
+        "**If you lose the passphrase, you lose the diary.** No one, not even Closer, can "
+        "open it or reset the passphrase. Write it down somewhere safe, and download a "
+        "plain backup first: keep it where only you can reach it.",
+        icon="⚠️",
     )
     st.download_button(
         "Download a plain backup first (JSON)",
@@ -67,7 +76,11 @@ def _plain(partner_name: str) -> None:
             f"{_copies(len(copies)).capitalize()} beside the diary",
             (ENCRYPT_COPIES, DELETE_COPIES),
             key=COPIES,
-            help="Safety copies are made before a restore, an import or a delete.",
+            help=(
+                "Closer makes a safety copy before a restore, an import or a delete. "
+                "Encrypt keeps them, under the same passphrase; Delete removes them for "
+                "good (your diary itself stays)."
+            ),
         )
     sure = st.checkbox(LOST, key=SURE)
     st.button("Encrypt my diary", type="primary", icon="🔐", disabled=not sure, on_click=_encrypt)
@@ -92,11 +105,12 @@ def _encrypted(partner_name: str) -> None:
         )
         st.button("Encrypt them now", key="encrypt_left", on_click=_encrypt_left)
 
-    with st.expander("Change the passphrase"):
+    # Keyed, so a message above them or a wrong passphrase never folds them shut.
+    with st.expander("Change the passphrase", key="change_open"):
         _current()
         _new_passphrase(partner_name, "New passphrase")
         st.button("Change the passphrase", key="change_passphrase", on_click=_change)
-    with st.expander("Turn encryption off"):
+    with st.expander("Turn encryption off", key="decrypt_open"):
         st.caption(
             "Your diary, its drafts and safety copies are written as plain files again: "
             "anyone who can open your files can read them."
@@ -108,7 +122,9 @@ def _encrypted(partner_name: str) -> None:
 
 def _new_passphrase(partner_name: str, label: str) -> None:
     """Two password fields and, once something is typed, how hard it is to guess."""
-    typed = st.text_input(label, type="password", key=NEW, autocomplete="new-password")
+    # Sent after a pause in typing: the hint follows the typing, and leaving the field
+    # by Tab (to its Show button) loses nothing. Enter or blur alone would be needed.
+    typed = st.text_input(label, type="password", key=NEW, autocomplete="new-password", live=LIVE)
     if typed:
         rated = passphrases.strength(typed, _known(partner_name))
         st.caption(f"Strength: **{rated.label}** ({rated.score} of 4). {rated.advice}")
@@ -117,7 +133,14 @@ def _new_passphrase(partner_name: str, label: str) -> None:
             f"At least {passphrases.MIN_LENGTH} characters. Several uncommon words are "
             "easy to remember and hard to guess."
         )
-    st.text_input(f"{label}, again", type="password", key=AGAIN, autocomplete="new-password")
+    st.text_input(
+        f"{label}, again",
+        type="password",
+        key=AGAIN,
+        autocomplete="new-password",
+        live=LIVE,
+        on_change="ignore",  # sent, without a rerun: nothing on the page depends on it
+    )
 
 
 def _current(suffix: str = "") -> None:
@@ -126,6 +149,8 @@ def _current(suffix: str = "") -> None:
         type="password",
         key=CURRENT + suffix,
         autocomplete="current-password",
+        live=LIVE,
+        on_change="ignore",
     )
 
 
@@ -154,7 +179,6 @@ def _chosen_passphrase() -> str | None:
 
 def _encrypt() -> None:
     chosen = _chosen_passphrase()
-    st.session_state[SURE] = False
     if chosen is None:
         return
     remove = st.session_state.get(COPIES) == DELETE_COPIES
@@ -163,6 +187,7 @@ def _encrypt() -> None:
     except DiaryError as error:
         messages.tell(messages.ENCRYPTION, "error", f"Nothing was encrypted. {error}")
         return
+    st.session_state[SURE] = False
     _done(
         "Your diary is encrypted. From now on, after a restart or “Lock now”, Closer "
         "asks for the passphrase.",
@@ -186,7 +211,6 @@ def _change() -> None:
 
 
 def _decrypt() -> None:
-    st.session_state[SURE_OFF] = False
     if not _current_ok(CURRENT + "_off"):
         return
     try:
@@ -194,7 +218,8 @@ def _decrypt() -> None:
     except DiaryError as error:
         messages.tell(messages.ENCRYPTION, "error", f"Your diary is still encrypted. {error}")
         return
-    _done("Encryption is off: your diary is a plain file again.", done)
+    st.session_state[SURE_OFF] = False
+    _done("Encryption is off: your diary is a plain file again.", done, icon="🔓")
 
 
 def _encrypt_left() -> None:
@@ -220,7 +245,7 @@ def _current_ok(key: str) -> bool:
     return problem is None
 
 
-def _done(said: str, done: Companions) -> None:
+def _done(said: str, done: Companions, icon: str = "🔐") -> None:
     """Say what happened, and to which files beside the diary."""
     parts = [said]
     if done.removed:
@@ -232,7 +257,7 @@ def _done(said: str, done: Companions) -> None:
             f"and {'was' if len(done.left) == 1 else 'were'} left as before: {names}."
         )
     kind = "warning" if done.left else "success"
-    messages.tell(messages.ENCRYPTION, kind, " ".join(parts), icon="🔐")
+    messages.tell(messages.ENCRYPTION, kind, " ".join(parts), icon=icon)
 
 
 def _copies(count: int) -> str:
