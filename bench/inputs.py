@@ -243,7 +243,7 @@ def nav(practices: Sequence[Practice], text: AppText, data_path: str) -> Nav:
             ),
             ("Yours", (("Your data", "🗂️", "data"), ("Settings", "⚙️", "settings"))),
         ),
-        sidebar=f"🔒 Your diary stays on this computer: `{data_path}`",
+        sidebar=f"🏠 Your diary stays on this computer: `{data_path}`",
     )
 
 

@@ -161,7 +161,7 @@ def test_the_app_runs_as_served_and_apptest_is_put_back(diary_52: Path) -> None:
         # Not Streamlit's pages/-folder shim, which AppTest would otherwise wrap app.py in
         # and which drops app.py's sidebar on this page.
         assert app_test.PagesManager is not PagesManager
-        assert at.sidebar.caption[0].value.startswith("🔒 Your diary stays on this computer")
+        assert at.sidebar.caption[0].value.startswith("🏠 Your diary stays on this computer")
     assert app_test.PagesManager is PagesManager
 
 

@@ -210,8 +210,9 @@ def test_the_snippet_in_data_md_prints_a_diary_closer_encrypted(tmp_path: Path) 
     printed = json.loads(done.stdout)
     assert {name: printed[name] for name in tables} == tables
     wrong = run_snippet(tmp_path, path, "correct horse battery stapler")
-    assert wrong.returncode != 0
-    assert "InvalidTag" in wrong.stderr
+    assert wrong.returncode == 1
+    said = "Wrong passphrase, or the file was changed after Closer wrote it."
+    assert wrong.stderr.strip() == said
     assert wrong.stdout == ""
 
 

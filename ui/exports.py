@@ -69,7 +69,7 @@ def export_section(entries: Sequence[WeekEntry], *, sample: bool) -> None:
             partial(_encrypted_backup, store),
             file_name=backup_files.backup_filename(session.now(), encrypted=True),
             mime="application/octet-stream",
-            icon="🔒",
+            icon="🔐",
             help="Everything, settings included, encrypted with your diary's passphrase; "
             "restore it below.",
             key="export_encrypted_backup",

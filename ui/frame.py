@@ -97,7 +97,7 @@ def _sidebar_note() -> None:
         elif encrypted:
             st.caption(f"🔐 Your diary is encrypted, on this computer: `{session.data_path()}`")
         else:
-            st.caption(f"🔒 Your diary stays on this computer: `{session.data_path()}`")
+            st.caption(f"🏠 Your diary stays on this computer: `{session.data_path()}`")
         if encrypted:
             diary_gate.lock_button("sidebar")
 
