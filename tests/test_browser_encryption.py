@@ -94,7 +94,7 @@ def expect_locked(page: Page) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(LOCKED)
     expect(page.get_by_label("Passphrase", exact=True)).to_be_visible()
     expect(page.get_by_role("button", name="Open my diary")).to_be_visible()
-    expect(page.get_by_test_id("stSidebar")).to_have_count(0)
+    expect(page.get_by_test_id("stSidebar")).to_be_hidden()
     expect(page.get_by_role("link", name="Journal")).to_have_count(0)
     html = page.content()
     assert not [secret for secret in SECRETS if secret in html], page.url
