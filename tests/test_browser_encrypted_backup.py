@@ -17,7 +17,7 @@ from lib.diary import Diary
 from lib.encrypted_file import is_encrypted
 from tests.accessibility import page_problems
 from tests.apptest import TODAY
-from tests.browser import Server, open_page, require_chromium, rerun
+from tests.browser import Server, open_page, rerun, serving
 from tests.conftest import valid_entry
 from ui.data_sections import ENCRYPTED_OPEN
 from ui.texts import CSV_NOT_ENCRYPTED
@@ -32,7 +32,6 @@ FIELD = "Passphrase of this backup"
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
     """A Closer of this test's own on a diary encrypted with PHRASE, a note in it."""
-    require_chromium()
     folder = tmp_path / "diary"
     folder.mkdir()
     diary = Diary.open(folder / "closer.json")
@@ -42,11 +41,8 @@ def server(tmp_path: Path) -> Iterator[Server]:
     running = Server(
         db_path=folder / "closer.json", log_path=tmp_path / "streamlit.log", today=TODAY
     )
-    running.start()
-    try:
-        yield running
-    finally:
-        running.stop()
+    with serving(running) as started:
+        yield started
 
 
 def restore_upload(page: Page, name: str, data: bytes) -> None:
