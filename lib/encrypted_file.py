@@ -101,14 +101,7 @@ def derive_key(passphrase: str, kdf: Kdf) -> Key:
 
 def is_encrypted(data: bytes) -> bool:
     """Whether `data` starts like an encrypted Closer diary (its header names the format)."""
-    first = data.split(b"\n", 1)[0]
-    if not first.startswith(b"{"):
-        return False
-    try:
-        fields = json.loads(first.decode("ascii"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        return False
-    return isinstance(fields, dict) and fields.get("format") == FORMAT
+    return _format_fields(_first_line(data)) is not None
 
 
 def seal(plaintext: bytes, key: Key) -> bytes:
@@ -130,10 +123,11 @@ def header_kdf(head: bytes) -> Kdf | None:
     Reads the header line only, so a page can ask on every run whether the
     key it holds still fits the file without reading the whole diary.
     """
-    if not is_encrypted(head):
+    fields = _format_fields(_first_line(head))
+    if fields is None:
         return None
     try:
-        return _kdf(json.loads(head.split(b"\n", 1)[0].decode("ascii")).get("kdf"))
+        return _kdf(fields.get("kdf"))
     except (TypeError, ValueError, binascii.Error):
         return None
 
@@ -179,6 +173,20 @@ def _parse(data: bytes) -> tuple[Kdf, bytes, bytes, bytes]:
     """(kdf, nonce, header bytes, ciphertext) of an encrypted diary; else EncryptedFileError."""
     header, _, rest = data.partition(b"\n")
     body, _, tail = rest.partition(b"\n")
+    kdf, nonce = _header(header)
+    if tail.strip():
+        raise EncryptedFileError("The encrypted diary's header is damaged.")
+    try:
+        sealed = base64.b64decode(body, validate=True)
+    except binascii.Error:
+        sealed = b""
+    if len(sealed) < 16:
+        raise EncryptedFileError("The encrypted diary is damaged: its second line is not whole.")
+    return kdf, nonce, header, sealed
+
+
+def _header(header: bytes) -> tuple[Kdf, bytes]:
+    """(kdf, nonce) from an encrypted diary's header line, checked; else EncryptedFileError."""
     try:
         fields: Any = json.loads(header.decode("ascii"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
@@ -191,7 +199,7 @@ def _parse(data: bytes) -> tuple[Kdf, bytes, bytes, bytes]:
             f"This diary was encrypted by a newer version of Closer (format {version}; "
             f"this version opens format {VERSION}). Update Closer to open it."
         )
-    if version != VERSION or fields.get("cipher") != CIPHER or tail.strip():
+    if version != VERSION or fields.get("cipher") != CIPHER:
         raise EncryptedFileError("The encrypted diary's header is damaged.")
     try:
         kdf = _kdf(fields.get("kdf"))
@@ -200,13 +208,24 @@ def _parse(data: bytes) -> tuple[Kdf, bytes, bytes, bytes]:
         raise EncryptedFileError("The encrypted diary's header is damaged.") from None
     if len(nonce) != NONCE_BYTES:
         raise EncryptedFileError("The encrypted diary's header is damaged.")
+    return kdf, nonce
+
+
+def _first_line(data: bytes) -> bytes:
+    """`data` up to its first newline, without copying the rest (a diary can be megabytes)."""
+    end = data.find(b"\n")
+    return data if end < 0 else data[:end]
+
+
+def _format_fields(line: bytes) -> dict[str, Any] | None:
+    """The header's fields if `line` is one naming Closer's format, else None (never raises)."""
+    if not line.startswith(b"{"):
+        return None
     try:
-        sealed = base64.b64decode(body, validate=True)
-    except binascii.Error:
-        sealed = b""
-    if len(sealed) < 16:
-        raise EncryptedFileError("The encrypted diary is damaged: its second line is not whole.")
-    return kdf, nonce, header, sealed
+        fields = json.loads(line.decode("ascii"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        return None
+    return fields if isinstance(fields, dict) and fields.get("format") == FORMAT else None
 
 
 def _kdf(fields: object) -> Kdf:
