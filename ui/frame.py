@@ -40,11 +40,14 @@ def draw() -> st.Page:
         st.stop()
         raise
     # The passcode guards the browser; the passphrase opens the file. Both may be set.
+    # Whether the file is encrypted serves the gate and the sidebar note alike: a plain
+    # diary's header is read once a run.
+    encrypted = session.diary().is_encrypted()
     gate = (
         passcode_gate.lock_screen
         if passcode_gate.is_locked()
         else diary_gate.lock_screen
-        if diary_gate.is_locked()
+        if encrypted and diary_gate.is_locked()
         else None
     )
     page = st.navigation(sections, position="hidden" if gate else "sidebar")
@@ -57,7 +60,7 @@ def draw() -> st.Page:
         page_tweaks.no_sidebar()
         gate()
         st.stop()
-    _sidebar_note()
+    _sidebar_note(encrypted)
     page_tweaks.close_sidebar_on_phones()
     _sample_banner()
     return page
@@ -88,9 +91,8 @@ def ensure_framed() -> None:
     st.stop()
 
 
-def _sidebar_note() -> None:
+def _sidebar_note(encrypted: bool) -> None:
     """Under the page list: the diary's file, or that this is the sample; Lock now if encrypted."""
-    encrypted = session.diary().is_encrypted()
     with st.sidebar:
         if session.in_sample_mode():
             st.caption("🧪 You are exploring made-up sample data; nothing here is saved.")
