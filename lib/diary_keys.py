@@ -74,8 +74,8 @@ class DiaryKeys:
         its own passphrase, and takes a key derivation (about half a second) to try.
         """
         kdf = read_kdf(data)
-        key = self._key()
-        if key is None or key.kdf != kdf:
+        key = self._own_key(kdf)
+        if key is None:
             if not passphrase:
                 raise EncryptedFileError(
                     "This file is encrypted with another passphrase than your diary's. "
@@ -83,6 +83,18 @@ class DiaryKeys:
                 )
             key = derive_key(passphrase, kdf)
         return unseal(data, key)
+
+    def opens_without_passphrase(self, data: bytes) -> bool:
+        """Whether encrypted `data` opens with this diary's own key, without asking a passphrase.
+
+        EncryptedFileError when its header cannot be read.
+        """
+        return self._own_key(read_kdf(data)) is not None
+
+    def _own_key(self, kdf: Kdf) -> Key | None:
+        """The diary's key if a file made under `kdf` opens with it (same passphrase and salt)."""
+        key = self._key()
+        return key if key is not None and key.kdf == kdf else None
 
     def unlock(self, passphrase: str) -> None:
         """Open the encrypted diary in this process; EncryptedFileError for a wrong passphrase.
@@ -206,12 +218,3 @@ class DiaryKeys:
             self._storage.key = key
             self._storage.accepted = accepted if key is not None else None
         self._forget()
-
-    def opens_without_passphrase(self, data: bytes) -> bool:
-        """Whether encrypted `data` opens with this diary's own key, without asking a passphrase.
-
-        EncryptedFileError when its header cannot be read.
-        """
-        kdf = read_kdf(data)
-        key = self._key()
-        return key is not None and key.kdf == kdf
