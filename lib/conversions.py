@@ -79,10 +79,15 @@ class Companions:
 
 
 def companions(data_file: Path) -> list[Path]:
-    """The files Closer keeps beside the diary with its words: drafts, copies, set-asides."""
+    """The files Closer keeps beside the diary with its words: its drafts, then its `copies`."""
     drafts = drafts_path(data_file)
-    found = [drafts] if drafts.is_file() else []
-    for stem in (data_file.stem, drafts.stem):
+    return ([drafts] if drafts.is_file() else []) + copies(data_file)
+
+
+def copies(data_file: Path) -> list[Path]:
+    """The companions the user may delete when encrypting: set-aside files and safety copies."""
+    found = []
+    for stem in (data_file.stem, drafts_path(data_file).stem):
         pattern = f"{glob.escape(stem)}.unreadable-*{glob.escape(data_file.suffix)}"
         found += sorted(path for path in data_file.parent.glob(pattern) if path.is_file())
     return found + [copy.path for copy in safety_copies.listing(data_file)]

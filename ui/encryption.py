@@ -13,8 +13,7 @@ from functools import partial
 import streamlit as st
 
 from lib import backup_files, passphrases
-from lib.conversions import Companions, companions
-from lib.drafts import drafts_path
+from lib.conversions import Companions, copies
 from lib.errors import DiaryError
 from lib.wording import plural
 from ui import diary_gate, messages, page_tweaks, passcode_gate, session
@@ -69,11 +68,10 @@ def _plain(partner_name: str) -> None:
         help="Not encrypted: keep it somewhere only you can reach, or delete it later.",
     )
     _new_passphrase(partner_name, "Passphrase")
-    path = session.data_path()
-    copies = [file for file in companions(path) if file != drafts_path(path)]
-    if copies:
+    beside = copies(session.data_path())
+    if beside:
         st.radio(
-            f"{_copies(len(copies)).capitalize()} beside the diary",
+            f"{_copies(len(beside)).capitalize()} beside the diary",
             (ENCRYPT_COPIES, DELETE_COPIES),
             key=COPIES,
             help=(
