@@ -276,3 +276,16 @@ def test_a_damaged_diary_opens_with_its_passphrase_to_the_recovery_page(written:
     assert at.title[0].value != LOCKED
     assert "Restored the safety copy" in texts(at)
     assert plain_files(written.db_path.parent) == []
+
+
+def test_a_diary_locked_from_another_tab_meanwhile_is_said_so_not_a_crash(
+    written: Closer,
+) -> None:
+    encrypt(written)
+    written.db_path.with_name("closer.drafts.json").write_text('{"drafts": {}}')  # left plain
+    at = written.open(PAGE)
+    assert button(at, "Encrypt them now")
+    session.diary().lock()  # Lock now in another tab, before this click
+    at = button(at, "Encrypt them now").click().run()
+    assert not at.exception
+    assert at.title[0].value == LOCKED

@@ -14,6 +14,7 @@ import streamlit as st
 
 from lib import backup_files, passphrases
 from lib.conversions import Companions, copies
+from lib.encrypted_file import EncryptedFileError
 from lib.errors import DiaryError
 from lib.wording import plural
 from ui import diary_gate, messages, page_tweaks, passcode_gate, session
@@ -202,7 +203,7 @@ def _change() -> None:
         return
     try:
         done = session.diary().change_passphrase(chosen)
-    except DiaryError as error:
+    except (DiaryError, EncryptedFileError) as error:  # locked from another tab meanwhile
         messages.tell(messages.ENCRYPTION, "error", f"The passphrase was not changed. {error}")
         return
     _done("The passphrase is changed. The old one no longer opens your diary.", done)
@@ -223,7 +224,7 @@ def _decrypt() -> None:
 def _encrypt_left() -> None:
     try:
         done = session.diary().encrypt_companions()
-    except DiaryError as error:
+    except (DiaryError, EncryptedFileError) as error:  # locked from another tab meanwhile
         messages.tell(messages.ENCRYPTION, "error", str(error))
         return
     _done("Encrypted.", done)
